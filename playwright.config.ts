@@ -1,0 +1,43 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, findBrowser } from './scripts/find-browser.mjs';
+
+// `npm run test:e2e` runs scripts/ensure-browser.mjs first, which explains what to do when
+// no Chromium is found; here we only use what it found.
+const { found } = await findBrowser();
+
+const port = 4173;
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.spec.ts',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	forbidOnly: isCI,
+	retries: 0,
+	workers: 2,
+	reporter: isCI ? [['list'], ['github']] : [['list']],
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	use: {
+		baseURL: `http://localhost:${port}`,
+		screenshot: 'only-on-failure',
+		trace: 'retain-on-failure',
+		...devices['Desktop Chrome'],
+		viewport: { width: 1366, height: 768 },
+		launchOptions: {
+			executablePath: found?.path,
+			args: chromiumArgs
+		}
+	},
+	projects: [{ name: 'chromium' }],
+	// The production build, served as static files would be: the tests see what users get.
+	webServer: {
+		command: `npx vite build && npx vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}`,
+		reuseExistingServer: !isCI,
+		timeout: 120_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});
