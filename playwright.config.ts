@@ -16,7 +16,7 @@ export default defineConfig({
 	forbidOnly: isCI,
 	retries: 0,
 	workers: 2,
-	reporter: isCI ? [['list'], ['github']] : [['list']],
+	reporter: [['list']],
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	use: {
