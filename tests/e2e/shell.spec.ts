@@ -2,6 +2,7 @@
  * The app shell: every page loads cleanly, is accessible, works from the keyboard and
  * fits a laptop and a projector; unknown addresses get the app's own 404 page.
  */
+import { readFile } from 'node:fs/promises';
 import { expect, expectAccessible, test } from './fixtures';
 
 const pages = [
@@ -74,6 +75,20 @@ test.describe('an unknown address', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			/trust that co-production needs/
 		);
+	});
+
+	test('shows the 404 page when a static host serves the 200.html fallback', async ({ page }) => {
+		// A static host answers an unknown address with build/200.html (status 200); the
+		// app's router then renders the 404 page in the browser.
+		const fallback = await readFile(new URL('../../build/200.html', import.meta.url), 'utf8');
+		await page.route('**/no-such-page', (route) =>
+			route.fulfill({ status: 200, contentType: 'text/html', body: fallback })
+		);
+		const response = await page.goto('/no-such-page');
+		expect(response?.status()).toBe(200);
+		await expect(page).toHaveTitle(/Page not found · Slow Trust/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+		await expect(page.getByRole('link', { name: 'Go to the library' })).toBeVisible();
 	});
 
 	test('has no serious or critical accessibility violations', async ({ page }) => {
