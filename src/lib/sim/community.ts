@@ -1,0 +1,134 @@
+/**
+ * The community as individual members in struct-of-arrays form: one typed array per state
+ * variable, one slot per member. A member may stand for a group of similar people
+ * (`community.peoplePerAgent`); every count the model reports is in people.
+ */
+import type { Scenario } from './scenario';
+import { Rng, Stream } from './rng';
+
+export interface SegmentLayout {
+	/** Members per segment. */
+	counts: Int32Array;
+	/** Normalised weights per segment: integrity, intent, competence, results (4 per segment). */
+	weights: Float64Array;
+	/** Total members. */
+	n: number;
+	/** People each member stands for. */
+	peoplePerAgent: number;
+}
+
+/** Per-member state. */
+export interface Members {
+	segment: Uint8Array;
+	/** Trust components towards the current provider. */
+	integrity: Float32Array;
+	intent: Float32Array;
+	competence: Float32Array;
+	results: Float32Array;
+	/** Scepticism of "the system", carried across providers. */
+	scepticism: Float32Array;
+	/** Where the member's trust in a provider starts and drifts back to. */
+	baseline: Float32Array;
+	/** How easily invitations reach this member (segment reachability, individual variation, partner). */
+	reach: Float32Array;
+	/** Rung on the ladder, 0 (unaware) to 5 (co-producing). */
+	rung: Uint8Array;
+	/**
+	 * The member's outstanding contribution: 0 none; k > 0 one the provider has latitude to act
+	 * on, waiting k - 1 months; k < 0 one outside its latitude, waiting -k - 1 months.
+	 */
+	pending: Int8Array;
+	/** Index of the partner that introduced this member, or -1. */
+	partner: Int8Array;
+}
+
+/** Sizes the community: members per segment and normalised weights. */
+export function layoutCommunity(s: Scenario): SegmentLayout {
+	const segs = s.community.segments;
+	const ppa = s.community.peoplePerAgent;
+	const counts = new Int32Array(segs.length);
+	const weights = new Float64Array(segs.length * 4);
+	let n = 0;
+	segs.forEach((g, k) => {
+		counts[k] = Math.max(1, Math.round(g.size / ppa));
+		n += counts[k];
+		const w = g.weights;
+		const sum = w.integrity + w.intent + w.competence + w.results;
+		weights[k * 4] = w.integrity / sum;
+		weights[k * 4 + 1] = w.intent / sum;
+		weights[k * 4 + 2] = w.competence / sum;
+		weights[k * 4 + 3] = w.results / sum;
+	});
+	return { counts, weights, n, peoplePerAgent: ppa };
+}
+
+export function allocateMembers(n: number): Members {
+	return {
+		segment: new Uint8Array(n),
+		integrity: new Float32Array(n),
+		intent: new Float32Array(n),
+		competence: new Float32Array(n),
+		results: new Float32Array(n),
+		scepticism: new Float32Array(n),
+		baseline: new Float32Array(n),
+		reach: new Float32Array(n),
+		rung: new Uint8Array(n),
+		pending: new Int8Array(n),
+		partner: new Int8Array(n)
+	};
+}
+
+/** Spread of individual starting trust and scepticism around the segment's value. */
+export const INDIVIDUAL_SPREAD = 0.08;
+/** Partners introduce people: a partner-linked member is this much easier to reach. */
+export const PARTNER_REACH_BOOST = 0.8;
+
+function clamp01(x: number): number {
+	return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/**
+ * Fills member state for one run from the `init` stream. Each member consumes exactly five
+ * draws, so member k's draws are the same whatever the parameter values (common random
+ * numbers hold across scenarios with the same community layout).
+ */
+export function initialiseMembers(
+	s: Scenario,
+	layout: SegmentLayout,
+	m: Members,
+	run: number
+): void {
+	const rng = new Rng(s.seed, run, Stream.init);
+	const partnerCount = s.partners.count;
+	const linkChance = Math.min(0.9, partnerCount * s.partners.reach);
+	const pTrust = s.partners.trust;
+	const borrow = s.partners.borrow;
+	let i = 0;
+	s.community.segments.forEach((g, k) => {
+		for (let j = 0; j < layout.counts[k]; j++, i++) {
+			const trust = clamp01(g.initialTrust + INDIVIDUAL_SPREAD * rng.normal());
+			const u = rng.next();
+			const reachJitter = 0.5 + rng.next();
+			let base = trust;
+			let partner = -1;
+			if (u < linkChance) {
+				partner = Math.min(partnerCount - 1, Math.floor((u / linkChance) * partnerCount));
+				if (pTrust > base) base = base + borrow * (pTrust - base);
+			}
+			const sceptic = clamp01(g.scepticism + INDIVIDUAL_SPREAD * (rng.next() * 2 - 1));
+			m.segment[i] = k;
+			m.baseline[i] = base;
+			m.integrity[i] = base;
+			m.intent[i] = base;
+			m.competence[i] = base;
+			m.results[i] = base;
+			m.scepticism[i] = sceptic;
+			m.reach[i] = clamp01(
+				g.reachability * reachJitter * (partner >= 0 ? 1 + PARTNER_REACH_BOOST : 1)
+			);
+			m.rung[i] = 0;
+			m.pending[i] = 0;
+			m.partner[i] = partner;
+		}
+	});
+}

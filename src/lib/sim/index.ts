@@ -1,0 +1,18 @@
+/** The pure simulation core: no DOM, no Svelte, no storage, no workers. */
+export * from './version';
+export * from './params';
+export * from './scenario';
+export * from './outputs';
+export * from './ladder';
+export * from './presets';
+export { simulate, simulateRuns, mergeAccumulators, finalizeSummary } from './simulate';
+export type {
+	Accumulator,
+	Summary,
+	Bands,
+	Probability,
+	MetricSummary,
+	Receipt,
+	RunBlock
+} from './summary';
+export { PERCENTILES, quantileSorted } from './summary';

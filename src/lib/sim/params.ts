@@ -1,0 +1,815 @@
+/**
+ * The parameter registry: every number a scenario holds, with its label, unit, range,
+ * default, help text and source. The schema (validation), the editor, the CLI and the
+ * model documentation all read this one list.
+ */
+
+export type ParamGroup =
+	| 'Contract'
+	| 'KPIs'
+	| 'Power sharing'
+	| 'Provider'
+	| 'Partners'
+	| 'Oversight'
+	| 'Community'
+	| 'Trust'
+	| 'Events'
+	| 'Outcomes'
+	| 'Simulation';
+
+export const PARAM_GROUPS: readonly ParamGroup[] = [
+	'Contract',
+	'KPIs',
+	'Power sharing',
+	'Provider',
+	'Partners',
+	'Oversight',
+	'Community',
+	'Trust',
+	'Events',
+	'Outcomes',
+	'Simulation'
+];
+
+export interface ParamSpec {
+	/** Dotted path in the scenario, e.g. `contract.lengthMonths`. Public: files and links use it. */
+	readonly path: string;
+	/** Plain-English label for people. */
+	readonly label: string;
+	/** Unit shown beside the value ('' for a pure number). */
+	readonly unit: string;
+	readonly min: number;
+	readonly max: number;
+	/** Slider step. */
+	readonly step: number;
+	readonly integer: boolean;
+	readonly default: number;
+	/** One line of help. */
+	readonly help: string;
+	/** Where the default comes from, or "Assumption" with a reason. */
+	readonly source: string;
+	readonly group: ParamGroup;
+	/** Rarely changed: shown under "more" in the editor. */
+	readonly advanced?: boolean;
+}
+
+const SEED = 'Seed text (co-production in practice, 2022)';
+
+export const PARAMS: readonly ParamSpec[] = [
+	// Simulation
+	{
+		path: 'seed',
+		label: 'Random seed',
+		unit: '',
+		min: 0,
+		max: 4294967295,
+		step: 1,
+		integer: true,
+		default: 20221130,
+		help: 'The same seed gives the same futures; scenarios compared on one seed share their random draws.',
+		source: 'Convention: common random numbers (DOMAIN.md, modelling conventions)',
+		group: 'Simulation'
+	},
+	{
+		path: 'runs',
+		label: 'Simulated futures',
+		unit: 'runs',
+		min: 10,
+		max: 100000,
+		step: 10,
+		integer: true,
+		default: 1000,
+		help: 'How many futures to simulate. The error of a probability is about 1.6 points at 1,000 runs.',
+		source: 'Monte Carlo error sqrt(p(1-p)/n) (DOMAIN.md)',
+		group: 'Simulation'
+	},
+	{
+		path: 'horizonMonths',
+		label: 'Time horizon',
+		unit: 'months',
+		min: 12,
+		max: 240,
+		step: 1,
+		integer: true,
+		default: 120,
+		help: 'How far ahead to simulate; long enough to span several contracts.',
+		source: 'Assumption: ten years spans two to four typical contracts',
+		group: 'Simulation'
+	},
+	// Contract
+	{
+		path: 'contract.lengthMonths',
+		label: 'Contract length',
+		unit: 'months',
+		min: 6,
+		max: 120,
+		step: 1,
+		integer: true,
+		default: 36,
+		help: 'Core term of each contract before any extension.',
+		source: 'UK lifestyle-service contracts run 2+2, 3+2 or 5+2+2 years (DOMAIN.md)',
+		group: 'Contract'
+	},
+	{
+		path: 'contract.mobilisationMonths',
+		label: 'Mobilisation period',
+		unit: 'months',
+		min: 0,
+		max: 12,
+		step: 1,
+		integer: true,
+		default: 3,
+		help: 'Months a new provider spends setting up, with capacity ramping up from a third.',
+		source: 'Mobilisation typically 3 to 6 months; NAO called 4 months tight (DOMAIN.md)',
+		group: 'Contract'
+	},
+	{
+		path: 'contract.extensionMonths',
+		label: 'Extension on performance',
+		unit: 'months',
+		min: 0,
+		max: 60,
+		step: 1,
+		integer: true,
+		default: 24,
+		help: 'An optional extension granted once per contract if KPI attainment met the target.',
+		source: 'The "+2" of 3+2 and 5+2+2 year contracts (DOMAIN.md)',
+		group: 'Contract'
+	},
+	{
+		path: 'contract.incumbentWinChance',
+		label: 'Incumbent wins re-procurement',
+		unit: 'probability',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: 'Chance the current provider wins the next contract when its KPIs were met (halved when they were not).',
+		source: 'Assumption: open competition with no advantage either way',
+		group: 'Contract'
+	},
+	{
+		path: 'contract.handoverRetention',
+		label: 'Trust a new provider inherits',
+		unit: 'share',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.3,
+		help: "Share of the community's trust in the old provider (above baseline) that carries over to a new one.",
+		source:
+			'Assumption; re-procurement costs continuity and experienced staff (DOMAIN.md, commissioning context)',
+		group: 'Contract',
+		advanced: true
+	},
+	{
+		path: 'contract.changeScepticism',
+		label: 'Scepticism from a change of provider',
+		unit: 'share',
+		min: 0,
+		max: 0.5,
+		step: 0.01,
+		integer: false,
+		default: 0.1,
+		help: 'How far a change of provider moves each member towards full scepticism of "the system".',
+		source: 'Assumption; seed claim 3 (communities remember when nothing came of it)',
+		group: 'Contract',
+		advanced: true
+	},
+	{
+		path: 'contract.uncertaintyStaffLoss',
+		label: 'Staff lost to re-procurement uncertainty',
+		unit: 'share',
+		min: 0,
+		max: 0.6,
+		step: 0.01,
+		integer: false,
+		default: 0.15,
+		help: 'Share of staff relationships lost at a re-procurement even when the incumbent wins.',
+		source:
+			'Direct-award justification: "loss of experienced staff that always accompanies periods of uncertainty" (DOMAIN.md); size is an assumption',
+		group: 'Contract',
+		advanced: true
+	},
+	// KPIs
+	{
+		path: 'kpi.rigidity',
+		label: 'KPI rigidity',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.7,
+		help: '0: outcomes agreed and revised with the community. 1: pre-set targets with penalties.',
+		source: `${SEED}, claim 8; Lowe & Wilson (2017) on target-based performance management`,
+		group: 'KPIs'
+	},
+	{
+		path: 'kpi.target',
+		label: 'KPI attainment target',
+		unit: 'share',
+		min: 0.5,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.85,
+		help: 'Attainment the commissioner expects at each review and for an extension.',
+		source: 'Assumption: a typical "85% of target" performance threshold',
+		group: 'KPIs'
+	},
+	{
+		path: 'kpi.demand',
+		label: 'Capacity fixed targets consume',
+		unit: 'share of capacity',
+		min: 0.1,
+		max: 0.9,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: "Share of the provider's capacity that fully rigid targets lock into activity volumes.",
+		source: 'Assumption',
+		group: 'KPIs'
+	},
+	{
+		path: 'kpi.reviewMonths',
+		label: 'Months between KPI reviews',
+		unit: 'months',
+		min: 1,
+		max: 12,
+		step: 1,
+		integer: true,
+		default: 3,
+		help: 'How often attainment is reviewed; before a review a provider that is behind pulls capacity into targets.',
+		source: 'Assumption: quarterly contract monitoring',
+		group: 'KPIs',
+		advanced: true
+	},
+	// Power sharing and listening
+	{
+		path: 'power.sharing',
+		label: 'Power shared with the community',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.2,
+		help: 'Latitude to act on what the community says: 0 none, 1 a devolved budget and decisions.',
+		source: `${SEED}, claims 1, 8 and 9; Arnstein (1969); Slovic (1993) on power-sharing events`,
+		group: 'Power sharing'
+	},
+	{
+		path: 'listening.conversationsPerYear',
+		label: 'Community conversations',
+		unit: 'per year',
+		min: 0,
+		max: 12,
+		step: 1,
+		integer: true,
+		default: 4,
+		help: 'Listening events that invite people in and draw out contributions.',
+		source: `${SEED} ("community conversation"); frequency is an assumption`,
+		group: 'Power sharing'
+	},
+	{
+		path: 'listening.contributionRate',
+		label: 'Chance a consulted member contributes',
+		unit: 'per conversation',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.15,
+		help: 'Chance that a member who has been consulted offers an idea at a conversation (more on higher rungs).',
+		source: 'Assumption',
+		group: 'Power sharing',
+		advanced: true
+	},
+	{
+		path: 'listening.patienceMonths',
+		label: 'Patience before a promise is broken',
+		unit: 'months',
+		min: 1,
+		max: 24,
+		step: 1,
+		integer: true,
+		default: 6,
+		help: 'Months a contribution can wait for action before it counts as "nothing was done".',
+		source: `${SEED}, claim 3; the length is an assumption`,
+		group: 'Power sharing'
+	},
+	// Provider
+	{
+		path: 'provider.capacity',
+		label: 'Capacity to act',
+		unit: 'share of community a month',
+		min: 0,
+		max: 0.2,
+		step: 0.005,
+		integer: false,
+		default: 0.05,
+		help: 'Contributions the provider could act on in a month, as a share of the community, if none of its capacity were locked.',
+		source: 'Assumption',
+		group: 'Provider'
+	},
+	{
+		path: 'provider.transparency',
+		label: 'Transparency',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: 'Chance a failure is disclosed by the provider rather than discovered; candour builds integrity.',
+		source: `${SEED}, claims 6 and 9; Schweitzer et al. (2006) on deception`,
+		group: 'Provider'
+	},
+	{
+		path: 'provider.staffTurnover',
+		label: 'Staff turnover',
+		unit: 'per year',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'Share of front-line staff leaving each year; leavers take relationships with them.',
+		source: 'Assumption: typical community health and care turnover of 20 to 30% a year',
+		group: 'Provider'
+	},
+	{
+		path: 'provider.initialCompetence',
+		label: 'Starting competence',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: 'How well a provider new to this community delivers at the start.',
+		source: 'Assumption',
+		group: 'Provider',
+		advanced: true
+	},
+	{
+		path: 'provider.learningRate',
+		label: 'Learning from trial and error',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.3,
+		help: 'How fast competence grows from initiatives, faster from failures that are disclosed and learnt from.',
+		source: `${SEED}, claim 9 (failure is part of learning); rate is an assumption`,
+		group: 'Provider',
+		advanced: true
+	},
+	// Partners
+	{
+		path: 'partners.count',
+		label: 'Trusted local partners',
+		unit: 'organisations',
+		min: 0,
+		max: 10,
+		step: 1,
+		integer: true,
+		default: 1,
+		help: 'Local people and organisations the provider works alongside.',
+		source: `${SEED}, claim 6`,
+		group: 'Partners'
+	},
+	{
+		path: 'partners.reach',
+		label: 'Reach of each partner',
+		unit: 'share of community',
+		min: 0,
+		max: 0.3,
+		step: 0.01,
+		integer: false,
+		default: 0.08,
+		help: 'Share of the community each partner knows well and can introduce.',
+		source: 'Assumption',
+		group: 'Partners'
+	},
+	{
+		path: 'partners.trust',
+		label: 'Trust partners hold',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.75,
+		help: 'How much the people a partner reaches trust that partner.',
+		source: 'Assumption',
+		group: 'Partners',
+		advanced: true
+	},
+	{
+		path: 'partners.borrow',
+		label: 'Trust borrowed through a partner',
+		unit: 'share',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: "Share of the gap up to the partner's trust that a member extends to the provider; part leaves if the partner leaves.",
+		source: `${SEED}, claim 6; size is an assumption`,
+		group: 'Partners',
+		advanced: true
+	},
+	// Oversight
+	{
+		path: 'oversight.diversity',
+		label: 'Diversity of the oversight group',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.3,
+		help: 'A diverse group in "productive tension" spots blind spots, so initiatives fail less and lessons land.',
+		source: `${SEED}, claim 7 (Strategic Oversight Group; Syed, Rebel Ideas)`,
+		group: 'Oversight'
+	},
+	// Trust
+	{
+		path: 'trust.asymmetry',
+		label: 'Loss to gain asymmetry',
+		unit: 'times',
+		min: 2,
+		max: 5,
+		step: 0.1,
+		integer: false,
+		default: 3,
+		help: 'How much further a trust-destroying event moves trust than an equal trust-building one.',
+		source:
+			'Slovic (1993); Poortinga & Pidgeon (2004); loss aversion 2.25, Gottman 5:1 (DOMAIN.md)',
+		group: 'Trust'
+	},
+	{
+		path: 'trust.gainRate',
+		label: 'Speed of trust building',
+		unit: 'per month',
+		min: 0.005,
+		max: 0.3,
+		step: 0.005,
+		integer: false,
+		default: 0.08,
+		help: 'How far one good experience moves a component towards full trust (saturating).',
+		source:
+			'Asymmetric first-order smoothing (Sterman 2000); rate is an assumption fitted to "years, not quarters"',
+		group: 'Trust',
+		advanced: true
+	},
+	{
+		path: 'trust.characterStickiness',
+		label: 'Stickiness of character trust',
+		unit: '0 to 1',
+		min: 0,
+		max: 0.9,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: 'Integrity and intent move this much slower than competence and results when rebuilding.',
+		source: 'Earle & Siegrist (value-based trust is sticky); Kim et al. (2004) on integrity repair',
+		group: 'Trust',
+		advanced: true
+	},
+	{
+		path: 'trust.threshold',
+		label: 'Trust threshold',
+		unit: '0 to 1',
+		min: 0.3,
+		max: 0.9,
+		step: 0.01,
+		integer: false,
+		default: 0.6,
+		help: 'The level of trust treated as enough for co-production; used for "time to trust" and probabilities.',
+		source: 'Assumption; baseline propensity to trust is about 0.5 (Johnson & Mislin 2011)',
+		group: 'Trust'
+	},
+	{
+		path: 'trust.wordOfMouth',
+		label: 'Word of mouth',
+		unit: '0 to 1',
+		min: 0,
+		max: 0.5,
+		step: 0.01,
+		integer: false,
+		default: 0.3,
+		help: 'How strongly news and opinions travel within a segment (convergence rate).',
+		source: 'Deffuant et al. (2000), mu about 0.3',
+		group: 'Trust',
+		advanced: true
+	},
+	{
+		path: 'trust.confidence',
+		label: 'Open-mindedness',
+		unit: '0 to 1',
+		min: 0.05,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'People only move towards opinions within this distance of their own (bounded confidence).',
+		source: 'Deffuant et al. (2000), epsilon 0.2 to 0.3',
+		group: 'Trust',
+		advanced: true
+	},
+	{
+		path: 'trust.scepticismWeight',
+		label: 'Weight of scepticism',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: 'How much scepticism of "the system" discounts trust in the provider.',
+		source: 'Assumption',
+		group: 'Trust',
+		advanced: true
+	},
+	// Events
+	{
+		path: 'events.staffLeavingPerYear',
+		label: 'Key worker leaves',
+		unit: 'per year',
+		min: 0,
+		max: 4,
+		step: 0.05,
+		integer: false,
+		default: 0.5,
+		help: 'A trusted key worker leaves, taking relationships in one segment with them.',
+		source: 'Assumption',
+		group: 'Events'
+	},
+	{
+		path: 'events.partnerLeavingPerYear',
+		label: 'A partner leaves',
+		unit: 'per year',
+		min: 0,
+		max: 2,
+		step: 0.05,
+		integer: false,
+		default: 0.15,
+		help: 'One trusted partner stops working with the provider, taking some borrowed trust with it.',
+		source: 'Assumption; seed claim 6',
+		group: 'Events'
+	},
+	{
+		path: 'events.systemBrokenPromisePerYear',
+		label: 'The wider system breaks a promise',
+		unit: 'per year',
+		min: 0,
+		max: 4,
+		step: 0.05,
+		integer: false,
+		default: 0.3,
+		help: 'A council or NHS decision lets the community down; scepticism rises whoever the provider is.',
+		source: 'Assumption; seed claim 3',
+		group: 'Events'
+	},
+	{
+		path: 'events.badPressPerYear',
+		label: 'Bad press',
+		unit: 'per year',
+		min: 0,
+		max: 4,
+		step: 0.05,
+		integer: false,
+		default: 0.2,
+		help: 'A damaging story about the service; hits competence and results trust.',
+		source: 'Assumption; Slovic (1993) on the power of negative events',
+		group: 'Events'
+	},
+	{
+		path: 'events.fundingCutPerYear',
+		label: 'Funding cut',
+		unit: 'per year',
+		min: 0,
+		max: 2,
+		step: 0.05,
+		integer: false,
+		default: 0.1,
+		help: 'Capacity drops by a fifth for the rest of the contract; fixed targets still take their share.',
+		source: 'Assumption',
+		group: 'Events'
+	},
+	// Outcomes
+	{
+		path: 'outcomes.monthlyRate',
+		label: 'Behaviour change among participants',
+		unit: 'share a month',
+		min: 0,
+		max: 0.05,
+		step: 0.001,
+		integer: false,
+		default: 0.004,
+		help: 'Share of engaged participants who achieve sustained behaviour change each month under ordinary delivery.',
+		source: 'Assumption: about 5% a year of participants',
+		group: 'Outcomes',
+		advanced: true
+	},
+	{
+		path: 'outcomes.coproductionUplift',
+		label: 'Uplift from co-produced activity',
+		unit: 'times',
+		min: 0,
+		max: 2,
+		step: 0.05,
+		integer: false,
+		default: 0.8,
+		help: 'Extra behaviour change among co-designing and co-producing members when their initiatives succeed.',
+		source: "O'Mara-Eves et al. (2015): d = 0.33, odds ratio about 1.8",
+		group: 'Outcomes',
+		advanced: true
+	},
+	// Community-wide settings
+	{
+		path: 'community.peoplePerAgent',
+		label: 'People per simulated member',
+		unit: 'people',
+		min: 1,
+		max: 1000,
+		step: 1,
+		integer: true,
+		default: 10,
+		help: 'Each simulated member stands for this many similar people; 1 simulates everyone.',
+		source: 'Modelling choice (documented in the model page)',
+		group: 'Community',
+		advanced: true
+	},
+	{
+		path: 'reporting.rungShare',
+		label: "Share that defines the community's rung",
+		unit: 'share',
+		min: 0.01,
+		max: 0.5,
+		step: 0.01,
+		integer: false,
+		default: 0.1,
+		help: 'The community counts as on a rung when at least this share of it stands on that rung or higher.',
+		source: 'Assumption',
+		group: 'Simulation',
+		advanced: true
+	},
+	{
+		path: 'reporting.collapseDrawdown',
+		label: 'Fall that counts as collapse',
+		unit: 'share of peak',
+		min: 0.1,
+		max: 0.9,
+		step: 0.01,
+		integer: false,
+		default: 0.4,
+		help: 'A future "collapses" when trust falls this far below its highest level so far.',
+		source: 'Assumption ("leaves like a rocket ship")',
+		group: 'Simulation',
+		advanced: true
+	}
+];
+
+/** Fields of each community segment. */
+export const SEGMENT_PARAMS: readonly ParamSpec[] = [
+	{
+		path: 'size',
+		label: 'People',
+		unit: 'people',
+		min: 1,
+		max: 100000,
+		step: 1,
+		integer: true,
+		default: 1000,
+		help: 'How many people are in this segment.',
+		source: 'Assumption',
+		group: 'Community'
+	},
+	{
+		path: 'initialTrust',
+		label: 'Starting trust',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.45,
+		help: 'Average trust in a provider new to them, before any experience.',
+		source: 'Baseline propensity to trust about 0.5 (Johnson & Mislin 2011)',
+		group: 'Community'
+	},
+	{
+		path: 'scepticism',
+		label: 'Scepticism of "the system"',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'Left by past consultations where nothing was done with what people said.',
+		source: `${SEED}, claim 3`,
+		group: 'Community'
+	},
+	{
+		path: 'reachability',
+		label: 'Reachability',
+		unit: '0 to 1',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.5,
+		help: "How easily the provider's invitations reach members of this segment.",
+		source: `${SEED}, claim 10; values are assumptions`,
+		group: 'Community'
+	},
+	{
+		path: 'weights.integrity',
+		label: 'Weight on integrity',
+		unit: 'weight',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'How much members weigh whether the provider does what it says.',
+		source: 'Covey (2006) four cores; Mayer, Davis & Schoorman (1995)',
+		group: 'Community'
+	},
+	{
+		path: 'weights.intent',
+		label: 'Weight on intent',
+		unit: 'weight',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'How much members weigh whether the provider means well by them.',
+		source: 'Covey (2006) four cores; Mayer, Davis & Schoorman (1995)',
+		group: 'Community'
+	},
+	{
+		path: 'weights.competence',
+		label: 'Weight on competence',
+		unit: 'weight',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'How much members weigh whether the provider knows how to do it.',
+		source: 'Covey (2006) four cores; Mayer, Davis & Schoorman (1995)',
+		group: 'Community'
+	},
+	{
+		path: 'weights.results',
+		label: 'Weight on results',
+		unit: 'weight',
+		min: 0,
+		max: 1,
+		step: 0.01,
+		integer: false,
+		default: 0.25,
+		help: 'How much members weigh what the provider has actually delivered.',
+		source: 'Covey (2006) four cores; Mayer, Davis & Schoorman (1995)',
+		group: 'Community'
+	}
+];
+
+/** Limits on a scenario that are not single parameters. */
+export const LIMITS = {
+	nameMaxLength: 120,
+	descriptionMaxLength: 4000,
+	segmentNameMaxLength: 80,
+	minSegments: 1,
+	maxSegments: 12,
+	/** The largest community the model runs, in people. */
+	maxPeople: 100000
+} as const;
+
+const byPath = new Map(PARAMS.map((p) => [p.path, p]));
+const segmentByPath = new Map(SEGMENT_PARAMS.map((p) => [p.path, p]));
+
+/** The spec of a top-level parameter, by dotted path. */
+export function paramSpec(path: string): ParamSpec | undefined {
+	return byPath.get(path);
+}
+
+/** The spec of a segment field, by its path inside a segment (e.g. `weights.intent`). */
+export function segmentParamSpec(path: string): ParamSpec | undefined {
+	return segmentByPath.get(path);
+}
+
+/** A URL-safe anchor id for a parameter's entry in the model documentation. */
+export function paramAnchor(path: string, segment = false): string {
+	return (segment ? 'param-segment-' : 'param-') + path.replace(/\./g, '-');
+}

@@ -1,0 +1,367 @@
+/**
+ * The scenario: a public, versioned contract between the editor, files, links, the CLI and
+ * the model. Plain JSON, validated by one valibot schema built from the parameter registry
+ * (params.ts), so every range and message comes from one place.
+ */
+import * as v from 'valibot';
+import { LIMITS, PARAMS, SEGMENT_PARAMS, type ParamSpec } from './params';
+import { SCHEMA_VERSION } from './version';
+
+export interface TrustWeights {
+	integrity: number;
+	intent: number;
+	competence: number;
+	results: number;
+}
+
+export interface Segment {
+	name: string;
+	size: number;
+	initialTrust: number;
+	scepticism: number;
+	reachability: number;
+	weights: TrustWeights;
+}
+
+export interface Scenario {
+	schemaVersion: typeof SCHEMA_VERSION;
+	name: string;
+	description: string;
+	seed: number;
+	runs: number;
+	horizonMonths: number;
+	contract: {
+		lengthMonths: number;
+		mobilisationMonths: number;
+		extensionMonths: number;
+		incumbentWinChance: number;
+		handoverRetention: number;
+		changeScepticism: number;
+		uncertaintyStaffLoss: number;
+	};
+	kpi: {
+		rigidity: number;
+		target: number;
+		demand: number;
+		reviewMonths: number;
+	};
+	power: { sharing: number };
+	listening: {
+		conversationsPerYear: number;
+		contributionRate: number;
+		patienceMonths: number;
+	};
+	provider: {
+		capacity: number;
+		transparency: number;
+		staffTurnover: number;
+		initialCompetence: number;
+		learningRate: number;
+	};
+	partners: { count: number; reach: number; trust: number; borrow: number };
+	oversight: { diversity: number };
+	trust: {
+		asymmetry: number;
+		gainRate: number;
+		characterStickiness: number;
+		threshold: number;
+		wordOfMouth: number;
+		confidence: number;
+		scepticismWeight: number;
+	};
+	events: {
+		staffLeavingPerYear: number;
+		partnerLeavingPerYear: number;
+		systemBrokenPromisePerYear: number;
+		badPressPerYear: number;
+		fundingCutPerYear: number;
+	};
+	outcomes: { monthlyRate: number; coproductionUplift: number };
+	reporting: { rungShare: number; collapseDrawdown: number };
+	community: {
+		peoplePerAgent: number;
+		segments: Segment[];
+	};
+}
+
+/** One problem with a scenario, in words a person can act on. */
+export interface ValidationIssue {
+	/** Dotted path of the field, e.g. `community.segments.2.initialTrust` ('' for the whole). */
+	path: string;
+	message: string;
+}
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+function describe(value: unknown): string {
+	if (typeof value === 'string') {
+		const s = value.length > 40 ? value.slice(0, 40) + '…' : value;
+		return JSON.stringify(s);
+	}
+	if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+		return String(value);
+	if (value === undefined) return 'nothing';
+	if (Array.isArray(value)) return 'a list';
+	return 'an object';
+}
+
+function rangeText(p: ParamSpec): string {
+	const unit = p.unit && p.unit !== '0 to 1' && p.unit !== 'share' ? ` ${p.unit}` : '';
+	return `${p.min} to ${p.max}${unit}`;
+}
+
+function numberSchema(p: ParamSpec, where: string): v.GenericSchema<unknown, number> {
+	const label = `${where} (${p.label})`;
+	const range = rangeText(p);
+	const actions: v.PipeItem<number, number, v.BaseIssue<unknown>>[] = [
+		v.finite((i) => `${label} must be a finite number from ${range}; got ${describe(i.input)}.`)
+	];
+	if (p.integer) {
+		actions.push(
+			v.integer((i) => `${label} must be a whole number from ${range}; got ${describe(i.input)}.`)
+		);
+	}
+	actions.push(
+		v.minValue(p.min, (i) => `${label} must be from ${range}; got ${describe(i.input)}.`),
+		v.maxValue(p.max, (i) => `${label} must be from ${range}; got ${describe(i.input)}.`)
+	);
+	return v.pipe(
+		v.number((i) => `${label} must be a number from ${range}; got ${describe(i.input)}.`),
+		...actions
+	) as v.GenericSchema<unknown, number>;
+}
+
+type Entries = Record<string, v.GenericSchema>;
+
+/** Builds nested strict objects from dotted paths. */
+function nest(specs: readonly ParamSpec[], where: (p: ParamSpec) => string): Entries {
+	const root: Record<string, unknown> = {};
+	for (const p of specs) {
+		const parts = p.path.split('.');
+		let node = root;
+		for (let i = 0; i < parts.length - 1; i++) {
+			const k = parts[i];
+			node[k] ??= {};
+			node = node[k] as Record<string, unknown>;
+		}
+		node[parts[parts.length - 1]] = numberSchema(p, where(p));
+	}
+	const build = (node: Record<string, unknown>, prefix: string): Entries => {
+		const out: Entries = {};
+		for (const [k, child] of Object.entries(node)) {
+			if (isSchema(child)) out[k] = child;
+			else
+				out[k] = strict(build(child as Record<string, unknown>, `${prefix}${k}.`), `${prefix}${k}`);
+		}
+		return out;
+	};
+	return build(root, '');
+}
+
+function isSchema(x: unknown): x is v.GenericSchema {
+	return (
+		typeof x === 'object' && x !== null && 'kind' in x && (x as { kind: unknown }).kind === 'schema'
+	);
+}
+
+function strict(entries: Entries, where: string): v.GenericSchema {
+	const known = Object.keys(entries).join(', ');
+	return v.strictObject(entries, (i) => {
+		if (i.expected === 'never' || (i.type === 'strict_object' && i.expected !== 'Object')) {
+			// An unknown key: valibot reports it with the key in the path.
+			return `${where ? where + ' ' : ''}has an unknown field${i.path ? ` "${String(i.path[i.path.length - 1]?.key)}"` : ''}; allowed fields are: ${known}.`;
+		}
+		return `${where || 'The scenario'} must be an object; got ${describe(i.input)}.`;
+	});
+}
+
+const segmentSchema = strict(
+	{
+		name: v.pipe(
+			v.string((i) => `Segment name must be text; got ${describe(i.input)}.`),
+			v.trim(),
+			v.minLength(1, 'Segment name must not be empty.'),
+			v.maxLength(
+				LIMITS.segmentNameMaxLength,
+				`Segment name must be at most ${LIMITS.segmentNameMaxLength} characters.`
+			)
+		),
+		...nest(SEGMENT_PARAMS, (p) => `Segment ${p.path}`)
+	},
+	'Segment'
+);
+
+const topEntries = nest(
+	PARAMS.filter((p) => p.path !== 'community.peoplePerAgent'),
+	(p) => p.path
+);
+
+const peoplePerAgent = PARAMS.find((p) => p.path === 'community.peoplePerAgent');
+if (!peoplePerAgent) throw new Error('parameter registry lacks community.peoplePerAgent');
+
+/** The valibot schema of a scenario. */
+export const ScenarioSchema = v.pipe(
+	strict(
+		{
+			schemaVersion: v.literal(
+				SCHEMA_VERSION,
+				(i) => `schemaVersion must be ${SCHEMA_VERSION}; got ${describe(i.input)}.`
+			),
+			name: v.pipe(
+				v.string((i) => `name must be text; got ${describe(i.input)}.`),
+				v.trim(),
+				v.minLength(1, 'name must not be empty.'),
+				v.maxLength(
+					LIMITS.nameMaxLength,
+					`name must be at most ${LIMITS.nameMaxLength} characters.`
+				)
+			),
+			description: v.pipe(
+				v.string((i) => `description must be text; got ${describe(i.input)}.`),
+				v.maxLength(
+					LIMITS.descriptionMaxLength,
+					`description must be at most ${LIMITS.descriptionMaxLength} characters.`
+				)
+			),
+			...topEntries,
+			community: strict(
+				{
+					peoplePerAgent: numberSchema(peoplePerAgent, 'community.peoplePerAgent'),
+					segments: v.pipe(
+						v.array(
+							segmentSchema,
+							(i) => `community.segments must be a list; got ${describe(i.input)}.`
+						),
+						v.minLength(LIMITS.minSegments, 'community.segments must have at least one segment.'),
+						v.maxLength(
+							LIMITS.maxSegments,
+							`community.segments must have at most ${LIMITS.maxSegments} segments.`
+						)
+					)
+				},
+				'community'
+			)
+		},
+		''
+	),
+	v.check(
+		(s) => totalPeople(s as Scenario) <= LIMITS.maxPeople,
+		(i) =>
+			`community.segments add up to ${totalPeople(i.input as Scenario).toLocaleString('en-GB')} people; the model runs communities of up to ${LIMITS.maxPeople.toLocaleString('en-GB')}.`
+	),
+	v.check(
+		(s) => (s as Scenario).community.segments.every((g) => weightSum(g.weights) > 0),
+		'Each segment must weigh at least one component of trust above 0.'
+	)
+);
+
+function weightSum(w: TrustWeights): number {
+	return w.integrity + w.intent + w.competence + w.results;
+}
+
+/** People in the whole community. */
+export function totalPeople(s: Pick<Scenario, 'community'>): number {
+	return s.community.segments.reduce((a, g) => a + g.size, 0);
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+	return issue.path?.map((p) => String(p.key)).join('.') ?? '';
+}
+
+/**
+ * Validates unknown input as a scenario. Unknown keys are rejected. Every problem found is
+ * returned, each naming the field, the value and the allowed range.
+ */
+export function validateScenario(input: unknown): Result<Scenario, ValidationIssue[]> {
+	const r = v.safeParse(ScenarioSchema, input, { abortPipeEarly: true });
+	if (r.success) return { ok: true, value: r.output as Scenario };
+	return {
+		ok: false,
+		error: r.issues.map((i) => {
+			const path = issuePath(i);
+			let message = i.message;
+			if (path.startsWith('community.segments.') && message.startsWith('Segment ')) {
+				message = `community.segments.${path.split('.')[2]}: ${message.slice('Segment '.length)}`;
+			}
+			return { path, message };
+		})
+	};
+}
+
+/** One line naming the first problem, for a CLI or a toast. */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+	if (issues.length === 0) return 'The scenario is valid.';
+	const first = issues[0].message;
+	return issues.length === 1
+		? first
+		: `${first} (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`;
+}
+
+/** Reads a number at a dotted path. */
+export function getParam(s: Scenario, path: string): number {
+	let node: unknown = s;
+	for (const k of path.split('.')) {
+		if (typeof node !== 'object' || node === null) return NaN;
+		node = (node as Record<string, unknown>)[k];
+	}
+	return typeof node === 'number' ? node : NaN;
+}
+
+/** Returns a copy of the scenario with the number at a dotted path replaced. */
+export function setParam(s: Scenario, path: string, value: number): Scenario {
+	const copy = structuredClone(s);
+	const parts = path.split('.');
+	let node = copy as unknown as Record<string, unknown>;
+	for (let i = 0; i < parts.length - 1; i++) {
+		const next = node[parts[i]];
+		if (typeof next !== 'object' || next === null) throw new Error(`No parameter at ${path}`);
+		node = next as Record<string, unknown>;
+	}
+	const last = parts[parts.length - 1];
+	if (typeof node[last] !== 'number') throw new Error(`No parameter at ${path}`);
+	node[last] = value;
+	return copy;
+}
+
+/** JSON with keys sorted at every level: the same scenario always gives the same text. */
+export function canonicalJson(value: unknown): string {
+	if (value === null || typeof value !== 'object') return JSON.stringify(value);
+	if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+	const obj = value as Record<string, unknown>;
+	return (
+		'{' +
+		Object.keys(obj)
+			.sort()
+			.filter((k) => obj[k] !== undefined)
+			.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k]))
+			.join(',') +
+		'}'
+	);
+}
+
+/** A 64-bit FNV-1a hash of text, as 16 hex digits. */
+export function hashText(text: string): string {
+	let h1 = 0x84222325 | 0;
+	let h2 = 0xcbf29ce4 | 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		// 64-bit multiply by the FNV prime 0x100000001b3, on two 32-bit halves.
+		const l = (h1 ^ c) >>> 0;
+		const lo = Math.imul(l, 0x1b3);
+		const hi =
+			(Math.imul(h2, 0x1b3) + Math.imul(l, 0x100) + Math.floor((l * 0x1b3) / 4294967296)) | 0;
+		h1 = lo | 0;
+		h2 = hi;
+	}
+	return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The hash of a scenario's full content (parameters, seed and runs). */
+export function scenarioHash(s: Scenario): string {
+	return hashText(canonicalJson(s));
+}
+
+/** Deep-equal by canonical form. */
+export function sameScenario(a: Scenario, b: Scenario): boolean {
+	return canonicalJson(a) === canonicalJson(b);
+}

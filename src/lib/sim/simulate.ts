@@ -1,0 +1,44 @@
+/**
+ * The model's entry points: simulate a range of runs into a mergeable accumulator, and the
+ * whole scenario into a summary. Pure and synchronous; a worker, a test or the CLI calls these.
+ */
+import { createRunContext, simulateRun } from './run';
+import {
+	emptyAccumulator,
+	addRun,
+	finalizeSummary,
+	mergeAccumulators,
+	type Accumulator,
+	type Summary
+} from './summary';
+import type { Scenario } from './scenario';
+
+/**
+ * Simulates runs [start, start + count) of a (valid) scenario. `onRun` is called after each
+ * run, e.g. for progress; returning false stops early (the accumulator then holds fewer runs).
+ */
+export function simulateRuns(
+	s: Scenario,
+	start: number,
+	count: number,
+	onRun?: (done: number) => boolean | void
+): Accumulator {
+	const acc = emptyAccumulator(s);
+	const ctx = createRunContext(s);
+	for (let k = 0; k < count; k++) {
+		simulateRun(ctx, start + k);
+		addRun(acc, ctx, start + k);
+		if (onRun && onRun(k + 1) === false) break;
+	}
+	return acc;
+}
+
+/** Simulates every run of a scenario in this thread and returns the summary. */
+export function simulate(s: Scenario, onRun?: (done: number) => boolean | void): Summary {
+	const acc = simulateRuns(s, 0, s.runs, onRun);
+	const r = finalizeSummary(s, acc);
+	if (!r.ok) throw new Error(r.error);
+	return r.value;
+}
+
+export { mergeAccumulators, finalizeSummary };

@@ -1,0 +1,403 @@
+/**
+ * Mergeable summaries. Monthly series are kept as fixed-bin histograms and exact integer
+ * sums, so memory does not grow with the number of runs and merging summaries of runs 0..k
+ * and k+1..n gives exactly the summary of runs 0..n, in any order. Per-run end metrics are
+ * kept per run (a few numbers each) so their distributions are exact.
+ */
+import { RUNG_COUNT } from './ladder';
+import {
+	METRIC_COUNT,
+	MetricIndex,
+	METRICS,
+	NEVER,
+	SERIES,
+	SERIES_COUNT,
+	SERIES_INFO,
+	TIMELINE_COUNT,
+	type MetricKey,
+	type SeriesKey
+} from './outputs';
+import type { RunContext } from './run';
+import { scenarioHash, totalPeople, type Scenario } from './scenario';
+import { MODEL_VERSION, SCHEMA_VERSION } from './version';
+import { communityRung, Rung } from './ladder';
+
+/** Histogram bins per series per month. */
+export const BINS = 200;
+/** Sums are kept as integers in these units so that adding them is exact in any order. */
+const UNIT_QUANTUM = 1e6;
+const PEOPLE_QUANTUM = 1e3;
+
+/** A partial or whole summary: plain, structured-cloneable data. */
+export interface Accumulator {
+	format: 1;
+	/** Hash of the scenario the runs came from; only equal hashes merge. */
+	scenarioHash: string;
+	months: number;
+	/** Upper bound of each series' histogram (1 for shares, a people count otherwise). */
+	seriesMax: Float64Array;
+	/** series × months × BINS counts. */
+	hist: Uint32Array;
+	/** series × months integer sums (in quanta). */
+	sums: Float64Array;
+	/** rungs × months integer sums of shares (in quanta). */
+	ladderSums: Float64Array;
+	/** timeline flags × months: number of runs with the flag. */
+	timeline: Uint32Array;
+	/** Blocks of per-run end metrics, sorted by first run, never overlapping. */
+	blocks: RunBlock[];
+	/** Runs included. */
+	count: number;
+}
+
+export interface RunBlock {
+	start: number;
+	count: number;
+	/** count × METRIC_COUNT values, run-major. */
+	values: Float64Array;
+}
+
+function seriesMaxFor(s: Scenario): Float64Array {
+	const max = new Float64Array(SERIES_COUNT);
+	const people = totalPeople(s);
+	SERIES.forEach((key, i) => {
+		switch (SERIES_INFO[key].kind) {
+			case 'unit':
+				max[i] = 1;
+				break;
+			case 'people':
+				// Cumulative people counts: at most everyone, once a month, over the horizon.
+				max[i] = Math.max(1, people * s.horizonMonths);
+				break;
+			default:
+				SERIES_INFO[key].kind satisfies never;
+		}
+	});
+	return max;
+}
+
+export function emptyAccumulator(s: Scenario): Accumulator {
+	const months = s.horizonMonths;
+	return {
+		format: 1,
+		scenarioHash: scenarioHash(s),
+		months,
+		seriesMax: seriesMaxFor(s),
+		hist: new Uint32Array(SERIES_COUNT * months * BINS),
+		sums: new Float64Array(SERIES_COUNT * months),
+		ladderSums: new Float64Array(RUNG_COUNT * months),
+		timeline: new Uint32Array(TIMELINE_COUNT * months),
+		blocks: [],
+		count: 0
+	};
+}
+
+/** Bin of a value: linear for shares, log1p-scaled for people counts. */
+export function binOf(value: number, max: number, unit: boolean): number {
+	const x = unit ? value / max : Math.log1p(Math.max(0, value)) / Math.log1p(max);
+	const b = Math.floor(x * BINS);
+	return b < 0 ? 0 : b >= BINS ? BINS - 1 : b;
+}
+
+/** Value at a fractional bin position (inverse of binOf). */
+export function valueAtBin(pos: number, max: number, unit: boolean): number {
+	const x = pos / BINS;
+	return unit ? x * max : Math.expm1(x * Math.log1p(max));
+}
+
+const unitSeries = SERIES.map((k) => SERIES_INFO[k].kind === 'unit');
+
+/** Adds one finished run (from a RunContext) to an accumulator covering runs in order. */
+export function addRun(acc: Accumulator, ctx: RunContext, run: number): void {
+	const months = acc.months;
+	for (let si = 0; si < SERIES_COUNT; si++) {
+		const unit = unitSeries[si];
+		const max = acc.seriesMax[si];
+		const q = unit ? UNIT_QUANTUM : PEOPLE_QUANTUM;
+		for (let t = 0; t < months; t++) {
+			const v = ctx.trace[si * months + t];
+			acc.hist[(si * months + t) * BINS + binOf(v, max, unit)]++;
+			acc.sums[si * months + t] += Math.round(v * q);
+		}
+	}
+	for (let j = 0; j < RUNG_COUNT * months; j++)
+		acc.ladderSums[j] += Math.round(ctx.ladder[j] * UNIT_QUANTUM);
+	for (let j = 0; j < TIMELINE_COUNT * months; j++) acc.timeline[j] += ctx.timeline[j];
+	const last = acc.blocks[acc.blocks.length - 1];
+	if (last && last.start + last.count === run) {
+		const values = new Float64Array((last.count + 1) * METRIC_COUNT);
+		values.set(last.values);
+		values.set(ctx.metrics, last.count * METRIC_COUNT);
+		last.values = values;
+		last.count++;
+	} else {
+		acc.blocks.push({ start: run, count: 1, values: Float64Array.from(ctx.metrics) });
+		acc.blocks.sort((a, b) => a.start - b.start);
+	}
+	acc.count++;
+}
+
+export type MergeResult = { ok: true; value: Accumulator } | { ok: false; error: string };
+
+/** Merges two accumulators of the same scenario with disjoint runs. Inputs are not changed. */
+export function mergeAccumulators(a: Accumulator, b: Accumulator): MergeResult {
+	if (a.scenarioHash !== b.scenarioHash || a.months !== b.months)
+		return {
+			ok: false,
+			error: 'These results come from different scenarios and cannot be combined.'
+		};
+	const hist = new Uint32Array(a.hist.length);
+	for (let i = 0; i < hist.length; i++) hist[i] = a.hist[i] + b.hist[i];
+	const sums = new Float64Array(a.sums.length);
+	for (let i = 0; i < sums.length; i++) sums[i] = a.sums[i] + b.sums[i];
+	const ladderSums = new Float64Array(a.ladderSums.length);
+	for (let i = 0; i < ladderSums.length; i++) ladderSums[i] = a.ladderSums[i] + b.ladderSums[i];
+	const timeline = new Uint32Array(a.timeline.length);
+	for (let i = 0; i < timeline.length; i++) timeline[i] = a.timeline[i] + b.timeline[i];
+	const all = [...a.blocks, ...b.blocks].sort((x, y) => x.start - y.start);
+	const blocks: RunBlock[] = [];
+	for (const blk of all) {
+		const prev = blocks[blocks.length - 1];
+		if (prev && prev.start + prev.count > blk.start)
+			return { ok: false, error: `Run ${blk.start} appears twice; results cannot be combined.` };
+		if (prev && prev.start + prev.count === blk.start) {
+			const values = new Float64Array((prev.count + blk.count) * METRIC_COUNT);
+			values.set(prev.values);
+			values.set(blk.values, prev.count * METRIC_COUNT);
+			blocks[blocks.length - 1] = { start: prev.start, count: prev.count + blk.count, values };
+		} else blocks.push({ start: blk.start, count: blk.count, values: blk.values.slice() });
+	}
+	return {
+		ok: true,
+		value: {
+			format: 1,
+			scenarioHash: a.scenarioHash,
+			months: a.months,
+			seriesMax: a.seriesMax.slice(),
+			hist,
+			sums,
+			ladderSums,
+			timeline,
+			blocks,
+			count: a.count + b.count
+		}
+	};
+}
+
+// ---------------------------------------------------------------------------------------
+// The finished summary.
+
+export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
+export type PercentileKey = 'p5' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'p95';
+const PKEYS: readonly PercentileKey[] = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'];
+
+/** Monthly percentile bands and the mean of one series; index = month (0 = first month). */
+export type Bands = Record<PercentileKey | 'mean', number[]>;
+
+export interface Probability {
+	/** Estimated probability. */
+	p: number;
+	/** Monte Carlo standard error, sqrt(p(1 - p) / n). */
+	se: number;
+	/** Futures counted. */
+	count: number;
+}
+
+export interface MetricSummary {
+	mean: number;
+	/** Percentiles over runs; for monthsToTrust, null where that share of futures never get there. */
+	p5: number | null;
+	p10: number | null;
+	p25: number | null;
+	p50: number | null;
+	p75: number | null;
+	p90: number | null;
+	p95: number | null;
+	min: number | null;
+	max: number | null;
+}
+
+export interface Receipt {
+	modelVersion: string;
+	schemaVersion: number;
+	seed: number;
+	runs: number;
+	scenarioHash: string;
+}
+
+export interface Summary {
+	receipt: Receipt;
+	months: number;
+	threshold: number;
+	series: Record<SeriesKey, Bands>;
+	/** Mean share of the community on each rung, by month: ladder[rung][month]. */
+	ladder: number[][];
+	/** Share of futures with each contract event in each month. */
+	timeline: {
+		contractEnd: number[];
+		providerChange: number[];
+		mobilising: number[];
+		extended: number[];
+	};
+	metrics: Record<MetricKey, MetricSummary>;
+	/** monthsToTrust: share of futures that never reach the threshold. */
+	neverTrusted: number;
+	/** Share of futures that have reached the threshold by each month. */
+	timeToTrust: number[];
+	/** Per-run end metrics in run order (for distributions and scatter plots). */
+	perRun: Record<MetricKey, number[]>;
+	probabilities: {
+		trustAboveThreshold: Probability;
+		reachesCodesigning: Probability;
+		collapse: Probability;
+	};
+}
+
+function percentileFromHistogram(
+	hist: Uint32Array,
+	offset: number,
+	count: number,
+	q: number,
+	max: number,
+	unit: boolean
+): number {
+	const target = q * count;
+	let cum = 0;
+	for (let b = 0; b < BINS; b++) {
+		const c = hist[offset + b];
+		if (c === 0) continue;
+		if (cum + c >= target) {
+			const within = c > 0 ? (target - cum) / c : 0;
+			return valueAtBin(b + Math.min(1, Math.max(0, within)), max, unit);
+		}
+		cum += c;
+	}
+	return valueAtBin(BINS, max, unit);
+}
+
+function probability(hits: number, n: number): Probability {
+	const p = n > 0 ? hits / n : 0;
+	return { p, se: n > 0 ? Math.sqrt((p * (1 - p)) / n) : 0, count: n };
+}
+
+/** Exact percentile of sorted values (linear interpolation between order statistics). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+	const n = sorted.length;
+	if (n === 0) return NaN;
+	const pos = (n - 1) * q;
+	const lo = Math.floor(pos);
+	const hi = Math.min(n - 1, lo + 1);
+	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+function metricSummary(values: number[], never: boolean): MetricSummary {
+	const n = values.length;
+	const sorted = values.map((v) => (never && v === NEVER ? Infinity : v)).sort((a, b) => a - b);
+	const finite = sorted.filter((v) => Number.isFinite(v));
+	const pick = (q: number): number | null => {
+		if (n === 0) return null;
+		const v = quantileSorted(sorted, q);
+		return Number.isFinite(v) ? v : null;
+	};
+	const out: MetricSummary = {
+		mean: finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN,
+		p5: null,
+		p10: null,
+		p25: null,
+		p50: null,
+		p75: null,
+		p90: null,
+		p95: null,
+		min: finite.length ? finite[0] : null,
+		max: finite.length ? finite[finite.length - 1] : null
+	};
+	PERCENTILES.forEach((p, i) => (out[PKEYS[i]] = pick(p / 100)));
+	return out;
+}
+
+/**
+ * Turns an accumulator holding runs 0..runs-1 into the public summary.
+ * Returns an error if runs are missing.
+ */
+export function finalizeSummary(
+	s: Scenario,
+	acc: Accumulator
+): { ok: true; value: Summary } | { ok: false; error: string } {
+	const months = acc.months;
+	const n = acc.count;
+	if (n === 0) return { ok: false, error: 'No runs have finished yet.' };
+	if (acc.blocks.length !== 1 || acc.blocks[0].start !== 0)
+		return { ok: false, error: 'Some runs are missing; the summary is incomplete.' };
+	const series = {} as Record<SeriesKey, Bands>;
+	SERIES.forEach((key, si) => {
+		const unit = unitSeries[si];
+		const max = acc.seriesMax[si];
+		const q = unit ? UNIT_QUANTUM : PEOPLE_QUANTUM;
+		const bands = { mean: new Array<number>(months) } as Bands;
+		for (const k of PKEYS) bands[k] = new Array<number>(months);
+		for (let t = 0; t < months; t++) {
+			const off = (si * months + t) * BINS;
+			PERCENTILES.forEach((p, i) => {
+				bands[PKEYS[i]][t] = percentileFromHistogram(acc.hist, off, n, p / 100, max, unit);
+			});
+			bands.mean[t] = acc.sums[si * months + t] / q / n;
+		}
+		series[key] = bands;
+	});
+	const ladder: number[][] = [];
+	for (let r = 0; r < RUNG_COUNT; r++) {
+		const row = new Array<number>(months);
+		for (let t = 0; t < months; t++) row[t] = acc.ladderSums[r * months + t] / UNIT_QUANTUM / n;
+		ladder.push(row);
+	}
+	const tl = (k: number) =>
+		Array.from({ length: months }, (_, t) => acc.timeline[k * months + t] / n);
+	const block = acc.blocks[0];
+	const perRun = {} as Record<MetricKey, number[]>;
+	METRICS.forEach((key, mi) => {
+		const col = new Array<number>(n);
+		for (let r = 0; r < n; r++) col[r] = block.values[r * METRIC_COUNT + mi];
+		perRun[key] = col;
+	});
+	const metrics = {} as Record<MetricKey, MetricSummary>;
+	for (const key of METRICS) metrics[key] = metricSummary(perRun[key], key === 'monthsToTrust');
+	const threshold = s.trust.threshold;
+	const reachedBy = new Array<number>(months).fill(0);
+	let never = 0;
+	for (const v of perRun.monthsToTrust) {
+		if (v === NEVER) never++;
+		else reachedBy[v - 1]++;
+	}
+	for (let t = 1; t < months; t++) reachedBy[t] += reachedBy[t - 1];
+	const aboveThreshold = perRun.finalTrust.filter((v) => v >= threshold).length;
+	const codesigning = perRun.rung.filter((v) => v >= Rung.coDesigning).length;
+	const collapses = perRun.collapsed.filter((v) => v === 1).length;
+	return {
+		ok: true,
+		value: {
+			receipt: {
+				modelVersion: MODEL_VERSION,
+				schemaVersion: SCHEMA_VERSION,
+				seed: s.seed,
+				runs: n,
+				scenarioHash: acc.scenarioHash
+			},
+			months,
+			threshold,
+			series,
+			ladder,
+			timeline: { contractEnd: tl(0), providerChange: tl(1), mobilising: tl(2), extended: tl(3) },
+			metrics,
+			neverTrusted: never / n,
+			timeToTrust: reachedBy.map((c) => c / n),
+			perRun,
+			probabilities: {
+				trustAboveThreshold: probability(aboveThreshold, n),
+				reachesCodesigning: probability(codesigning, n),
+				collapse: probability(collapses, n)
+			}
+		}
+	};
+}
+
+export { communityRung, MetricIndex };
