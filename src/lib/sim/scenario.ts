@@ -166,12 +166,14 @@ function isSchema(x: unknown): x is v.GenericSchema {
 
 function strict(entries: Entries, where: string): v.GenericSchema {
 	const known = Object.keys(entries).join(', ');
+	const subject = where || 'The scenario';
 	return v.strictObject(entries, (i) => {
-		if (i.expected === 'never' || (i.type === 'strict_object' && i.expected !== 'Object')) {
-			// An unknown key: valibot reports it with the key in the path.
-			return `${where ? where + ' ' : ''}has an unknown field${i.path ? ` "${String(i.path[i.path.length - 1]?.key)}"` : ''}; allowed fields are: ${known}.`;
+		if (i.expected === 'never') {
+			// An unknown key: valibot reports it with the key as the last path item.
+			const key = i.path ? String(i.path[i.path.length - 1]?.key) : '';
+			return `${subject} has an unknown field "${key}"; allowed fields are: ${known}.`;
 		}
-		return `${where || 'The scenario'} must be an object; got ${describe(i.input)}.`;
+		return `${subject} must be an object; got ${describe(i.input)}.`;
 	});
 }
 
