@@ -1,0 +1,667 @@
+/**
+ * The scenario library on the user's device: every read and write of scenarios, results,
+ * comparisons and restore points. Every function returns `{ ok, value }` or
+ * `{ ok: false, error }` with a StorageError in plain words; none throws.
+ */
+import {
+	LIMITS,
+	MODEL_VERSION,
+	PRESETS,
+	canonicalJson,
+	defaultScenario,
+	hashText,
+	validateScenario,
+	type Scenario,
+	type Summary,
+	type ValidationIssue
+} from '../sim';
+import {
+	getDb,
+	type ComparisonRecord,
+	type ResultRecord,
+	type ScenarioRecord,
+	type SlowTrustDb,
+	type VersionRecord
+} from './db';
+import { Rejection, guard, invalid, notFound, ok, readOnly, type StorageResult } from './errors';
+
+export { MESSAGES, toStorageError } from './errors';
+export type { StorageError, StorageErrorKind, StorageResult } from './errors';
+
+/** Restore points kept per scenario. */
+export const MAX_VERSIONS = 20;
+/** Results kept per scenario (the newest ones). */
+export const MAX_RESULTS = 5;
+export const MAX_TAGS = 20;
+export const TAG_MAX_LENGTH = 40;
+export const COMPARISON_MAX_SCENARIOS = 12;
+
+/** The id of the read-only example made from a preset. */
+export function presetRecordId(presetId: string): string {
+	return `preset-${presetId}`;
+}
+
+/** A new random id (UUID v4), also where `crypto.randomUUID` is missing (plain http). */
+export function newId(): string {
+	const c = globalThis.crypto;
+	if (typeof c?.randomUUID === 'function') return c.randomUUID();
+	const b = new Uint8Array(16);
+	c.getRandomValues(b);
+	b[6] = (b[6] & 0x0f) | 0x40;
+	b[8] = (b[8] & 0x3f) | 0x80;
+	const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The key of a scenario's result: a hash of everything that changes the numbers (every
+ * parameter, the seed and the number of runs) and the model's version. The scenario's own
+ * name and description do not change results, so renaming keeps the result current.
+ */
+export function resultKey(scenario: Scenario): string {
+	const { name: _name, description: _description, ...rest } = scenario;
+	void _name;
+	void _description;
+	return `${MODEL_VERSION}:${hashText(canonicalJson(rest))}`;
+}
+
+/** Validates a name: trimmed, 1 to LIMITS.nameMaxLength characters. */
+export function checkName(name: unknown, field = 'name'): StorageResult<string> {
+	if (typeof name !== 'string')
+		return invalid([{ path: field, message: `${field} must be text.` }]);
+	const t = name.trim();
+	if (t.length === 0) return invalid([{ path: field, message: `${field} must not be empty.` }]);
+	if (t.length > LIMITS.nameMaxLength)
+		return invalid([
+			{ path: field, message: `${field} must be at most ${LIMITS.nameMaxLength} characters.` }
+		]);
+	return ok(t);
+}
+
+export function checkDescription(d: unknown): StorageResult<string> {
+	if (typeof d !== 'string')
+		return invalid([{ path: 'description', message: 'description must be text.' }]);
+	if (d.length > LIMITS.descriptionMaxLength)
+		return invalid([
+			{
+				path: 'description',
+				message: `description must be at most ${LIMITS.descriptionMaxLength} characters.`
+			}
+		]);
+	return ok(d);
+}
+
+/** Trims, drops empties and duplicates (ignoring case); checks count and length. */
+export function checkTags(tags: unknown): StorageResult<string[]> {
+	if (!Array.isArray(tags)) return invalid([{ path: 'tags', message: 'tags must be a list.' }]);
+	const out: string[] = [];
+	const seen = new Set<string>();
+	const issues: ValidationIssue[] = [];
+	tags.forEach((t, i) => {
+		if (typeof t !== 'string') {
+			issues.push({ path: `tags.${i}`, message: `Tag ${i + 1} must be text.` });
+			return;
+		}
+		const v = t.trim();
+		if (!v) return;
+		if (v.length > TAG_MAX_LENGTH) {
+			issues.push({
+				path: `tags.${i}`,
+				message: `Tag ${i + 1} must be at most ${TAG_MAX_LENGTH} characters.`
+			});
+			return;
+		}
+		if (seen.has(v.toLowerCase())) return;
+		seen.add(v.toLowerCase());
+		out.push(v);
+	});
+	if (out.length > MAX_TAGS)
+		issues.push({ path: 'tags', message: `A scenario can have at most ${MAX_TAGS} tags.` });
+	return issues.length ? invalid(issues) : ok(out);
+}
+
+/** `base`, or `base (2)`, `base (3)`… : the first name not in `taken` (compared ignoring case). */
+export function uniqueName(base: string, taken: Iterable<string>): string {
+	const lower = new Set(Array.from(taken, (n) => n.toLowerCase()));
+	const fit = (b: string, suffix: string) =>
+		b.slice(0, Math.max(1, LIMITS.nameMaxLength - suffix.length)).trimEnd() + suffix;
+	const first = fit(base, '');
+	if (!lower.has(first.toLowerCase())) return first;
+	for (let n = 2; ; n++) {
+		const candidate = fit(base, ` (${n})`);
+		if (!lower.has(candidate.toLowerCase())) return candidate;
+	}
+}
+
+/** A scenario with its name and description set (the record and the scenario agree). */
+function withText(s: Scenario, name: string, description: string): Scenario {
+	return { ...structuredClone(s), name, description };
+}
+
+/** What `deleteScenario` returns: everything `undoDelete` needs to put it back. */
+export interface DeletedScenario {
+	record: ScenarioRecord;
+	versions: VersionRecord[];
+	results: ResultRecord[];
+	/** Comparisons that listed the scenario, as they were. */
+	comparisons: ComparisonRecord[];
+}
+
+export interface StorageEstimate {
+	/** Bytes used by this site, if the browser says. */
+	usage: number | null;
+	/** Bytes this site may use, if the browser says. */
+	quota: number | null;
+	/** Whether storage is marked persistent (not cleared under pressure), if known. */
+	persisted: boolean | null;
+}
+
+interface StorageManagerLike {
+	estimate?: () => Promise<{ usage?: number; quota?: number }>;
+	persist?: () => Promise<boolean>;
+	persisted?: () => Promise<boolean>;
+}
+
+function storageManager(): StorageManagerLike | undefined {
+	const nav = (globalThis as { navigator?: { storage?: StorageManagerLike } }).navigator;
+	return nav?.storage;
+}
+
+/** How much space the site uses and may use. Safe where `navigator.storage` is missing. */
+export async function storageEstimate(): Promise<StorageResult<StorageEstimate>> {
+	const sm = storageManager();
+	const out: StorageEstimate = { usage: null, quota: null, persisted: null };
+	try {
+		if (typeof sm?.estimate === 'function') {
+			const e = await sm.estimate();
+			out.usage = typeof e.usage === 'number' ? e.usage : null;
+			out.quota = typeof e.quota === 'number' ? e.quota : null;
+		}
+		if (typeof sm?.persisted === 'function') out.persisted = await sm.persisted();
+	} catch {
+		// The estimate is advisory: report what is known.
+	}
+	return ok(out);
+}
+
+/**
+ * Asks the browser to keep this site's storage under pressure. `value` is true when it
+ * will, false when it declined or cannot be asked.
+ */
+export async function requestPersistence(): Promise<StorageResult<boolean>> {
+	const sm = storageManager();
+	try {
+		if (typeof sm?.persist !== 'function') return ok(false);
+		return ok(await sm.persist());
+	} catch {
+		return ok(false);
+	}
+}
+
+/** The scenario library. Construct with a database (tests pass a fresh one). */
+export class Library {
+	constructor(readonly db: SlowTrustDb) {}
+
+	/**
+	 * Places the presets as read-only examples. Idempotent: a preset is placed once (one the
+	 * user deleted does not come back); an example already present is brought up to date
+	 * with the preset shipped in this version.
+	 */
+	seedPresets(now = Date.now()): Promise<StorageResult<number>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, this.db.meta, async () => {
+				const meta = await this.db.meta.get('seededPresets');
+				const seeded = new Set(Array.isArray(meta?.value) ? (meta.value as string[]) : []);
+				let placed = 0;
+				for (const p of PRESETS) {
+					const id = presetRecordId(p.id);
+					const existing = await this.db.scenarios.get(id);
+					if (existing) {
+						if (canonicalJson(existing.scenario) !== canonicalJson(p.scenario)) {
+							await this.db.scenarios.update(id, {
+								scenario: structuredClone(p.scenario),
+								name: p.scenario.name,
+								description: p.scenario.description,
+								updatedAt: now
+							});
+						}
+					} else if (!seeded.has(p.id)) {
+						await this.db.scenarios.add({
+							id,
+							name: p.scenario.name,
+							description: p.scenario.description,
+							tags: ['example'],
+							scenario: structuredClone(p.scenario),
+							presetId: p.id,
+							createdAt: now,
+							updatedAt: now
+						});
+						placed++;
+					}
+					seeded.add(p.id);
+				}
+				await this.db.meta.put({ key: 'seededPresets', value: [...seeded] });
+				return ok(placed);
+			})
+		);
+	}
+
+	/** Every scenario, most recently changed first. */
+	listScenarios(): Promise<StorageResult<ScenarioRecord[]>> {
+		return guard(async () => ok(await this.db.scenarios.orderBy('updatedAt').reverse().toArray()));
+	}
+
+	/** Scenarios with a tag. */
+	listByTag(tag: string): Promise<StorageResult<ScenarioRecord[]>> {
+		return guard(async () => ok(await this.db.scenarios.where('tags').equals(tag).toArray()));
+	}
+
+	getScenario(id: string): Promise<StorageResult<ScenarioRecord>> {
+		return guard(async () => {
+			const r = await this.db.scenarios.get(id);
+			return r ? ok(r) : notFound('That scenario');
+		});
+	}
+
+	private async names(): Promise<string[]> {
+		return (await this.db.scenarios.toArray()).map((r) => r.name);
+	}
+
+	/** A new editable scenario: a copy of `from` (validated) or the default scenario. */
+	createScenario(from?: unknown, now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
+		const checked = validateScenario(from ?? defaultScenario());
+		if (!checked.ok) return Promise.resolve(invalid(checked.error));
+		const base = checked.value;
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, this.db.versions, async () => {
+				const name = uniqueName(base.name, await this.names());
+				const record: ScenarioRecord = {
+					id: newId(),
+					name,
+					description: base.description,
+					tags: [],
+					scenario: withText(base, name, base.description),
+					createdAt: now,
+					updatedAt: now
+				};
+				await this.db.scenarios.add(record);
+				await this.db.versions.add({
+					scenarioId: record.id,
+					scenario: record.scenario,
+					savedAt: now
+				} as VersionRecord);
+				return ok(record);
+			})
+		);
+	}
+
+	/** An editable copy, named "<name> (copy)". A copy of a read-only example is editable. */
+	duplicateScenario(id: string, now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, this.db.versions, async () => {
+				const src = await this.db.scenarios.get(id);
+				if (!src) return notFound('That scenario');
+				const suffix = ' (copy)';
+				const base = src.name.slice(0, LIMITS.nameMaxLength - suffix.length).trimEnd() + suffix;
+				const name = uniqueName(base, await this.names());
+				const record: ScenarioRecord = {
+					id: newId(),
+					name,
+					description: src.description,
+					tags: src.tags.filter((t) => !(src.presetId && t === 'example')),
+					scenario: withText(src.scenario, name, src.description),
+					createdAt: now,
+					updatedAt: now
+				};
+				await this.db.scenarios.add(record);
+				await this.db.versions.add({
+					scenarioId: record.id,
+					scenario: record.scenario,
+					savedAt: now
+				} as VersionRecord);
+				return ok(record);
+			})
+		);
+	}
+
+	/** Loads an editable scenario inside a transaction, or aborts with a plain error. */
+	private async editable(id: string): Promise<ScenarioRecord> {
+		const r = await this.db.scenarios.get(id);
+		if (!r) {
+			const nf = notFound('That scenario');
+			if (!nf.ok) throw new Rejection(nf.error);
+		}
+		if (r!.presetId) {
+			const ro = readOnly();
+			if (!ro.ok) throw new Rejection(ro.error);
+		}
+		return r!;
+	}
+
+	renameScenario(
+		id: string,
+		name: string,
+		now = Date.now()
+	): Promise<StorageResult<ScenarioRecord>> {
+		const checked = checkName(name);
+		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, async () => {
+				const r = await this.editable(id);
+				const next: ScenarioRecord = {
+					...r,
+					name: checked.value,
+					scenario: withText(r.scenario, checked.value, r.description),
+					updatedAt: now
+				};
+				await this.db.scenarios.put(next);
+				return ok(next);
+			})
+		);
+	}
+
+	updateDescription(
+		id: string,
+		description: string,
+		now = Date.now()
+	): Promise<StorageResult<ScenarioRecord>> {
+		const checked = checkDescription(description);
+		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, async () => {
+				const r = await this.editable(id);
+				const next: ScenarioRecord = {
+					...r,
+					description: checked.value,
+					scenario: withText(r.scenario, r.name, checked.value),
+					updatedAt: now
+				};
+				await this.db.scenarios.put(next);
+				return ok(next);
+			})
+		);
+	}
+
+	setTags(id: string, tags: string[], now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
+		const checked = checkTags(tags);
+		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, async () => {
+				const r = await this.editable(id);
+				const next: ScenarioRecord = { ...r, tags: checked.value, updatedAt: now };
+				await this.db.scenarios.put(next);
+				return ok(next);
+			})
+		);
+	}
+
+	/** Adds a restore point and keeps the newest MAX_VERSIONS. Call inside a transaction. */
+	private async addVersion(scenarioId: string, scenario: Scenario, now: number): Promise<void> {
+		await this.db.versions.add({ scenarioId, scenario, savedAt: now } as VersionRecord);
+		const keys = (await this.db.versions
+			.where('scenarioId')
+			.equals(scenarioId)
+			.primaryKeys()) as number[];
+		if (keys.length > MAX_VERSIONS) {
+			keys.sort((a, b) => a - b);
+			await this.db.versions.bulkDelete(keys.slice(0, keys.length - MAX_VERSIONS));
+		}
+	}
+
+	/**
+	 * Saves an edited scenario after validating it, and adds a restore point (keeping the
+	 * last MAX_VERSIONS). The record's name and description follow the scenario's.
+	 */
+	saveScenario(
+		id: string,
+		scenario: unknown,
+		now = Date.now()
+	): Promise<StorageResult<ScenarioRecord>> {
+		const checked = validateScenario(scenario);
+		if (!checked.ok) return Promise.resolve(invalid(checked.error));
+		const s = checked.value;
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, this.db.versions, async () => {
+				const r = await this.editable(id);
+				if (canonicalJson(r.scenario) === canonicalJson(s)) return ok(r);
+				const next: ScenarioRecord = {
+					...r,
+					name: s.name,
+					description: s.description,
+					scenario: structuredClone(s),
+					updatedAt: now
+				};
+				await this.db.scenarios.put(next);
+				await this.addVersion(id, next.scenario, now);
+				return ok(next);
+			})
+		);
+	}
+
+	/** Restore points of a scenario, newest first. */
+	listVersions(scenarioId: string): Promise<StorageResult<VersionRecord[]>> {
+		return guard(async () => {
+			const list = await this.db.versions.where('scenarioId').equals(scenarioId).toArray();
+			return ok(list.sort((a, b) => b.id - a.id));
+		});
+	}
+
+	/** Makes a restore point the current scenario (itself saved as a new restore point). */
+	restoreVersion(versionId: number, now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
+		return guard(async () => {
+			const v = await this.db.versions.get(versionId);
+			if (!v) return notFound('That restore point');
+			return this.saveScenario(v.scenarioId, v.scenario, now);
+		});
+	}
+
+	/**
+	 * Deletes a scenario with its restore points and results, and takes it out of
+	 * comparisons. Returns what `undoDelete` needs to put everything back.
+	 */
+	deleteScenario(id: string): Promise<StorageResult<DeletedScenario>> {
+		const { scenarios, versions, results, comparisons } = this.db;
+		return guard(() =>
+			this.db.transaction('rw', [scenarios, versions, results, comparisons], async () => {
+				const record = await scenarios.get(id);
+				if (!record) return notFound('That scenario');
+				const vs = await versions.where('scenarioId').equals(id).toArray();
+				const rs = await results.where('scenarioId').equals(id).toArray();
+				const cs = (await comparisons.toArray()).filter((c) => c.scenarioIds.includes(id));
+				await versions.bulkDelete(vs.map((v) => v.id));
+				await results.bulkDelete(rs.map((r) => r.key));
+				for (const c of cs)
+					await comparisons.update(c.id, {
+						scenarioIds: c.scenarioIds.filter((x) => x !== id)
+					});
+				await scenarios.delete(id);
+				return ok({ record, versions: vs, results: rs, comparisons: cs });
+			})
+		);
+	}
+
+	/** Puts back a deleted scenario, its restore points, results and places in comparisons. */
+	undoDelete(token: DeletedScenario): Promise<StorageResult<ScenarioRecord>> {
+		const { scenarios, versions, results, comparisons } = this.db;
+		return guard(() =>
+			this.db.transaction('rw', [scenarios, versions, results, comparisons], async () => {
+				await scenarios.put(token.record);
+				if (token.versions.length) await versions.bulkPut(token.versions);
+				if (token.results.length) await results.bulkPut(token.results);
+				for (const c of token.comparisons) {
+					const now = await comparisons.get(c.id);
+					if (!now) continue; // The comparison itself was deleted since.
+					const ids = now.scenarioIds.includes(token.record.id)
+						? now.scenarioIds
+						: insertAt(now.scenarioIds, token.record.id, c.scenarioIds.indexOf(token.record.id));
+					await comparisons.update(c.id, { scenarioIds: ids });
+				}
+				return ok(token.record);
+			})
+		);
+	}
+
+	// Comparisons
+
+	listComparisons(): Promise<StorageResult<ComparisonRecord[]>> {
+		return guard(async () =>
+			ok(await this.db.comparisons.orderBy('updatedAt').reverse().toArray())
+		);
+	}
+
+	getComparison(id: string): Promise<StorageResult<ComparisonRecord>> {
+		return guard(async () => {
+			const c = await this.db.comparisons.get(id);
+			return c ? ok(c) : notFound('That comparison');
+		});
+	}
+
+	private checkComparison(
+		name: string,
+		scenarioIds: string[]
+	): StorageResult<{ name: string; scenarioIds: string[] }> {
+		const n = checkName(name);
+		if (!n.ok) return n;
+		if (!Array.isArray(scenarioIds) || scenarioIds.some((x) => typeof x !== 'string'))
+			return invalid([{ path: 'scenarioIds', message: 'scenarioIds must be a list of ids.' }]);
+		const ids = [...new Set(scenarioIds)];
+		if (ids.length > COMPARISON_MAX_SCENARIOS)
+			return invalid([
+				{
+					path: 'scenarioIds',
+					message: `A comparison can show at most ${COMPARISON_MAX_SCENARIOS} scenarios.`
+				}
+			]);
+		return ok({ name: n.value, scenarioIds: ids });
+	}
+
+	private async missingScenario(ids: string[]): Promise<boolean> {
+		const found = await this.db.scenarios.bulkGet(ids);
+		return found.some((r) => !r);
+	}
+
+	createComparison(
+		name: string,
+		scenarioIds: string[],
+		now = Date.now()
+	): Promise<StorageResult<ComparisonRecord>> {
+		const checked = this.checkComparison(name, scenarioIds);
+		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
+		return guard(() =>
+			this.db.transaction('rw', this.db.comparisons, this.db.scenarios, async () => {
+				if (await this.missingScenario(checked.value.scenarioIds))
+					return notFound('A scenario in this comparison');
+				const c: ComparisonRecord = {
+					id: newId(),
+					...checked.value,
+					createdAt: now,
+					updatedAt: now
+				};
+				await this.db.comparisons.add(c);
+				return ok(c);
+			})
+		);
+	}
+
+	updateComparison(
+		id: string,
+		changes: { name?: string; scenarioIds?: string[] },
+		now = Date.now()
+	): Promise<StorageResult<ComparisonRecord>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.comparisons, this.db.scenarios, async () => {
+				const c = await this.db.comparisons.get(id);
+				if (!c) return notFound('That comparison');
+				const checked = this.checkComparison(
+					changes.name ?? c.name,
+					changes.scenarioIds ?? c.scenarioIds
+				);
+				if (!checked.ok) return { ok: false, error: checked.error };
+				if (changes.scenarioIds && (await this.missingScenario(checked.value.scenarioIds)))
+					return notFound('A scenario in this comparison');
+				const next: ComparisonRecord = { ...c, ...checked.value, updatedAt: now };
+				await this.db.comparisons.put(next);
+				return ok(next);
+			})
+		);
+	}
+
+	deleteComparison(id: string): Promise<StorageResult<ComparisonRecord>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.comparisons, async () => {
+				const c = await this.db.comparisons.get(id);
+				if (!c) return notFound('That comparison');
+				await this.db.comparisons.delete(id);
+				return ok(c);
+			})
+		);
+	}
+
+	// Results
+
+	/**
+	 * Stores a summary under the key of the scenario it was computed from, marks it as the
+	 * scenario's last result and keeps the newest MAX_RESULTS results of that scenario.
+	 */
+	putResult(
+		scenarioId: string,
+		scenario: Scenario,
+		summary: Summary,
+		now = Date.now()
+	): Promise<StorageResult<ResultRecord>> {
+		const { scenarios, results } = this.db;
+		return guard(() =>
+			this.db.transaction('rw', scenarios, results, async () => {
+				const r = await scenarios.get(scenarioId);
+				if (!r) return notFound('That scenario');
+				const record: ResultRecord = {
+					key: resultKey(scenario),
+					scenarioId,
+					summary,
+					createdAt: now
+				};
+				await results.put(record);
+				await scenarios.update(scenarioId, { lastResultKey: record.key });
+				const mine = await results.where('scenarioId').equals(scenarioId).toArray();
+				if (mine.length > MAX_RESULTS) {
+					mine.sort((a, b) => b.createdAt - a.createdAt);
+					const keep = new Set([record.key, ...mine.slice(0, MAX_RESULTS).map((m) => m.key)]);
+					await results.bulkDelete(mine.filter((m) => !keep.has(m.key)).map((m) => m.key));
+				}
+				return ok(record);
+			})
+		);
+	}
+
+	getResult(key: string): Promise<StorageResult<ResultRecord>> {
+		return guard(async () => {
+			const r = await this.db.results.get(key);
+			return r ? ok(r) : notFound('That result');
+		});
+	}
+
+	/**
+	 * The result for a scenario as it is now, or `null` when there is none (never a stale
+	 * one: the key is computed from the current scenario).
+	 */
+	currentResult(scenarioId: string): Promise<StorageResult<ResultRecord | null>> {
+		return guard(async () => {
+			const s = await this.db.scenarios.get(scenarioId);
+			if (!s) return notFound('That scenario');
+			return ok((await this.db.results.get(resultKey(s.scenario))) ?? null);
+		});
+	}
+}
+
+function insertAt(list: string[], item: string, index: number): string[] {
+	const i = index < 0 || index > list.length ? list.length : index;
+	return [...list.slice(0, i), item, ...list.slice(i)];
+}
+
+let shared: Library | undefined;
+
+/** The app's library, on the app's database. */
+export function library(): Library {
+	shared ??= new Library(getDb());
+	return shared;
+}
