@@ -324,18 +324,12 @@ export class Library {
 		);
 	}
 
-	/** Loads an editable scenario inside a transaction, or aborts with a plain error. */
+	/** Loads an editable scenario inside a transaction, or aborts it with a plain error. */
 	private async editable(id: string): Promise<ScenarioRecord> {
 		const r = await this.db.scenarios.get(id);
-		if (!r) {
-			const nf = notFound('That scenario');
-			if (!nf.ok) throw new Rejection(nf.error);
-		}
-		if (r!.presetId) {
-			const ro = readOnly();
-			if (!ro.ok) throw new Rejection(ro.error);
-		}
-		return r!;
+		const problem = !r ? notFound('That scenario') : r.presetId ? readOnly() : undefined;
+		if (problem && !problem.ok) throw new Rejection(problem.error);
+		return r as ScenarioRecord;
 	}
 
 	renameScenario(
@@ -396,7 +390,7 @@ export class Library {
 	}
 
 	/** Adds a restore point and keeps the newest MAX_VERSIONS. Call inside a transaction. */
-	private async addVersion(scenarioId: string, scenario: Scenario, now: number): Promise<void> {
+	async addRestorePoint(scenarioId: string, scenario: Scenario, now: number): Promise<void> {
 		await this.db.versions.add({ scenarioId, scenario, savedAt: now } as VersionRecord);
 		const keys = (await this.db.versions
 			.where('scenarioId')
@@ -432,7 +426,7 @@ export class Library {
 					updatedAt: now
 				};
 				await this.db.scenarios.put(next);
-				await this.addVersion(id, next.scenario, now);
+				await this.addRestorePoint(id, next.scenario, now);
 				return ok(next);
 			})
 		);
