@@ -1,0 +1,156 @@
+/**
+ * The simulation engine for the UI: wraps a worker pool in reactive fields. Results are
+ * `$state.raw` and replaced, never mutated, so a new summary is one cheap update.
+ *
+ * `run(scenario)` runs once; `request(scenario)` is for live refinement while a slider is
+ * dragged: it cancels the job in progress, waits for input to settle (debounce), then shows
+ * a quick preview followed by the full result.
+ */
+import type { Summary } from '$lib/sim';
+import { SimPool, type JobHandle, type JobOutcome, type Progress } from './pool';
+import { createWorkerRunner, defaultPoolSize } from './worker-runner';
+
+export type EngineStatus = 'idle' | 'running' | 'preview' | 'done' | 'cancelled' | 'error';
+
+export interface EngineOptions {
+	/** Creates the pool on first use (default: Web Workers, one per core up to 8). */
+	createPool?: () => SimPool;
+	/** Quiet time after the last `request` before a job starts, in milliseconds (default 150). */
+	debounceMs?: number;
+	/** Runs in the preview of a `request` (default 100). */
+	previewRuns?: number;
+}
+
+function browserPool(): SimPool {
+	return new SimPool({ createRunner: createWorkerRunner, size: defaultPoolSize() });
+}
+
+export class SimEngine {
+	/** What the engine is doing. `preview` means a preview summary is shown and the rest runs. */
+	status = $state.raw<EngineStatus>('idle');
+	/** Progress of the current or last job. */
+	progress = $state.raw<Progress | null>(null);
+	/** The latest summary (preview or final); kept when a later job is cancelled or fails. */
+	summary = $state.raw<Summary | null>(null);
+	/** A message a person can read when status is 'error'. */
+	error = $state.raw<string | null>(null);
+
+	#pool: SimPool | null = null;
+	#current: { handle: JobHandle | null } | null = null;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#pending: ((outcome: JobOutcome) => void) | null = null;
+	readonly #createPool: () => SimPool;
+	readonly #debounceMs: number;
+	readonly #previewRuns: number;
+	#disposed = false;
+
+	constructor(options: EngineOptions = {}) {
+		this.#createPool = options.createPool ?? browserPool;
+		this.#debounceMs = options.debounceMs ?? 150;
+		this.#previewRuns = options.previewRuns ?? 100;
+	}
+
+	/** Runs a scenario (cancelling any job in progress) and resolves with how it ended. */
+	run(scenario: unknown, previewRuns = 0): Promise<JobOutcome> {
+		this.#clearDebounce();
+		return this.#start(scenario, previewRuns);
+	}
+
+	/**
+	 * Asks for a scenario's result soon: cancels the job in progress, and starts a new one
+	 * (preview, then full) once no other request has come for `debounceMs`. Resolves with the
+	 * outcome, or 'cancelled' if a later request or `cancel()` replaced it.
+	 */
+	request(scenario: unknown): Promise<JobOutcome> {
+		this.#stopJob();
+		this.#clearDebounce();
+		if (this.#disposed) return this.#start(scenario, 0);
+		return new Promise((resolve) => {
+			this.#pending = resolve;
+			this.#timer = setTimeout(() => {
+				this.#timer = null;
+				this.#pending = null;
+				void this.#start(scenario, this.#previewRuns).then(resolve);
+			}, this.#debounceMs);
+		});
+	}
+
+	/** Cancels the job in progress and any request waiting to start. */
+	cancel(): void {
+		const hadWork = this.#current !== null || this.#timer !== null;
+		this.#clearDebounce();
+		this.#stopJob();
+		if (hadWork && (this.status === 'running' || this.status === 'preview'))
+			this.status = 'cancelled';
+	}
+
+	/** Cancels everything and stops the workers. */
+	dispose(): void {
+		this.cancel();
+		this.#disposed = true;
+		this.#pool?.terminate();
+		this.#pool = null;
+	}
+
+	#clearDebounce(): void {
+		if (this.#timer !== null) clearTimeout(this.#timer);
+		this.#timer = null;
+		const pending = this.#pending;
+		this.#pending = null;
+		pending?.({ status: 'cancelled' });
+	}
+
+	#stopJob(): void {
+		const current = this.#current;
+		this.#current = null;
+		current?.handle?.cancel();
+	}
+
+	async #start(scenario: unknown, previewRuns: number): Promise<JobOutcome> {
+		this.#stopJob();
+		if (this.#disposed) {
+			const error = 'The simulation engine has been shut down.';
+			return { status: 'error', error };
+		}
+		this.#pool ??= this.#createPool();
+		this.status = 'running';
+		this.error = null;
+		this.progress = null;
+		// The pool may report progress before run() returns, so callbacks check a token.
+		const token: { handle: JobHandle | null } = { handle: null };
+		this.#current = token;
+		const job = this.#pool.run(scenario, {
+			previewRuns,
+			onProgress: (progress) => {
+				if (this.#current === token) this.progress = progress;
+			},
+			onPreview: (summary, progress) => {
+				if (this.#current !== token) return;
+				this.summary = summary;
+				this.progress = progress;
+				this.status = 'preview';
+			}
+		});
+		token.handle = job;
+		const outcome = await job.result;
+		if (this.#current !== token) return outcome; // Replaced or cancelled: the newer job owns the state.
+		this.#current = null;
+		switch (outcome.status) {
+			case 'done':
+				this.summary = outcome.summary;
+				this.progress = outcome.progress;
+				this.status = 'done';
+				break;
+			case 'cancelled':
+				this.status = 'cancelled';
+				break;
+			case 'error':
+				this.error = outcome.error;
+				this.status = 'error';
+				break;
+			default:
+				return outcome satisfies never;
+		}
+		return outcome;
+	}
+}

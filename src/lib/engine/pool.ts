@@ -1,0 +1,397 @@
+/**
+ * The worker pool: splits a job's runs into short chunks, hands them to idle runners,
+ * merges the partial accumulators as they arrive and reports progress, a preview and the
+ * final summary. Written against the runner interface (`runner.ts`), so the same code runs
+ * with Web Workers in the browser and with in-thread runners in Node tests.
+ *
+ * Determinism: a run's random streams depend only on the seed and the run index, and
+ * merging accumulators is exact and order-independent, so the summary is the same whatever
+ * the pool size, the chunk sizes and the order in which chunks finish.
+ *
+ * Cancellation: a worker cannot read messages while it runs a chunk, so chunks are kept
+ * short (sized from the measured time per run to about `targetChunkMs`), no chunk of a
+ * cancelled job is sent, and a runner still busy with one after `cancelDeadlineMs` is
+ * terminated and replaced.
+ */
+import {
+	describeIssues,
+	finalizeSummary,
+	mergeAccumulators,
+	validateScenario,
+	type Accumulator,
+	type Scenario,
+	type Summary
+} from '$lib/sim';
+import type { ChunkResult } from './api';
+import type { RunnerFactory, SimRunner } from './runner';
+
+/** How far a job has got. */
+export interface Progress {
+	/** Runs finished (including those of chunks still running, as far as reported). */
+	runsDone: number;
+	runsTotal: number;
+	/** Time since the job started, in milliseconds. */
+	elapsedMs: number;
+	/** Estimated time left, in milliseconds; null until a run has finished. */
+	remainingMs: number | null;
+}
+
+/** How a job ended. A cancelled job never reports its partial result. */
+export type JobOutcome =
+	| { status: 'done'; summary: Summary; progress: Progress }
+	| { status: 'cancelled' }
+	| { status: 'error'; error: string };
+
+export interface RunOptions {
+	/**
+	 * Runs 0..previewRuns-1 are simulated first and summarised as a preview; they are part
+	 * of the final result, so no work is wasted. 0 or at least the scenario's runs: no preview.
+	 */
+	previewRuns?: number;
+	/** Called at start, after each chunk and at least every `progressIntervalMs` while running. */
+	onProgress?: (progress: Progress) => void;
+	/** Called once with the summary of the preview runs. */
+	onPreview?: (summary: Summary, progress: Progress) => void;
+}
+
+export interface JobHandle {
+	readonly id: number;
+	/** Resolves once, with the outcome; never rejects. */
+	readonly result: Promise<JobOutcome>;
+	/** Cancels the job; its result resolves at once with `{ status: 'cancelled' }`. */
+	cancel(): void;
+}
+
+export interface PoolOptions {
+	createRunner: RunnerFactory;
+	/** Number of runners (default 1). See `defaultPoolSize()` for the browser. */
+	size?: number;
+	/** Aimed-for duration of one chunk, in milliseconds (default 40). */
+	targetChunkMs?: number;
+	/** Most runs in one chunk (default 1000). */
+	maxChunkRuns?: number;
+	/** A runner still busy with a cancelled job's chunk after this long is replaced (default 100). */
+	cancelDeadlineMs?: number;
+	/** Most time between two progress reports while a job runs (default 100). */
+	progressIntervalMs?: number;
+	/** Clock; `performance.now` unless a test gives another. */
+	now?: () => number;
+}
+
+interface Chunk {
+	job: Job;
+	start: number;
+	count: number;
+	/** Runs of this chunk reported finished so far. */
+	partial: number;
+	sentAt: number;
+}
+
+interface Slot {
+	runner: SimRunner | null;
+	busy: Chunk | null;
+}
+
+interface Job {
+	id: number;
+	scenario: Scenario;
+	runs: number;
+	previewRuns: number;
+	options: RunOptions;
+	/** Next run index to hand out. */
+	cursor: number;
+	completed: number;
+	inFlight: Set<Chunk>;
+	/** Merged accumulators of runs below previewRuns, and of the others. */
+	prefix: Accumulator | null;
+	rest: Accumulator | null;
+	previewSent: boolean;
+	msPerRun: number | null;
+	startedAt: number;
+	lastRunsDone: number;
+	timer: ReturnType<typeof setInterval> | null;
+	settled: boolean;
+	resolve: (outcome: JobOutcome) => void;
+}
+
+function callSafely(fn: () => void): void {
+	try {
+		fn();
+	} catch (error) {
+		// A listener's bug must not break the pool; surface it without stopping the job.
+		setTimeout(() => {
+			throw error;
+		});
+	}
+}
+
+function message(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+export class SimPool {
+	readonly #createRunner: RunnerFactory;
+	readonly #slots: Slot[];
+	readonly #targetChunkMs: number;
+	readonly #maxChunkRuns: number;
+	readonly #cancelDeadlineMs: number;
+	readonly #progressIntervalMs: number;
+	readonly #now: () => number;
+	readonly #jobs: Job[] = [];
+	#nextJobId = 1;
+	/** Time per run measured by the latest job, to size the first chunks of the next one. */
+	#msPerRun: number | null = null;
+	#terminated = false;
+
+	constructor(options: PoolOptions) {
+		this.#createRunner = options.createRunner;
+		this.#targetChunkMs = options.targetChunkMs ?? 40;
+		this.#maxChunkRuns = Math.max(1, Math.floor(options.maxChunkRuns ?? 1000));
+		this.#cancelDeadlineMs = options.cancelDeadlineMs ?? 100;
+		this.#progressIntervalMs = options.progressIntervalMs ?? 100;
+		this.#now = options.now ?? (() => performance.now());
+		const size = Math.max(1, Math.floor(options.size ?? 1));
+		this.#slots = Array.from({ length: size }, () => ({ runner: null, busy: null }));
+	}
+
+	/** Number of runners. */
+	get size(): number {
+		return this.#slots.length;
+	}
+
+	/** Starts a job. Invalid scenarios end at once with an error naming the problem. */
+	run(input: unknown, options: RunOptions = {}): JobHandle {
+		const id = this.#nextJobId++;
+		const early = (outcome: JobOutcome): JobHandle => ({
+			id,
+			result: Promise.resolve(outcome),
+			cancel: () => {}
+		});
+		if (this.#terminated)
+			return early({ status: 'error', error: 'The simulation engine has been shut down.' });
+		const valid = validateScenario(input);
+		if (!valid.ok) return early({ status: 'error', error: describeIssues(valid.error) });
+		const scenario = valid.value;
+		const preview = Math.floor(options.previewRuns ?? 0);
+		let resolve!: (outcome: JobOutcome) => void;
+		const result = new Promise<JobOutcome>((r) => (resolve = r));
+		const job: Job = {
+			id,
+			scenario,
+			runs: scenario.runs,
+			previewRuns: preview > 0 && preview < scenario.runs ? preview : 0,
+			options,
+			cursor: 0,
+			completed: 0,
+			inFlight: new Set(),
+			prefix: null,
+			rest: null,
+			previewSent: false,
+			msPerRun: null,
+			startedAt: this.#now(),
+			lastRunsDone: 0,
+			timer: null,
+			settled: false,
+			resolve
+		};
+		this.#jobs.push(job);
+		job.timer = setInterval(() => this.#reportProgress(job), this.#progressIntervalMs);
+		this.#reportProgress(job);
+		this.#pump();
+		return { id, result, cancel: () => this.#cancel(job) };
+	}
+
+	/** Cancels every job. */
+	cancelAll(): void {
+		for (const job of [...this.#jobs]) this.#cancel(job);
+	}
+
+	/** Cancels every job and stops every runner. The pool cannot be used afterwards. */
+	terminate(): void {
+		this.cancelAll();
+		this.#terminated = true;
+		for (const slot of this.#slots) {
+			slot.runner?.terminate();
+			slot.runner = null;
+			slot.busy = null;
+		}
+	}
+
+	#settle(job: Job, outcome: JobOutcome): void {
+		if (job.settled) return;
+		job.settled = true;
+		if (job.timer !== null) clearInterval(job.timer);
+		job.timer = null;
+		const i = this.#jobs.indexOf(job);
+		if (i >= 0) this.#jobs.splice(i, 1);
+		job.prefix = job.rest = null;
+		job.resolve(outcome);
+	}
+
+	/** Ends a job early: stops its chunks, replacing runners that overrun the deadline. */
+	#abandon(job: Job, outcome: JobOutcome): void {
+		if (job.settled) return;
+		this.#settle(job, outcome);
+		if (job.inFlight.size === 0) return;
+		for (const slot of this.#slots)
+			if (slot.busy?.job === job) slot.runner?.cancel(job.id).catch(() => {});
+		setTimeout(() => {
+			for (const slot of this.#slots) if (slot.busy?.job === job) this.#replace(slot);
+			this.#pump();
+		}, this.#cancelDeadlineMs);
+	}
+
+	#cancel(job: Job): void {
+		this.#abandon(job, { status: 'cancelled' });
+	}
+
+	#fail(job: Job, error: string): void {
+		this.#abandon(job, { status: 'error', error });
+	}
+
+	#replace(slot: Slot): void {
+		const chunk = slot.busy;
+		slot.busy = null;
+		if (chunk) chunk.job.inFlight.delete(chunk);
+		try {
+			slot.runner?.terminate();
+		} catch {
+			// Already gone.
+		}
+		slot.runner = null;
+		if (!this.#terminated) this.#ensureRunner(slot);
+	}
+
+	#ensureRunner(slot: Slot): SimRunner | null {
+		if (slot.runner) return slot.runner;
+		try {
+			slot.runner = this.#createRunner();
+		} catch {
+			slot.runner = null;
+		}
+		return slot.runner;
+	}
+
+	#progress(job: Job): Progress {
+		let done = job.completed;
+		for (const chunk of job.inFlight) done += Math.min(chunk.partial, chunk.count);
+		done = Math.max(job.lastRunsDone, Math.min(done, job.runs));
+		job.lastRunsDone = done;
+		const elapsedMs = Math.max(0, this.#now() - job.startedAt);
+		return {
+			runsDone: done,
+			runsTotal: job.runs,
+			elapsedMs,
+			remainingMs: done > 0 ? (elapsedMs * (job.runs - done)) / done : null
+		};
+	}
+
+	#reportProgress(job: Job): void {
+		if (job.settled) return;
+		const progress = this.#progress(job);
+		const listener = job.options.onProgress;
+		if (listener) callSafely(() => listener(progress));
+	}
+
+	#chunkSize(job: Job): number {
+		const limit = job.cursor < job.previewRuns ? job.previewRuns : job.runs;
+		const msPerRun = job.msPerRun ?? this.#msPerRun;
+		const wanted =
+			msPerRun === null ? 1 : Math.floor(this.#targetChunkMs / Math.max(msPerRun, 1e-3));
+		return Math.max(1, Math.min(wanted, this.#maxChunkRuns, limit - job.cursor));
+	}
+
+	#pump(): void {
+		if (this.#terminated) return;
+		for (const slot of this.#slots) {
+			if (slot.busy) continue;
+			const job = this.#jobs.find((j) => !j.settled && j.cursor < j.runs);
+			if (!job) return;
+			const runner = this.#ensureRunner(slot);
+			if (!runner) continue;
+			const count = this.#chunkSize(job);
+			const chunk: Chunk = { job, start: job.cursor, count, partial: 0, sentAt: this.#now() };
+			job.cursor += count;
+			slot.busy = chunk;
+			job.inFlight.add(chunk);
+			runner
+				.runChunk(
+					{ scenario: job.scenario, start: chunk.start, count, jobId: job.id },
+					(runsDone) => {
+						if (slot.busy === chunk) chunk.partial = Math.max(chunk.partial, runsDone);
+					}
+				)
+				.then(
+					(result) => this.#chunkDone(slot, runner, chunk, result),
+					(error: unknown) => this.#chunkCrashed(slot, runner, chunk, error)
+				);
+		}
+		// No runner could be started and nothing is running: the jobs cannot progress.
+		if (this.#slots.every((s) => !s.runner && !s.busy))
+			for (const job of [...this.#jobs])
+				this.#fail(
+					job,
+					'The simulation workers could not be started. Reload the page to try again.'
+				);
+	}
+
+	#chunkDone(slot: Slot, runner: SimRunner, chunk: Chunk, result: ChunkResult): void {
+		if (slot.runner !== runner || slot.busy !== chunk) return; // Replaced meanwhile.
+		slot.busy = null;
+		const job = chunk.job;
+		job.inFlight.delete(chunk);
+		if (!job.settled) this.#accept(job, chunk, result);
+		this.#pump();
+	}
+
+	#accept(job: Job, chunk: Chunk, result: ChunkResult): void {
+		if (!result.ok) return this.#fail(job, result.error);
+		const perRun = (this.#now() - chunk.sentAt) / chunk.count;
+		job.msPerRun = job.msPerRun === null ? perRun : (job.msPerRun + perRun) / 2;
+		this.#msPerRun = job.msPerRun;
+		const inPrefix = chunk.start < job.previewRuns;
+		const own = inPrefix ? job.prefix : job.rest;
+		let merged = result.value;
+		if (own) {
+			const m = mergeAccumulators(own, result.value);
+			if (!m.ok) return this.#fail(job, m.error);
+			merged = m.value;
+		}
+		if (inPrefix) job.prefix = merged;
+		else job.rest = merged;
+		job.completed += chunk.count;
+
+		if (job.previewRuns > 0 && !job.previewSent && job.prefix?.count === job.previewRuns) {
+			job.previewSent = true;
+			const preview = finalizeSummary(job.scenario, job.prefix);
+			if (!preview.ok) return this.#fail(job, preview.error);
+			const listener = job.options.onPreview;
+			const progress = this.#progress(job);
+			if (listener) callSafely(() => listener(preview.value, progress));
+		}
+
+		if (job.completed < job.runs) return this.#reportProgress(job);
+		let total = job.prefix ?? job.rest;
+		if (job.prefix && job.rest) {
+			const m = mergeAccumulators(job.prefix, job.rest);
+			if (!m.ok) return this.#fail(job, m.error);
+			total = m.value;
+		}
+		if (!total) return this.#fail(job, 'No runs have finished yet.');
+		const summary = finalizeSummary(job.scenario, total);
+		if (!summary.ok) return this.#fail(job, summary.error);
+		this.#reportProgress(job);
+		const progress = this.#progress(job);
+		this.#settle(job, { status: 'done', summary: summary.value, progress });
+	}
+
+	#chunkCrashed(slot: Slot, runner: SimRunner, chunk: Chunk, error: unknown): void {
+		if (slot.runner !== runner || slot.busy !== chunk) return; // Replaced meanwhile.
+		this.#replace(slot);
+		this.#fail(
+			chunk.job,
+			`A simulation worker stopped unexpectedly (${message(error)}). It has been restarted; run the scenario again.`
+		);
+		this.#pump();
+	}
+}

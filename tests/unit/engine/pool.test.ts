@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SimPool, type Progress } from '$lib/engine/pool';
+import {
+	defaultScenario,
+	describeIssues,
+	finalizeSummary,
+	simulate,
+	simulateRuns,
+	validateScenario,
+	type Summary
+} from '$lib/sim';
+import { fakeRunners } from './fake-runner';
+
+const scenario = { ...defaultScenario('Pool'), runs: 40, horizonMonths: 24, seed: 12345 };
+let reference: string | null = null;
+/** The summary of the whole scenario simulated directly in this thread. */
+function direct(): string {
+	reference ??= JSON.stringify(simulate(scenario));
+	return reference;
+}
+
+const pools: SimPool[] = [];
+function pool(
+	size: number,
+	runners = fakeRunners(),
+	extra: Partial<ConstructorParameters<typeof SimPool>[0]> = {}
+) {
+	const p = new SimPool({ createRunner: runners.factory, size, targetChunkMs: 10, ...extra });
+	pools.push(p);
+	return p;
+}
+
+afterEach(() => {
+	vi.useRealTimers();
+	for (const p of pools.splice(0)) p.terminate();
+});
+
+describe('the worker pool', () => {
+	it.each([1, 2, 4])(
+		'gives a summary byte-identical to a direct simulation with %i runner(s), chunks finishing out of order',
+		async (size) => {
+			const runners = fakeRunners({ maxDelayMs: 15, seed: size });
+			const progress: Progress[] = [];
+			const job = pool(size, runners).run(scenario, { onProgress: (p) => progress.push(p) });
+			const outcome = await job.result;
+			expect(outcome.status).toBe('done');
+			if (outcome.status !== 'done') return;
+			expect(JSON.stringify(outcome.summary)).toBe(direct());
+			expect(runners.calls()).toBeGreaterThan(1);
+			expect(runners.created.length).toBe(size);
+			// Progress never goes backwards and ends complete.
+			for (let i = 1; i < progress.length; i++) {
+				expect(progress[i].runsDone).toBeGreaterThanOrEqual(progress[i - 1].runsDone);
+				expect(progress[i].elapsedMs).toBeGreaterThanOrEqual(progress[i - 1].elapsedMs);
+				expect(progress[i].runsTotal).toBe(40);
+			}
+			expect(progress[0].runsDone).toBe(0);
+			expect(progress.at(-1)?.runsDone).toBe(40);
+			expect(outcome.progress.remainingMs).toBe(0);
+		}
+	);
+
+	it('shows a preview of the first runs, then a final result that includes them', async () => {
+		const runners = fakeRunners({ maxDelayMs: 5, seed: 9 });
+		const order: string[] = [];
+		let preview: Summary | null = null;
+		const job = pool(3, runners).run(scenario, {
+			previewRuns: 10,
+			onPreview: (summary, progress) => {
+				order.push('preview');
+				preview = summary;
+				expect(progress.runsDone).toBeGreaterThanOrEqual(10);
+			}
+		});
+		const outcome = await job.result;
+		order.push(outcome.status);
+		expect(order).toEqual(['preview', 'done']);
+		const first = finalizeSummary(scenario, simulateRuns(scenario, 0, 10));
+		expect(first.ok).toBe(true);
+		if (!first.ok || outcome.status !== 'done') return;
+		expect(JSON.stringify(preview)).toBe(JSON.stringify(first.value));
+		expect(JSON.stringify(outcome.summary)).toBe(direct());
+		// No wasted work: exactly the scenario's runs were simulated.
+		expect(outcome.summary.receipt.runs).toBe(40);
+	});
+
+	it('ends an invalid scenario with the validation message', async () => {
+		const bad = { ...scenario, horizonMonths: 3 };
+		const issues = validateScenario(bad);
+		if (issues.ok) throw new Error('expected an invalid scenario');
+		const runners = fakeRunners();
+		const outcome = await pool(2, runners).run(bad).result;
+		expect(outcome).toEqual({ status: 'error', error: describeIssues(issues.error) });
+		expect(runners.calls()).toBe(0);
+	});
+
+	it('cancels mid-job without reporting a result, and the next job completes', async () => {
+		const p = pool(2, fakeRunners({ maxDelayMs: 5, seed: 3 }));
+		let previews = 0;
+		let cancelledAt = -1;
+		const first = p.run(scenario, {
+			previewRuns: 30,
+			onPreview: () => previews++,
+			onProgress: (progress) => {
+				if (progress.runsDone > 0 && cancelledAt < 0) {
+					cancelledAt = progress.runsDone;
+					first.cancel();
+				}
+			}
+		});
+		expect(await first.result).toEqual({ status: 'cancelled' });
+		expect(cancelledAt).toBeGreaterThan(0);
+		expect(cancelledAt).toBeLessThan(40);
+		expect(previews).toBe(0);
+		const second = await p.run(scenario).result;
+		expect(second.status).toBe('done');
+		if (second.status === 'done') expect(JSON.stringify(second.summary)).toBe(direct());
+	});
+
+	it('replaces a crashed runner, reports a clear error, and the next job works', async () => {
+		const runners = fakeRunners({ crash: (n) => n === 2 });
+		const p = pool(2, runners);
+		const outcome = await p.run(scenario).result;
+		expect(outcome.status).toBe('error');
+		if (outcome.status === 'error')
+			expect(outcome.error).toMatch(/simulation worker stopped unexpectedly \(worker crashed\)/);
+		expect(runners.created.length).toBe(3);
+		expect(runners.created.filter((r) => r.terminated).length).toBe(1);
+		const next = await p.run(scenario).result;
+		expect(next.status).toBe('done');
+		if (next.status === 'done') expect(JSON.stringify(next.summary)).toBe(direct());
+	});
+
+	it('ends every job with an error when no runner can be started', async () => {
+		const p = new SimPool({
+			createRunner: () => {
+				throw new Error('no workers here');
+			},
+			size: 2
+		});
+		pools.push(p);
+		const outcome = await p.run(scenario).result;
+		expect(outcome.status).toBe('error');
+		if (outcome.status === 'error') expect(outcome.error).toMatch(/could not be started/);
+	});
+
+	it('reports progress every 100 ms while a chunk runs, and replaces a runner that overruns a cancel', async () => {
+		vi.useFakeTimers();
+		const runners = fakeRunners({ hang: (n) => n === 1 });
+		const p = pool(1, runners, { now: () => Date.now() });
+		const progress: Progress[] = [];
+		const job = p.run(scenario, { onProgress: (e) => progress.push(e) });
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(progress.length).toBeGreaterThanOrEqual(10);
+		for (let i = 1; i < progress.length; i++)
+			expect(progress[i].elapsedMs - progress[i - 1].elapsedMs).toBeLessThanOrEqual(100);
+		expect(progress.every((e) => e.runsDone === 0 && e.remainingMs === null)).toBe(true);
+
+		job.cancel();
+		expect(await job.result).toEqual({ status: 'cancelled' });
+		const count = progress.length;
+		expect(runners.created[0].terminated).toBe(false);
+		await vi.advanceTimersByTimeAsync(100);
+		expect(runners.created[0].terminated).toBe(true);
+		expect(runners.created.length).toBe(2);
+		expect(progress.length).toBe(count);
+
+		vi.useRealTimers();
+		const next = await p.run(scenario).result;
+		expect(next.status).toBe('done');
+	});
+
+	it('after terminate, refuses new jobs with a message', async () => {
+		const p = pool(1);
+		p.terminate();
+		const outcome = await p.run(scenario).result;
+		expect(outcome).toEqual({
+			status: 'error',
+			error: 'The simulation engine has been shut down.'
+		});
+	});
+});
