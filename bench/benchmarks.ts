@@ -1,0 +1,10 @@
+/**
+ * The benchmarks `npm run bench` runs, in order. Each runs in its own Node process. To add
+ * one (a worker pool, a parameter sweep), write a module exporting a Benchmark and list it
+ * here.
+ */
+import type { Benchmark } from './lib';
+import { memory } from './memory';
+import { throughput } from './throughput';
+
+export const BENCHMARKS: readonly Benchmark[] = [throughput, memory];
