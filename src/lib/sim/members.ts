@@ -369,7 +369,9 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 			// The ladder: climb when invited and trusting enough, slip when neglected or when
 			// trust falls below what the rung needs; a broken promise drops two rungs.
 			if (dropped) {
-				r = r > brokenDrop + 1 ? r - brokenDrop : 1;
+				// Down two rungs, but no lower than informed (they know the service now), and
+				// never up: someone who had already drifted to unaware stays there.
+				r = r > brokenDrop + 1 ? r - brokenDrop : r < 1 ? r : 1;
 			} else {
 				const ramped = Math.min(1, Math.max(0, 0.5 + (T - climb[r]) * invRamp2));
 				if (u1 < inv[r] * reach[i] * ramped * (1 - 0.5 * s0)) r++;
