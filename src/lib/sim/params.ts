@@ -158,7 +158,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.3,
-		help: "Share of the community's trust in the old provider (above baseline) that carries over to a new one.",
+		help: "How much of each member's trust in the old provider, above or below their baseline, carries over to a new one; also the share of staff relationships that transfer.",
 		source:
 			'Assumption; re-procurement costs continuity and experienced staff (DOMAIN.md, commissioning context)',
 		group: 'Contract',
@@ -599,7 +599,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.05,
 		integer: false,
 		default: 0.1,
-		help: 'Capacity drops by a fifth for the rest of the contract; fixed targets still take their share.',
+		help: 'Capacity drops by a fifth until the service changes hands (cuts compound); fixed targets still take their share.',
 		source: 'Assumption',
 		group: 'Events'
 	},
