@@ -23,6 +23,9 @@ export function monthlyChance(perYear: number): number {
 	return 1 - Math.exp(-perYear / 12);
 }
 
+// Scratch space for a month's draws (the model is single-threaded per worker).
+const draws = new Float64Array(DRAWS_PER_MONTH);
+
 export function drawEvents(
 	s: Scenario,
 	rng: Rng,
@@ -30,7 +33,7 @@ export function drawEvents(
 	activePartners: Uint8Array,
 	out: MonthEvents
 ): void {
-	const d = new Float64Array(DRAWS_PER_MONTH);
+	const d = draws;
 	for (let k = 0; k < DRAWS_PER_MONTH; k++) d[k] = rng.next();
 	const e = s.events;
 	out.keyWorkerSegment =

@@ -2,10 +2,12 @@
  * The model's entry points: simulate a range of runs into a mergeable accumulator, and the
  * whole scenario into a summary. Pure and synchronous; a worker, a test or the CLI calls these.
  */
+import { METRIC_COUNT } from './outputs';
 import { createRunContext, simulateRun } from './run';
 import {
 	emptyAccumulator,
-	addRun,
+	addRunSeries,
+	attachRunMetrics,
 	finalizeSummary,
 	mergeAccumulators,
 	type Accumulator,
@@ -25,11 +27,16 @@ export function simulateRuns(
 ): Accumulator {
 	const acc = emptyAccumulator(s);
 	const ctx = createRunContext(s);
-	for (let k = 0; k < count; k++) {
-		simulateRun(ctx, start + k);
-		addRun(acc, ctx, start + k);
-		if (onRun && onRun(k + 1) === false) break;
+	const metrics = new Float64Array(count * METRIC_COUNT);
+	let done = 0;
+	while (done < count) {
+		simulateRun(ctx, start + done);
+		addRunSeries(acc, ctx);
+		metrics.set(ctx.metrics, done * METRIC_COUNT);
+		done++;
+		if (onRun && onRun(done) === false) break;
 	}
+	attachRunMetrics(acc, start, done, metrics);
 	return acc;
 }
 

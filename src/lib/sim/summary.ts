@@ -107,8 +107,11 @@ export function valueAtBin(pos: number, max: number, unit: boolean): number {
 
 const unitSeries = SERIES.map((k) => SERIES_INFO[k].kind === 'unit');
 
-/** Adds one finished run (from a RunContext) to an accumulator covering runs in order. */
-export function addRun(acc: Accumulator, ctx: RunContext, run: number): void {
+/**
+ * Adds one finished run's monthly values (from a RunContext) to an accumulator. The run's
+ * end metrics are kept by the caller in run order and attached with `attachRunMetrics`.
+ */
+export function addRunSeries(acc: Accumulator, ctx: RunContext): void {
 	const months = acc.months;
 	for (let si = 0; si < SERIES_COUNT; si++) {
 		const unit = unitSeries[si];
@@ -123,18 +126,20 @@ export function addRun(acc: Accumulator, ctx: RunContext, run: number): void {
 	for (let j = 0; j < RUNG_COUNT * months; j++)
 		acc.ladderSums[j] += Math.round(ctx.ladder[j] * UNIT_QUANTUM);
 	for (let j = 0; j < TIMELINE_COUNT * months; j++) acc.timeline[j] += ctx.timeline[j];
-	const last = acc.blocks[acc.blocks.length - 1];
-	if (last && last.start + last.count === run) {
-		const values = new Float64Array((last.count + 1) * METRIC_COUNT);
-		values.set(last.values);
-		values.set(ctx.metrics, last.count * METRIC_COUNT);
-		last.values = values;
-		last.count++;
-	} else {
-		acc.blocks.push({ start: run, count: 1, values: Float64Array.from(ctx.metrics) });
-		acc.blocks.sort((a, b) => a.start - b.start);
-	}
 	acc.count++;
+}
+
+/**
+ * Attaches the end metrics of runs [start, start + count) (run-major, METRIC_COUNT each) to an
+ * accumulator that holds no runs metrics yet.
+ */
+export function attachRunMetrics(
+	acc: Accumulator,
+	start: number,
+	count: number,
+	values: Float64Array
+): void {
+	if (count > 0) acc.blocks = [{ start, count, values: values.slice(0, count * METRIC_COUNT) }];
 }
 
 export type MergeResult = { ok: true; value: Accumulator } | { ok: false; error: string };
