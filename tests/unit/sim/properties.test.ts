@@ -1,0 +1,254 @@
+/**
+ * Property tests over random valid scenarios: every parameter drawn from its registry range,
+ * one to four random segments, few runs, short horizons and small communities to stay fast.
+ * The summary must stay in range, ordered and free of NaN whatever the inputs.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+	defaultScenario,
+	PARAMS,
+	RUNG_COUNT,
+	SEGMENT_PARAMS,
+	setParam,
+	simulate,
+	validateScenario,
+	type ParamSpec,
+	type Scenario,
+	type Segment,
+	type Summary
+} from '$lib/sim';
+import { withParams } from './helpers';
+
+/** A value anywhere in a parameter's range. */
+function valueOf(p: ParamSpec): fc.Arbitrary<number> {
+	return p.integer
+		? fc.integer({ min: p.min, max: p.max })
+		: fc.double({ min: p.min, max: p.max, noNaN: true });
+}
+
+const spec = (path: string): ParamSpec => {
+	const p = SEGMENT_PARAMS.find((q) => q.path === path);
+	if (!p) throw new Error(path);
+	return p;
+};
+
+/** Segment sizes are capped so four segments stay well inside the people limit. */
+const MAX_SEGMENT_SIZE = 2500;
+
+const segmentArb: fc.Arbitrary<Segment> = fc.record({
+	name: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim().length > 0),
+	size: fc.integer({ min: spec('size').min, max: MAX_SEGMENT_SIZE }),
+	initialTrust: valueOf(spec('initialTrust')),
+	scepticism: valueOf(spec('scepticism')),
+	reachability: valueOf(spec('reachability')),
+	weights: fc
+		.record({
+			integrity: valueOf(spec('weights.integrity')),
+			intent: valueOf(spec('weights.intent')),
+			competence: valueOf(spec('weights.competence')),
+			results: valueOf(spec('weights.results'))
+		})
+		// The schema requires at least one weight above 0.
+		.filter((w) => w.integrity + w.intent + w.competence + w.results > 0)
+});
+
+/** Every registry parameter at a random value in range. */
+const paramsArb = fc.tuple(...PARAMS.map(valueOf));
+
+/** A random valid scenario with a small simulation cost. */
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+	.record({
+		params: paramsArb,
+		segments: fc.array(segmentArb, { minLength: 1, maxLength: 4 }),
+		runs: fc.integer({ min: 10, max: 20 }),
+		horizonMonths: fc.integer({ min: 12, max: 48 })
+	})
+	.map(({ params, segments, runs, horizonMonths }) => {
+		let s = defaultScenario('Random');
+		PARAMS.forEach((p, i) => (s = setParam(s, p.path, params[i])));
+		s = setParam(s, 'runs', runs);
+		s = setParam(s, 'horizonMonths', horizonMonths);
+		s.community.segments = segments;
+		return s;
+	});
+
+const UNIT_SERIES = [
+	'trust',
+	'integrity',
+	'intent',
+	'competence',
+	'results',
+	'scepticism',
+	'engaged',
+	'coproducing',
+	'kpiAttainment'
+] as const;
+const BAND_KEYS = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
+
+/** Paths of every NaN anywhere inside a value. */
+function nanPaths(value: unknown, path = ''): string[] {
+	if (typeof value === 'number') return Number.isNaN(value) ? [path] : [];
+	if (value === null || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([k, v]) => nanPaths(v, path ? `${path}.${k}` : k));
+}
+
+/**
+ * Known defect (see the `.fails` test below): `metrics.monthsToTrust.mean` is NaN when no
+ * future reaches the threshold. It is checked there, so this walk leaves that one path out.
+ */
+const KNOWN_NAN = 'metrics.monthsToTrust.mean';
+
+/**
+ * Known defect (see the `.fails` test below): per-run trust can come out a rounding error
+ * above 1. Only per-run metrics need this slack; the monthly bands stay within [0, 1].
+ */
+const ROUNDING = 1e-12;
+
+function checkSummary(s: Scenario, sum: Summary): void {
+	const months = s.horizonMonths;
+	const runs = s.runs;
+	expect(sum.months).toBe(months);
+	expect(sum.receipt.runs).toBe(runs);
+
+	for (const key of UNIT_SERIES) {
+		const bands = sum.series[key];
+		for (const k of [...BAND_KEYS, 'mean'] as const) {
+			expect(bands[k]).toHaveLength(months);
+			for (const v of bands[k]) {
+				expect(v, `${key}.${k}`).toBeGreaterThanOrEqual(0);
+				expect(v, `${key}.${k}`).toBeLessThanOrEqual(1);
+			}
+		}
+	}
+	for (const [key, bands] of Object.entries(sum.series)) {
+		for (let t = 0; t < months; t++) {
+			for (let j = 1; j < BAND_KEYS.length; j++)
+				expect(bands[BAND_KEYS[j]][t], `${key} month ${t}`).toBeGreaterThanOrEqual(
+					bands[BAND_KEYS[j - 1]][t]
+				);
+		}
+	}
+	// Cumulative people counts never fall, in any future, so neither does their mean.
+	for (const key of ['brokenPromises', 'outcomes'] as const) {
+		const m = sum.series[key].mean;
+		expect(m[0]).toBeGreaterThanOrEqual(0);
+		for (let t = 1; t < months; t++) expect(m[t], key).toBeGreaterThanOrEqual(m[t - 1]);
+	}
+
+	expect(sum.ladder).toHaveLength(RUNG_COUNT);
+	for (let t = 0; t < months; t++) {
+		let total = 0;
+		for (const row of sum.ladder) {
+			expect(row[t]).toBeGreaterThanOrEqual(0);
+			total += row[t];
+		}
+		expect(Math.abs(total - 1), `ladder month ${t}`).toBeLessThan(1e-6);
+	}
+
+	for (const shares of Object.values(sum.timeline))
+		for (const v of shares) expect(v >= 0 && v <= 1).toBe(true);
+	for (let t = 1; t < months; t++)
+		expect(sum.timeToTrust[t]).toBeGreaterThanOrEqual(sum.timeToTrust[t - 1]);
+	expect(sum.neverTrusted + sum.timeToTrust[months - 1]).toBeCloseTo(1, 12);
+	for (const p of Object.values(sum.probabilities)) {
+		expect(p.p >= 0 && p.p <= 1).toBe(true);
+		expect(p.se).toBeGreaterThanOrEqual(0);
+		expect(p.count).toBe(runs);
+	}
+
+	const per = sum.perRun;
+	for (const values of Object.values(per)) expect(values).toHaveLength(runs);
+	for (let r = 0; r < runs; r++) {
+		expect(per.brokenPromises[r]).toBeGreaterThanOrEqual(0);
+		expect(per.outcomes[r]).toBeGreaterThanOrEqual(0);
+		expect(per.providerChanges[r]).toBeGreaterThanOrEqual(0);
+		expect(Number.isInteger(per.providerChanges[r])).toBe(true);
+		// ROUNDING: overall trust may exceed 1 by a rounding error (see the `.fails` test below).
+		expect(per.finalTrust[r]).toBeGreaterThanOrEqual(0);
+		expect(per.finalTrust[r]).toBeLessThanOrEqual(1 + ROUNDING);
+		expect(per.minTrust[r]).toBeLessThanOrEqual(per.finalTrust[r]);
+		expect(per.minTrust[r]).toBeGreaterThanOrEqual(0);
+		const mtt = per.monthsToTrust[r];
+		expect(mtt === -1 || (Number.isInteger(mtt) && mtt >= 1 && mtt <= months)).toBe(true);
+		expect([0, 1]).toContain(per.collapsed[r]);
+		expect(Number.isInteger(per.rung[r]) && per.rung[r] >= 0 && per.rung[r] < RUNG_COUNT).toBe(
+			true
+		);
+	}
+	for (const [key, m] of Object.entries(sum.metrics)) {
+		const ps = BAND_KEYS.map((k) => m[k]).filter((v): v is number => v !== null);
+		for (let j = 1; j < ps.length; j++) expect(ps[j], key).toBeGreaterThanOrEqual(ps[j - 1]);
+		if (m.min !== null && ps.length) expect(m.min).toBeLessThanOrEqual(ps[0]);
+		if (m.max !== null && ps.length) expect(m.max).toBeGreaterThanOrEqual(ps[ps.length - 1]);
+	}
+
+	expect(nanPaths(sum).filter((p) => p !== KNOWN_NAN)).toEqual([]);
+}
+
+describe('random valid scenarios', () => {
+	it('validate', () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				const r = validateScenario(s);
+				expect(r.ok ? [] : r.error).toEqual([]);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('give a summary in range, ordered and free of NaN', { timeout: 120_000 }, () => {
+		fc.assert(
+			fc.property(scenarioArb, (s) => {
+				expect(validateScenario(s).ok).toBe(true);
+				checkSummary(s, simulate(s));
+			}),
+			{ numRuns: 30 }
+		);
+	});
+});
+
+describe('known defects', () => {
+	// Known defect in members.ts: overall trust, (1 - sw * S) / sum(w_k / x_k), is not clamped,
+	// and segment weights normalised by their sum (community.ts layoutCommunity) can add up to
+	// a rounding error below 1. A member with every component at 1 then has trust
+	// 1.0000000000000002, which reaches perRun.finalTrust and perRun.minTrust. Found by the
+	// property test above (weights 0, 4e-13, 1, 0); reproduced here with plain weights.
+	it.fails('keeps per-run trust at most 1', () => {
+		const s = withParams(defaultScenario(), {
+			runs: 10,
+			horizonMonths: 12,
+			'community.peoplePerAgent': 1,
+			'provider.staffTurnover': 0,
+			'partners.count': 0,
+			'trust.scepticismWeight': 0,
+			'events.staffLeavingPerYear': 0,
+			'events.partnerLeavingPerYear': 0,
+			'events.systemBrokenPromisePerYear': 0,
+			'events.badPressPerYear': 0
+		});
+		s.community.segments = [
+			{
+				name: 'One trusting member',
+				size: 1,
+				initialTrust: 1,
+				scepticism: 0,
+				reachability: 0,
+				weights: { integrity: 0.2, intent: 0.4, competence: 0.3, results: 0.1 }
+			}
+		];
+		const sum = simulate(s);
+		expect(Math.max(...sum.perRun.finalTrust)).toBeLessThanOrEqual(1);
+	});
+
+	// Known defect in summary.ts (metricSummary): when no future reaches the trust threshold,
+	// `metrics.monthsToTrust.mean` is NaN (the mean of an empty list). That happens in the
+	// demo preset 'typical' and in most short scenarios; NaN then becomes null in JSON and
+	// breaks "no NaN anywhere". Remove `.fails` (and KNOWN_NAN above) once it is fixed.
+	it.fails('holds no NaN when no future reaches the threshold', () => {
+		const s = setParam(setParam(defaultScenario(), 'runs', 10), 'horizonMonths', 12);
+		const sum = simulate(s);
+		expect(sum.neverTrusted).toBe(1);
+		expect(nanPaths(sum)).toEqual([]);
+	});
+});
