@@ -360,9 +360,11 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 				fR = Math.max(vR, floor);
 			const character = fI * fN;
 			const outcome = fC * fR;
-			const T =
+			const T = Math.min(
+				1,
 				((1 - scepticismWeight * s0) * character * outcome) /
-				(outcome * (wI * fN + wN * fI) + character * (wC * fR + wR * fC));
+					(outcome * (wI * fN + wN * fI) + character * (wC * fR + wR * fC))
+			);
 			trustSum += T;
 			sceptSum += s0;
 

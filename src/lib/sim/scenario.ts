@@ -173,6 +173,11 @@ function strict(entries: Entries, where: string): v.GenericSchema {
 			const key = i.path ? String(i.path[i.path.length - 1]?.key) : '';
 			return `${subject} has an unknown field "${key}"; allowed fields are: ${known}.`;
 		}
+		if (i.input === undefined && i.path) {
+			// A required field is missing: valibot reports it with the key as the last path item.
+			const key = String(i.path[i.path.length - 1]?.key);
+			return `${subject} is missing the field "${key}".`;
+		}
 		return `${subject} must be an object; got ${describe(i.input)}.`;
 	});
 }
@@ -282,8 +287,11 @@ export function validateScenario(input: unknown): Result<Scenario, ValidationIss
 		error: r.issues.map((i) => {
 			const path = issuePath(i);
 			let message = i.message;
-			if (path.startsWith('community.segments.') && message.startsWith('Segment ')) {
-				message = `community.segments.${path.split('.')[2]}: ${message.slice('Segment '.length)}`;
+			const segment = /^community\.segments\.(\d+)/.exec(path);
+			if (segment && !message.startsWith('community.segments')) {
+				const rest = message.startsWith('Segment ') ? message.slice('Segment '.length) : message;
+				const where = `community.segments.${segment[1]}`;
+				message = /^(is|has|must) /.test(rest) ? `${where} ${rest}` : `${where}: ${rest}`;
 			}
 			return { path, message };
 		})

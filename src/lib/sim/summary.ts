@@ -209,7 +209,8 @@ export interface Probability {
 }
 
 export interface MetricSummary {
-	mean: number;
+	/** Mean over runs with a value; null when none has one (e.g. no future reaches trust). */
+	mean: number | null;
 	/** Percentiles over runs; for monthsToTrust, null where that share of futures never get there. */
 	p5: number | null;
 	p10: number | null;
@@ -305,7 +306,7 @@ function metricSummary(values: number[], never: boolean): MetricSummary {
 		return Number.isFinite(v) ? v : null;
 	};
 	const out: MetricSummary = {
-		mean: finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : NaN,
+		mean: finite.length ? finite.reduce((a, b) => a + b, 0) / finite.length : null,
 		p5: null,
 		p10: null,
 		p25: null,

@@ -132,11 +132,7 @@ describe('unknown keys', () => {
 		expect(issues[0].message).toMatch(/unknown field/);
 	});
 
-	// Known defect: problems inside a segment's weights are reported as "weights has an
-	// unknown field ..." or "weights must be an object; got nothing." without saying which
-	// segment (the path is right, the message is not). Other segment fields are prefixed with
-	// "community.segments.N:". Remove `.fails` once weights messages name the segment.
-	it.fails('names the segment in messages about its weights', () => {
+	it('names the segment in messages about its weights', () => {
 		const unknown = issuesOf(put(base(), 'community.segments.1.weights.honesty', 1));
 		expect(unknown[0].message).toContain('community.segments.1');
 		const missing = issuesOf(put(base(), 'community.segments.1.weights.results', 0, true));
@@ -167,12 +163,7 @@ describe('missing fields', () => {
 		}
 	);
 
-	// Known defect in the schema's messages: a missing field is reported as "<parent> must be
-	// an object; got nothing." (e.g. "The scenario must be an object; got nothing." for a
-	// missing `seed`, "contract must be an object; got nothing." for a missing
-	// `contract.lengthMonths`). The path is right but the message neither names the missing
-	// field nor says it is missing. Remove `.fails` once the message names the field.
-	it.fails('names the missing field in the message', () => {
+	it('names the missing field in the message', () => {
 		for (const p of PARAMS) {
 			const issues = issuesOf(put(base(), p.path, undefined, true));
 			const key = p.path.split('.').pop() ?? p.path;
