@@ -332,6 +332,22 @@ export class Library {
 		return r as ScenarioRecord;
 	}
 
+	/** Applies a change to an editable scenario record in one transaction. */
+	private editRecord(
+		id: string,
+		change: (r: ScenarioRecord) => Omit<ScenarioRecord, 'updatedAt'>,
+		now: number
+	): Promise<StorageResult<ScenarioRecord>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.scenarios, async () => {
+				const r = await this.editable(id);
+				const next: ScenarioRecord = { ...change(r), updatedAt: now };
+				await this.db.scenarios.put(next);
+				return ok(next);
+			})
+		);
+	}
+
 	renameScenario(
 		id: string,
 		name: string,
@@ -339,18 +355,14 @@ export class Library {
 	): Promise<StorageResult<ScenarioRecord>> {
 		const checked = checkName(name);
 		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-		return guard(() =>
-			this.db.transaction('rw', this.db.scenarios, async () => {
-				const r = await this.editable(id);
-				const next: ScenarioRecord = {
-					...r,
-					name: checked.value,
-					scenario: withText(r.scenario, checked.value, r.description),
-					updatedAt: now
-				};
-				await this.db.scenarios.put(next);
-				return ok(next);
-			})
+		return this.editRecord(
+			id,
+			(r) => ({
+				...r,
+				name: checked.value,
+				scenario: withText(r.scenario, checked.value, r.description)
+			}),
+			now
 		);
 	}
 
@@ -361,32 +373,21 @@ export class Library {
 	): Promise<StorageResult<ScenarioRecord>> {
 		const checked = checkDescription(description);
 		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-		return guard(() =>
-			this.db.transaction('rw', this.db.scenarios, async () => {
-				const r = await this.editable(id);
-				const next: ScenarioRecord = {
-					...r,
-					description: checked.value,
-					scenario: withText(r.scenario, r.name, checked.value),
-					updatedAt: now
-				};
-				await this.db.scenarios.put(next);
-				return ok(next);
-			})
+		return this.editRecord(
+			id,
+			(r) => ({
+				...r,
+				description: checked.value,
+				scenario: withText(r.scenario, r.name, checked.value)
+			}),
+			now
 		);
 	}
 
 	setTags(id: string, tags: string[], now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
 		const checked = checkTags(tags);
 		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-		return guard(() =>
-			this.db.transaction('rw', this.db.scenarios, async () => {
-				const r = await this.editable(id);
-				const next: ScenarioRecord = { ...r, tags: checked.value, updatedAt: now };
-				await this.db.scenarios.put(next);
-				return ok(next);
-			})
-		);
+		return this.editRecord(id, (r) => ({ ...r, tags: checked.value }), now);
 	}
 
 	/** Adds a restore point and keeps the newest MAX_VERSIONS. Call inside a transaction. */
