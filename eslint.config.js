@@ -34,6 +34,7 @@ export default ts.config(
 			'.svelte-kit/',
 			'node_modules/',
 			'test-results/',
+			'.out/',
 			'playwright-report/',
 			'blob-report/',
 			'coverage/',

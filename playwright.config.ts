@@ -5,13 +5,16 @@ import { chromiumArgs, findBrowser } from './scripts/find-browser.mjs';
 // no Chromium is found; here we only use what it found.
 const { found } = await findBrowser();
 
-const port = 4173;
+// E2E_PORT and SLOW_TRUST_OUT let several local runs proceed at once without sharing a
+// server or a build folder; CI uses the defaults.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const out = process.env.SLOW_TRUST_OUT;
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.spec.ts',
-	outputDir: 'test-results',
+	outputDir: out ? `test-results/${out}` : 'test-results',
 	fullyParallel: true,
 	forbidOnly: isCI,
 	retries: 0,

@@ -80,7 +80,10 @@ test.describe('an unknown address', () => {
 	test('shows the 404 page when a static host serves the 200.html fallback', async ({ page }) => {
 		// A static host answers an unknown address with build/200.html (status 200); the
 		// app's router then renders the 404 page in the browser.
-		const fallback = await readFile(new URL('../../build/200.html', import.meta.url), 'utf8');
+		const buildDir = process.env.SLOW_TRUST_OUT
+			? `.out/${process.env.SLOW_TRUST_OUT}/build`
+			: 'build';
+		const fallback = await readFile(new URL(`../../${buildDir}/200.html`, import.meta.url), 'utf8');
 		await page.route('**/no-such-page', (route) =>
 			route.fulfill({ status: 200, contentType: 'text/html', body: fallback })
 		);
