@@ -4,3 +4,4 @@ export * from './errors';
 export * from './library';
 export * from './transfer';
 export * from './share';
+export * from './ready';
