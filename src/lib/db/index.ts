@@ -5,3 +5,4 @@ export * from './library';
 export * from './transfer';
 export * from './share';
 export * from './ready';
+export * from './live';

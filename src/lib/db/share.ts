@@ -114,13 +114,28 @@ export async function encodeScenario(scenario: Scenario): Promise<ShareResult<st
 }
 
 /**
- * Finds the share code in a full link (`…#s=CODE` or `…?s=CODE`) or returns the text as
- * is when it is already a bare code.
+ * Finds the share code in a full link (`…/share#v1.CODE`, `…#s=CODE` or `…?s=CODE`) or
+ * returns the text as is when it is already a bare code.
  */
 export function codeFromLink(link: string): string {
 	const t = link.trim();
 	const m = /[#?&]s=([^&#]*)/.exec(t);
-	return m ? m[1] : t;
+	if (m) return m[1];
+	const hash = t.indexOf('#');
+	return hash >= 0 ? t.slice(hash + 1) : t;
+}
+
+/** The path of the page that opens share links, below the app's base path. */
+export const SHARE_PATH = '/share';
+
+/**
+ * The full share link for a code: the share page's absolute address (for example
+ * `https://example.org/slow-trust/share`) with the code as its fragment. The fragment
+ * never reaches a server, so the scenario stays between the people who pass the link on.
+ */
+export function shareLink(sharePageUrl: string, code: string): string {
+	const at = sharePageUrl.indexOf('#');
+	return `${at >= 0 ? sharePageUrl.slice(0, at) : sharePageUrl}#${code}`;
 }
 
 /** Unpacks and validates a share code (or a full link). Never throws. */
