@@ -31,16 +31,15 @@ function nextMatching<T>(
 	until: (v: T) => boolean
 ): Promise<T> {
 	return new Promise((resolve, reject) => {
-		let stop: (() => void) | undefined;
 		const timer = setTimeout(() => {
-			stop?.();
+			stop();
 			reject(new Error('no matching value within 2 s'));
 		}, 2000);
-		stop = subscribe({
+		const stop = subscribe({
 			next: (v) => {
 				if (!until(v)) return;
 				clearTimeout(timer);
-				queueMicrotask(() => stop?.());
+				queueMicrotask(() => stop());
 				resolve(v);
 			},
 			error: (e) => {
