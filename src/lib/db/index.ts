@@ -6,3 +6,4 @@ export * from './transfer';
 export * from './share';
 export * from './ready';
 export * from './live';
+export * from './search';

@@ -390,6 +390,34 @@ export class Library {
 		return this.editRecord(id, (r) => ({ ...r, tags: checked.value }), now);
 	}
 
+	/**
+	 * Sets a scenario's name, description and tags together, in one transaction: either
+	 * all three change or none does (the form that sent them keeps its input on failure).
+	 */
+	updateDetails(
+		id: string,
+		details: { name: string; description: string; tags: string[] },
+		now = Date.now()
+	): Promise<StorageResult<ScenarioRecord>> {
+		const name = checkName(details.name);
+		if (!name.ok) return Promise.resolve({ ok: false, error: name.error });
+		const description = checkDescription(details.description);
+		if (!description.ok) return Promise.resolve({ ok: false, error: description.error });
+		const tags = checkTags(details.tags);
+		if (!tags.ok) return Promise.resolve({ ok: false, error: tags.error });
+		return this.editRecord(
+			id,
+			(r) => ({
+				...r,
+				name: name.value,
+				description: description.value,
+				tags: tags.value,
+				scenario: withText(r.scenario, name.value, description.value)
+			}),
+			now
+		);
+	}
+
 	/** Adds a restore point and keeps the newest MAX_VERSIONS. Call inside a transaction. */
 	async addRestorePoint(scenarioId: string, scenario: Scenario, now: number): Promise<void> {
 		await this.db.versions.add({ scenarioId, scenario, savedAt: now } as VersionRecord);
