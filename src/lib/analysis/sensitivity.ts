@@ -1,0 +1,174 @@
+/**
+ * One-at-a-time sensitivity (a tornado chart): each lever moved to the low and the high end
+ * of its documented range, the others left at the baseline, and how far a chosen measure
+ * moves. All scenarios share the baseline's seed and number of futures, so the differences
+ * are the levers' effects, not noise.
+ */
+import {
+	getParam,
+	PARAMS,
+	setParam,
+	type ParamGroup,
+	type ParamSpec,
+	type Scenario,
+	type Summary
+} from '$lib/sim';
+
+/** Groups of levers a contract or a provider can set. */
+export const LEVER_GROUPS: readonly ParamGroup[] = [
+	'Contract',
+	'KPIs',
+	'Power sharing',
+	'Provider',
+	'Partners',
+	'Oversight'
+];
+/** Groups of the model's assumptions about people and the world. */
+export const ASSUMPTION_GROUPS: readonly ParamGroup[] = ['Trust', 'Events', 'Outcomes'];
+
+/** The parameters of some groups, in registry order. */
+export function paramsIn(groups: readonly ParamGroup[]): ParamSpec[] {
+	return PARAMS.filter((p) => groups.includes(p.group));
+}
+
+export type Side = 'base' | 'low' | 'high';
+
+export interface SensitivityJob {
+	/** Index into `levers`, or -1 for the baseline. */
+	lever: number;
+	side: Side;
+	scenario: Scenario;
+}
+
+export interface SensitivityLever {
+	spec: ParamSpec;
+	base: number;
+	low: number;
+	high: number;
+}
+
+export interface SensitivityDesign {
+	levers: SensitivityLever[];
+	/** The baseline first, then low and high for each lever (a side equal to the baseline is not run again). */
+	jobs: SensitivityJob[];
+}
+
+export function sensitivityDesign(base: Scenario, specs: readonly ParamSpec[]): SensitivityDesign {
+	const levers: SensitivityLever[] = specs.map((spec) => ({
+		spec,
+		base: getParam(base, spec.path),
+		low: spec.min,
+		high: spec.max
+	}));
+	const jobs: SensitivityJob[] = [{ lever: -1, side: 'base', scenario: base }];
+	levers.forEach((l, k) => {
+		if (l.low !== l.base)
+			jobs.push({ lever: k, side: 'low', scenario: setParam(base, l.spec.path, l.low) });
+		if (l.high !== l.base)
+			jobs.push({ lever: k, side: 'high', scenario: setParam(base, l.spec.path, l.high) });
+	});
+	return { levers, jobs };
+}
+
+/** A number read from a summary, e.g. median final trust. */
+export interface Measure {
+	key: MeasureKey;
+	label: string;
+	/** 'share' and 'probability' are 0 to 1; 'people' is a count. */
+	kind: 'share' | 'probability' | 'people';
+	read: (s: Summary) => number;
+}
+
+export type MeasureKey =
+	| 'medianFinalTrust'
+	| 'pCodesigning'
+	| 'pAboveThreshold'
+	| 'pCollapse'
+	| 'medianOutcomes'
+	| 'medianKpiMet';
+
+export const MEASURES: readonly Measure[] = [
+	{
+		key: 'medianFinalTrust',
+		label: 'Median final trust',
+		kind: 'share',
+		read: (s) => s.metrics.finalTrust.p50 ?? NaN
+	},
+	{
+		key: 'pCodesigning',
+		label: 'Chance of reaching co-designing',
+		kind: 'probability',
+		read: (s) => s.probabilities.reachesCodesigning.p
+	},
+	{
+		key: 'pAboveThreshold',
+		label: 'Chance trust ends at or above the threshold',
+		kind: 'probability',
+		read: (s) => s.probabilities.trustAboveThreshold.p
+	},
+	{
+		key: 'pCollapse',
+		label: 'Chance trust collapses',
+		kind: 'probability',
+		read: (s) => s.probabilities.collapse.p
+	},
+	{
+		key: 'medianOutcomes',
+		label: 'Median health outcomes (people)',
+		kind: 'people',
+		read: (s) => s.metrics.outcomes.p50 ?? NaN
+	},
+	{
+		key: 'medianKpiMet',
+		label: 'Median share of KPI reviews met',
+		kind: 'share',
+		read: (s) => s.metrics.kpiMet.p50 ?? NaN
+	}
+];
+
+export function measureByKey(key: MeasureKey): Measure {
+	const m = MEASURES.find((x) => x.key === key);
+	if (!m) throw new Error(`Unknown measure ${key}`);
+	return m;
+}
+
+export interface TornadoBar {
+	spec: ParamSpec;
+	base: number;
+	low: number;
+	high: number;
+	/** The measure with the lever at its low and high end. */
+	atLow: number;
+	atHigh: number;
+	/** The widest distance from the baseline measure either way. */
+	swing: number;
+}
+
+/**
+ * Bars of the tornado from the measured values, sorted by swing (largest first; ties keep
+ * registry order). `values` maps a job index of the design to its measure.
+ */
+export function tornado(
+	design: SensitivityDesign,
+	values: ReadonlyMap<number, number>
+): { baseline: number; bars: TornadoBar[] } | null {
+	const baseline = values.get(0);
+	if (baseline === undefined) return null;
+	const at = (lever: number, side: Side): number | undefined => {
+		const k = design.jobs.findIndex((j) => j.lever === lever && j.side === side);
+		return k < 0 ? baseline : values.get(k);
+	};
+	const bars: TornadoBar[] = [];
+	design.levers.forEach((l, k) => {
+		const atLow = at(k, 'low');
+		const atHigh = at(k, 'high');
+		if (atLow === undefined || atHigh === undefined) return;
+		const swing = Math.max(Math.abs(atLow - baseline), Math.abs(atHigh - baseline));
+		bars.push({ spec: l.spec, base: l.base, low: l.low, high: l.high, atLow, atHigh, swing });
+	});
+	const order = new Map(design.levers.map((l, k) => [l.spec.path, k]));
+	bars.sort(
+		(a, b) => b.swing - a.swing || (order.get(a.spec.path) ?? 0) - (order.get(b.spec.path) ?? 0)
+	);
+	return { baseline, bars };
+}

@@ -1,0 +1,160 @@
+/**
+ * A two-lever sweep: a grid of parameter values on two axes, and the order in which to
+ * evaluate its cells so that a coarse picture of the whole grid appears first and is then
+ * refined. Pure: the runner in `$lib/compare` evaluates the cells.
+ */
+import { paramSpec, setParam, type ParamSpec, type Scenario } from '$lib/sim';
+
+export interface SweepAxis {
+	path: string;
+	/** The values on this axis, ascending. */
+	values: number[];
+}
+
+export interface SweepCell {
+	/** Index on the x axis. */
+	i: number;
+	/** Index on the y axis. */
+	j: number;
+	/** Refinement level: 0 is the coarsest picture. */
+	level: number;
+}
+
+/** Rounds a value to the spec's step grid (anchored at its minimum) and into its range. */
+export function snapToSpec(spec: ParamSpec, value: number): number {
+	const steps = Math.round((value - spec.min) / spec.step);
+	const snapped = spec.min + steps * spec.step;
+	// Avoid 0.30000000000000004: keep as many decimals as the step has.
+	const decimals = Math.max(0, Math.ceil(-Math.log10(spec.step) - 1e-9));
+	const rounded = spec.integer ? Math.round(snapped) : Number(snapped.toFixed(decimals));
+	return Math.min(spec.max, Math.max(spec.min, rounded));
+}
+
+/**
+ * `count` values evenly spread from `from` to `to` (default: the parameter's whole range),
+ * snapped to its step; duplicates (a whole-number lever with a short range) are dropped.
+ */
+export function axisValues(
+	spec: ParamSpec,
+	count: number,
+	from: number = spec.min,
+	to: number = spec.max
+): number[] {
+	const n = Math.max(1, Math.floor(count));
+	const lo = Math.min(from, to);
+	const hi = Math.max(from, to);
+	const out: number[] = [];
+	for (let k = 0; k < n; k++) {
+		const v = snapToSpec(spec, n === 1 ? lo : lo + ((hi - lo) * k) / (n - 1));
+		if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+	}
+	return out;
+}
+
+/** An axis over a registry parameter, or an error naming the unknown path. */
+export function sweepAxis(
+	path: string,
+	count: number,
+	from?: number,
+	to?: number
+): { ok: true; value: SweepAxis } | { ok: false; error: string } {
+	const spec = paramSpec(path);
+	if (!spec) return { ok: false, error: `There is no parameter called "${path}".` };
+	return { ok: true, value: { path, values: axisValues(spec, count, from, to) } };
+}
+
+/** Indices kept at a stride: 0, s, 2s, … and always the last one. */
+export function strideIndices(n: number, stride: number): number[] {
+	const out: number[] = [];
+	for (let k = 0; k < n; k += stride) out.push(k);
+	if (n > 0 && out[out.length - 1] !== n - 1) out.push(n - 1);
+	return out;
+}
+
+/** The first (largest) stride: about three values per axis in the coarsest picture. */
+export function firstStride(n: number): number {
+	let s = 1;
+	while (s * 2 * 2 <= n - 1) s *= 2;
+	return s;
+}
+
+/**
+ * Every cell of an nx × ny grid exactly once, coarse to fine: first the cells on a
+ * stride-S lattice (which always includes the edges), then those added at stride S/2, and
+ * so on down to 1. Within a level, row by row. The lattices are nested, so each level
+ * refines the picture of the one before.
+ */
+export function refinementOrder(nx: number, ny: number): SweepCell[] {
+	const out: SweepCell[] = [];
+	if (nx <= 0 || ny <= 0) return out;
+	const seen = new Uint8Array(nx * ny);
+	let stride = firstStride(Math.max(nx, ny));
+	let level = 0;
+	for (;;) {
+		const is = strideIndices(nx, stride);
+		const js = strideIndices(ny, stride);
+		let added = 0;
+		for (const j of js)
+			for (const i of is) {
+				if (seen[j * nx + i]) continue;
+				seen[j * nx + i] = 1;
+				out.push({ i, j, level });
+				added++;
+			}
+		if (stride === 1) break;
+		stride /= 2;
+		if (added > 0) level++;
+	}
+	return out;
+}
+
+/**
+ * For a grid with some cells evaluated, the evaluated cell that stands in for each cell:
+ * itself if evaluated, otherwise the nearest evaluated one (ties go to the lower index),
+ * or -1 when none is. Cells are indexed j * nx + i.
+ */
+export function nearestEvaluated(
+	nx: number,
+	ny: number,
+	evaluated: ArrayLike<boolean>
+): Int32Array {
+	const out = new Int32Array(nx * ny).fill(-1);
+	const done: number[] = [];
+	for (let c = 0; c < nx * ny; c++) if (evaluated[c]) done.push(c);
+	if (done.length === 0) return out;
+	for (let c = 0; c < nx * ny; c++) {
+		if (evaluated[c]) {
+			out[c] = c;
+			continue;
+		}
+		const i = c % nx;
+		const j = Math.floor(c / nx);
+		let best = -1;
+		let bestD = Infinity;
+		for (const d of done) {
+			const di = (d % nx) - i;
+			const dj = Math.floor(d / nx) - j;
+			const dist = di * di + dj * dj;
+			if (dist < bestD) {
+				bestD = dist;
+				best = d;
+			}
+		}
+		out[c] = best;
+	}
+	return out;
+}
+
+/** The scenario of one cell: the base with both axis values set. */
+export function cellScenario(
+	base: Scenario,
+	x: SweepAxis,
+	y: SweepAxis,
+	cell: SweepCell
+): Scenario {
+	return setParam(setParam(base, x.path, x.values[cell.i]), y.path, y.values[cell.j]);
+}
+
+/** The levers offered on sweep axes by default: contract length across, power shared up. */
+export const DEFAULT_SWEEP_X = 'contract.lengthMonths';
+export const DEFAULT_SWEEP_Y = 'power.sharing';

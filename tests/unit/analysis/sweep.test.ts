@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+	axisValues,
+	cellScenario,
+	firstStride,
+	nearestEvaluated,
+	refinementOrder,
+	snapToSpec,
+	strideIndices,
+	sweepAxis
+} from '$lib/analysis';
+import { getParam, paramSpec, presetById, type ParamSpec } from '$lib/sim';
+
+function spec(path: string): ParamSpec {
+	const s = paramSpec(path);
+	if (!s) throw new Error(path);
+	return s;
+}
+
+describe('sweep grid', () => {
+	it('spreads values evenly over the documented range, on the step', () => {
+		expect(axisValues(spec('power.sharing'), 6)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+		expect(axisValues(spec('contract.lengthMonths'), 4)).toEqual([6, 44, 82, 120]);
+		expect(axisValues(spec('contract.lengthMonths'), 3, 24, 60)).toEqual([24, 42, 60]);
+	});
+
+	it('drops repeated whole numbers on a short range', () => {
+		// Trusted partners run 0 to 10: 20 points would repeat values.
+		expect(axisValues(spec('partners.count'), 20)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+	});
+
+	it('snaps to the step and clamps into the range', () => {
+		expect(snapToSpec(spec('power.sharing'), 0.333333)).toBe(0.33);
+		expect(snapToSpec(spec('power.sharing'), 1.7)).toBe(1);
+		expect(snapToSpec(spec('contract.lengthMonths'), 36.6)).toBe(37);
+	});
+
+	it('names an unknown parameter', () => {
+		const r = sweepAxis('contract.nope', 3);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.error).toMatch(/contract\.nope/);
+	});
+
+	it('builds the scenario of a cell from both axis values', () => {
+		const base = presetById('typical')?.scenario;
+		if (!base) throw new Error('preset');
+		const x = { path: 'contract.lengthMonths', values: [12, 48] };
+		const y = { path: 'power.sharing', values: [0.1, 0.9] };
+		const s = cellScenario(base, x, y, { i: 1, j: 0, level: 0 });
+		expect(getParam(s, 'contract.lengthMonths')).toBe(48);
+		expect(getParam(s, 'power.sharing')).toBe(0.1);
+		expect(getParam(base, 'contract.lengthMonths')).toBe(36);
+	});
+});
+
+describe('refinement order', () => {
+	it('keeps the edges at every stride', () => {
+		expect(strideIndices(10, 4)).toEqual([0, 4, 8, 9]);
+		expect(strideIndices(9, 4)).toEqual([0, 4, 8]);
+		expect(strideIndices(5, 1)).toEqual([0, 1, 2, 3, 4]);
+		expect(firstStride(10)).toBe(4);
+		expect(firstStride(5)).toBe(2);
+		expect(firstStride(3)).toBe(1);
+	});
+
+	it('visits every cell exactly once', () => {
+		for (const [nx, ny] of [
+			[1, 1],
+			[3, 2],
+			[5, 5],
+			[10, 10],
+			[7, 12]
+		]) {
+			const order = refinementOrder(nx, ny);
+			expect(order).toHaveLength(nx * ny);
+			const keys = new Set(order.map((c) => c.j * nx + c.i));
+			expect(keys.size).toBe(nx * ny);
+		}
+	});
+
+	it('shows the four corners and a coarse lattice first, then refines level by level', () => {
+		const order = refinementOrder(5, 5);
+		const first = order.filter((c) => c.level === 0).map((c) => [c.i, c.j]);
+		expect(first).toEqual([
+			[0, 0],
+			[2, 0],
+			[4, 0],
+			[0, 2],
+			[2, 2],
+			[4, 2],
+			[0, 4],
+			[2, 4],
+			[4, 4]
+		]);
+		expect(order.slice(first.length).every((c) => c.level === 1)).toBe(true);
+		// Levels never go back.
+		for (let k = 1; k < order.length; k++)
+			expect(order[k].level).toBeGreaterThanOrEqual(order[k - 1].level);
+	});
+
+	it('on a 10 x 10 grid starts with 16 cells spanning the whole grid', () => {
+		const order = refinementOrder(10, 10);
+		const first = order.filter((c) => c.level === 0);
+		expect(first).toHaveLength(16);
+		expect(new Set(first.map((c) => c.i))).toEqual(new Set([0, 4, 8, 9]));
+		expect(order.filter((c) => c.level === 1)).toHaveLength(36 - 16);
+		expect(order.filter((c) => c.level === 2)).toHaveLength(100 - 36);
+	});
+
+	it('fills each cell not yet run from its nearest run neighbour', () => {
+		// 3 x 2 grid; cells 0 (0,0) and 5 (2,1) are evaluated.
+		const done = [true, false, false, false, false, true];
+		expect(Array.from(nearestEvaluated(3, 2, done))).toEqual([0, 0, 5, 0, 5, 5]);
+		expect(Array.from(nearestEvaluated(2, 1, [false, false]))).toEqual([-1, -1]);
+	});
+});
