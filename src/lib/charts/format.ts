@@ -1,0 +1,50 @@
+/** Number formatting for chart labels, readouts, tables and sentences (British English). */
+
+/** A trust score or other 0-to-1 score, to two decimals. */
+export function fmtScore(v: number): string {
+	return v.toFixed(2);
+}
+
+/**
+ * A share as a whole percentage that never hides an extreme: a share above 0 never shows as
+ * "0%" and one below 1 never as "100%".
+ */
+export function fmtPct(p: number): string {
+	if (!Number.isFinite(p)) return 'unknown';
+	if (p <= 0) return '0%';
+	if (p >= 1) return '100%';
+	const r = Math.round(p * 100);
+	if (r === 0) return 'under 1%';
+	if (r === 100) return 'over 99%';
+	return `${r}%`;
+}
+
+/** A standard error of a share, in percentage points to one decimal. */
+export function fmtPoints(se: number): string {
+	const v = se * 100;
+	return `${v < 0.05 && v > 0 ? '<0.1' : v.toFixed(1)} percentage point${v.toFixed(1) === '1.0' ? '' : 's'}`;
+}
+
+/** A whole count of people or runs with thousands separators. */
+export function fmtCount(n: number): string {
+	return Math.round(n).toLocaleString('en-GB');
+}
+
+/** A month number (1-based) as words. */
+export function fmtMonth(month: number): string {
+	return `month ${Math.round(month)}`;
+}
+
+/** A number of months as words, with years when it is a whole number of them. */
+export function fmtDuration(months: number): string {
+	if (months % 12 === 0) {
+		const y = months / 12;
+		return `${y} year${y === 1 ? '' : 's'}`;
+	}
+	return `${months} month${months === 1 ? '' : 's'}`;
+}
+
+/** Capitalises the first letter of a sentence. */
+export function capitalise(s: string): string {
+	return s.length ? s[0].toUpperCase() + s.slice(1) : s;
+}

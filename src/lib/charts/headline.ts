@@ -1,0 +1,231 @@
+/**
+ * The plain-English headline above the charts and the Monte Carlo precision notes, both
+ * generated from a summary and its scenario. Every sentence says only what the runs show:
+ * "none" and "every" are used only when that is what happened, counts replace percentages
+ * when there are few runs, and each probability comes with its standard error.
+ */
+import type { Scenario, Summary } from '$lib/sim';
+import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore } from './format';
+
+/** Below this many runs, shares are given as counts ("3 of 8 futures"), not percentages. */
+export const FEW_RUNS = 20;
+
+/** A month to trust below 1 marks a future that never reaches the threshold. */
+export function reached(monthsToTrust: number): boolean {
+	return monthsToTrust >= 1;
+}
+
+/** Median of a list of numbers (null when empty). */
+export function median(values: readonly number[]): number | null {
+	if (!values.length) return null;
+	const s = [...values].sort((a, b) => a - b);
+	const mid = (s.length - 1) / 2;
+	return (s[Math.floor(mid)] + s[Math.ceil(mid)]) / 2;
+}
+
+/** Simple fractions that read better in words than as a percentage. */
+const FRACTIONS: ReadonlyArray<[number, number, string]> = [
+	[1, 2, 'one future in two'],
+	[1, 3, 'one future in three'],
+	[2, 3, 'two futures in three'],
+	[1, 4, 'one future in four'],
+	[3, 4, 'three futures in four'],
+	[1, 5, 'one future in five'],
+	[1, 10, 'one future in ten'],
+	[9, 10, 'nine futures in ten']
+];
+
+/**
+ * A share of futures as words, with the verb that agrees with it: "one future in five ends",
+ * "38% of futures end", "3 of 8 futures end". Shares within half a percentage point of a
+ * simple fraction are given as that fraction.
+ */
+export function shareOfFutures(hits: number, n: number): { words: string; plural: boolean } {
+	if (n <= 0) return { words: 'no future', plural: false };
+	if (hits === 0) return { words: 'no future', plural: false };
+	if (hits === n)
+		return { words: n === 1 ? 'the one future' : `all ${fmtCount(n)} futures`, plural: n > 1 };
+	if (n < FEW_RUNS) return { words: `${hits} of ${n} futures`, plural: hits !== 1 };
+	const p = hits / n;
+	for (const [a, b, words] of FRACTIONS)
+		if (Math.abs(p - a / b) < 0.005) return { words, plural: false };
+	return { words: `${fmtPct(p)} of futures`, plural: true };
+}
+
+/** "in 38% of futures", "in 3 of 8 futures". */
+function inShare(hits: number, n: number): string {
+	if (n < FEW_RUNS) return `in ${hits} of ${n} simulated futures`;
+	return `in ${fmtPct(hits / n)} of futures`;
+}
+
+/** Trust at the start, as the charts and headline compare against it: the median of month 1. */
+export function startingTrust(summary: Summary): number {
+	return summary.series.trust.p50[0];
+}
+
+/** The contract named by its length, e.g. "this 3-year contract". */
+function contractWords(scenario: Scenario): string {
+	const m = scenario.contract.lengthMonths;
+	if (m % 12 === 0) return `this ${m / 12}-year contract`;
+	return `this ${m}-month contract`;
+}
+
+/** The headline as separate sentences (the first is the one to show largest). */
+export function headlineSentences(summary: Summary, scenario: Scenario): string[] {
+	const n = summary.perRun.monthsToTrust.length;
+	const T = fmtScore(summary.threshold);
+	const horizon = fmtDuration(summary.months);
+	const under = `Under ${contractWords(scenario)}`;
+	if (n === 0) return ['No simulated futures have finished yet.'];
+
+	const months = summary.perRun.monthsToTrust.filter(reached);
+	const hits = months.length;
+	const sentences: string[] = [];
+
+	if (n === 1) {
+		sentences.push(
+			hits
+				? `${under}, trust reaches ${T} in month ${months[0]} of the one simulated future.`
+				: `${under}, trust does not reach ${T} within ${horizon} in the one simulated future.`
+		);
+	} else if (hits === 0) {
+		sentences.push(
+			`${under}, trust does not reach ${T} within ${horizon} in any of the ${fmtCount(n)} simulated futures; the median future ends at ${fmtScore(summary.metrics.finalTrust.p50 ?? summary.series.trust.p50[summary.months - 1])}.`
+		);
+	} else {
+		const med = median(months) ?? 0;
+		const fastest = Math.min(...months);
+		if (hits === n)
+			sentences.push(
+				`${under}, trust reaches ${T} in every one of the ${fmtCount(n)} simulated futures; the median future gets there in month ${Math.round(med)}${fastest < med ? `, the fastest in month ${fastest}` : ''}.`
+			);
+		else if (hits * 2 >= n) {
+			// At least half get there, so the median future does: its month is the median over all
+			// futures with "never" counted as later than any month.
+			const all = summary.perRun.monthsToTrust.map((m) => (reached(m) ? m : Infinity));
+			const m50 = median(all);
+			const when =
+				m50 !== null && Number.isFinite(m50) ? `month ${Math.round(m50)}` : `the last month`;
+			sentences.push(
+				`${under}, trust reaches ${T} ${inShare(hits, n)} within ${horizon}; the median future gets there in ${when}.`
+			);
+		} else
+			sentences.push(
+				`${under}, trust reaches ${T} ${inShare(hits, n)} within ${horizon}, so the median future never gets there; those that do take a median of ${Math.round(med)} months.`
+			);
+	}
+
+	const start = startingTrust(summary);
+	const below = summary.perRun.finalTrust.filter((v) => v < start).length;
+	const where = `where trust started (${fmtScore(start)})`;
+	if (n === 1) sentences.push(`It ends ${below ? 'below' : 'at or above'} ${where}.`);
+	else if (below === 0) sentences.push(`No future ends below ${where}.`);
+	else if (below === n) sentences.push(`Every future ends below ${where}.`);
+	else {
+		const s = shareOfFutures(below, n);
+		sentences.push(`${capitalise(s.words)} end${s.plural ? '' : 's'} below ${where}.`);
+	}
+
+	const collapses = summary.perRun.collapsed.filter((v) => v === 1).length;
+	if (collapses > 0 && n > 1) {
+		const s = shareOfFutures(collapses, n);
+		const fall = fmtPct(scenario.reporting.collapseDrawdown);
+		sentences.push(
+			`${capitalise(s.words)} see${s.plural ? '' : 's'} trust collapse at some point, falling by ${fall} or more from its peak.`
+		);
+	}
+	return sentences;
+}
+
+/** The headline as one paragraph. */
+export function headline(summary: Summary, scenario: Scenario): string {
+	return headlineSentences(summary, scenario).join(' ');
+}
+
+// ---------------------------------------------------------------------------------------
+// Precision.
+
+/** One probability with its Monte Carlo error, in words. */
+export interface PrecisionItem {
+	/** What the probability is of. */
+	label: string;
+	p: number;
+	/** Standard error sqrt(p(1 - p) / n). */
+	se: number;
+	/** Futures counted. */
+	count: number;
+	/** E.g. "38% (standard error 2.2 percentage points)". */
+	text: string;
+}
+
+export interface PrecisionNotes {
+	items: PrecisionItem[];
+	/** Advice to raise the run count, or null when the estimates are precise enough. */
+	advice: string | null;
+}
+
+/** Probabilities are precise enough when their 95% margin is within this many points. */
+export const TARGET_MARGIN = 0.03;
+/** Run counts suggested when the estimates are too coarse. */
+const SUGGESTED_RUNS = [200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] as const;
+
+/** Standard error of a share from n runs. */
+export function standardError(p: number, n: number): number {
+	return n > 0 ? Math.sqrt((p * (1 - p)) / n) : 0;
+}
+
+/** The 95% margin of a share estimated from n runs, with the rule of three at 0 and 1. */
+export function margin95(p: number, n: number): number {
+	if (n <= 0) return 1;
+	if (p <= 0 || p >= 1) return Math.min(1, 3 / n);
+	return 1.96 * standardError(p, n);
+}
+
+function itemText(p: number, se: number, count: number): string {
+	const hits = Math.round(p * count);
+	if (p <= 0 || p >= 1) {
+		const upper = fmtPct(Math.min(1, 3 / count));
+		return p <= 0
+			? `none of ${fmtCount(count)} futures; a true chance of up to ${upper} could still show as none with this many runs`
+			: `all ${fmtCount(count)} futures; a true chance as low as ${fmtPct(1 - Math.min(1, 3 / count))} could still show as all with this many runs`;
+	}
+	const base = count < FEW_RUNS ? `${hits} of ${count} futures (${fmtPct(p)})` : fmtPct(p);
+	return `${base}, give or take ${(se * 100).toFixed(1)} percentage points (one standard error)`;
+}
+
+/** The probabilities a summary reports, each with its standard error, and advice on runs. */
+export function precisionNotes(summary: Summary, scenario: Scenario): PrecisionNotes {
+	const n = summary.perRun.monthsToTrust.length;
+	const T = fmtScore(summary.threshold);
+	const reachedP = n ? summary.perRun.monthsToTrust.filter(reached).length / n : 0;
+	const probs: Array<[string, number]> = [
+		[`Trust reaches ${T} within ${fmtDuration(summary.months)}`, reachedP],
+		[`Trust ends at or above ${T}`, summary.probabilities.trustAboveThreshold.p],
+		['The community reaches co-designing or higher', summary.probabilities.reachesCodesigning.p],
+		[
+			`Trust collapses (falls ${fmtPct(scenario.reporting.collapseDrawdown)} or more from its peak)`,
+			summary.probabilities.collapse.p
+		]
+	];
+	const items = probs.map(([label, p]) => {
+		const se = standardError(p, n);
+		return { label, p, se, count: n, text: itemText(p, se, n) };
+	});
+	if (n === 0) return { items, advice: null };
+	const worst = Math.max(...items.map((i) => margin95(i.p, n)));
+	let advice: string | null = null;
+	if (worst > TARGET_MARGIN) {
+		const needed =
+			SUGGESTED_RUNS.find(
+				(r) =>
+					r > n &&
+					items.every((i) => margin95(Math.min(0.5, Math.max(i.p, 3 / n)), r) <= TARGET_MARGIN)
+			) ?? SUGGESTED_RUNS[SUGGESTED_RUNS.length - 1];
+		advice =
+			`These are coarse estimates: with ${fmtCount(n)} simulated future${n === 1 ? '' : 's'}, a probability here could be out by about ${Math.round(worst * 100)} percentage points either way. ` +
+			(needed > n
+				? `Raise the number of simulated futures to ${fmtCount(needed)} to bring that within ${Math.round(TARGET_MARGIN * 100)} points.`
+				: `The largest run count allowed is ${fmtCount(n)}.`);
+	}
+	return { items, advice };
+}

@@ -1,0 +1,164 @@
+/**
+ * Scales and layout for every chart: the plot frame inside the margins, the month axis, the
+ * 0-to-1 score axis, and the keyboard and pointer arithmetic that moves a cursor along the
+ * points of a chart. Pure functions: no DOM.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3';
+
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+/** The drawing area of a chart: its outer size, its margins and the plot inside them. */
+export interface Frame {
+	width: number;
+	height: number;
+	margin: Margin;
+	innerWidth: number;
+	innerHeight: number;
+}
+
+/** A frame of the given outer size; the inner size never goes below 1 pixel. */
+export function makeFrame(width: number, height: number, margin: Margin): Frame {
+	return {
+		width,
+		height,
+		margin,
+		innerWidth: Math.max(1, width - margin.left - margin.right),
+		innerHeight: Math.max(1, height - margin.top - margin.bottom)
+	};
+}
+
+/**
+ * A chart's height for a measured width: `ratio` of the width, kept between `min` and
+ * `max` pixels, so a chart stays readable on a laptop and fits a projector screen.
+ */
+export function heightFor(width: number, ratio: number, min: number, max: number): number {
+	return Math.round(Math.min(max, Math.max(min, width * ratio)));
+}
+
+/** Months 1..months across the plot's width. */
+export function monthScale(months: number, innerWidth: number): ScaleLinear<number, number> {
+	return scaleLinear()
+		.domain([1, Math.max(2, months)])
+		.range([0, innerWidth]);
+}
+
+/** A 0-to-1 score (trust, a share) from the bottom of the plot to the top. */
+export function unitScale(innerHeight: number, top = 1): ScaleLinear<number, number> {
+	return scaleLinear().domain([0, top]).range([innerHeight, 0]);
+}
+
+export interface Tick {
+	value: number;
+	label: string;
+}
+
+/**
+ * Month ticks at whole years (every 12 months, or every 24, 36, ... when space is short), so
+ * contract lengths read off the axis. `minGap` is the least distance between ticks in pixels.
+ */
+export function monthTicks(months: number, innerWidth: number, minGap: number): Tick[] {
+	const perMonth = innerWidth / Math.max(1, months - 1);
+	let step = 12;
+	while (step * perMonth < minGap && step < months) step += 12;
+	if (months < 12) step = Math.max(1, Math.ceil(minGap / Math.max(perMonth, 1e-9)));
+	const ticks: Tick[] = [{ value: 1, label: '1' }];
+	for (let m = step; m <= months; m += step) {
+		// Keep month 1 clear of the first year tick when they would touch.
+		if ((m - 1) * perMonth < minGap * 0.6) continue;
+		ticks.push({ value: m, label: String(m) });
+	}
+	return ticks;
+}
+
+/** Ticks for a 0-to-1 score: 0, 0.2, ... 1 (or every 0.25 / 0.5 when space is short). */
+export function unitTicks(innerHeight: number, minGap: number, asPercent = false): Tick[] {
+	const steps = [0.1, 0.2, 0.25, 0.5, 1];
+	const step = steps.find((s) => s * innerHeight >= minGap) ?? 1;
+	const ticks: Tick[] = [];
+	for (let i = 0; i * step <= 1 + 1e-9; i++) {
+		const v = Math.round(i * step * 100) / 100;
+		ticks.push({ value: v, label: asPercent ? `${Math.round(v * 100)}%` : String(v) });
+	}
+	return ticks;
+}
+
+/** Nice ticks of a linear scale, with labels from a formatter. */
+export function linearTicks(
+	scale: ScaleLinear<number, number>,
+	count: number,
+	format: (v: number) => string
+): Tick[] {
+	return scale.ticks(Math.max(2, count)).map((v) => ({ value: v, label: format(v) }));
+}
+
+/** Index (0-based) of the month nearest to an x position within the plot. */
+export function monthIndexAt(
+	x: number,
+	scale: ScaleLinear<number, number>,
+	months: number
+): number {
+	const m = Math.round(scale.invert(x));
+	return Math.min(months, Math.max(1, m)) - 1;
+}
+
+/**
+ * Where a keyboard cursor goes from index `i` of `n` points: arrows move one step, Page Up /
+ * Page Down move `page` steps (a year of months), Home and End go to either end. Returns null
+ * for keys the cursor does not use.
+ */
+export function nextIndex(key: string, i: number | null, n: number, page = 12): number | null {
+	if (n <= 0) return null;
+	const last = n - 1;
+	const at = i === null ? -1 : i;
+	const clamp = (v: number) => Math.min(last, Math.max(0, v));
+	switch (key) {
+		case 'ArrowRight':
+		case 'ArrowUp':
+			return i === null ? 0 : clamp(at + 1);
+		case 'ArrowLeft':
+		case 'ArrowDown':
+			return i === null ? last : clamp(at - 1);
+		case 'PageUp':
+			return i === null ? 0 : clamp(at + page);
+		case 'PageDown':
+			return i === null ? last : clamp(at - page);
+		case 'Home':
+			return 0;
+		case 'End':
+			return last;
+		default:
+			return null;
+	}
+}
+
+/**
+ * Places labels along an axis so that none overlap: each label gets the first row (0, 1, ...)
+ * where it clears every label already placed there. `positions` are label centres in pixels
+ * and `widths` their widths. Returns a row for each label in input order.
+ */
+export function stackLabelRows(positions: number[], widths: number[], gap = 4): number[] {
+	const order = positions.map((_, i) => i).sort((a, b) => positions[a] - positions[b]);
+	const rowEnds: number[] = [];
+	const rows = new Array<number>(positions.length).fill(0);
+	for (const i of order) {
+		const start = positions[i] - widths[i] / 2;
+		let r = rowEnds.findIndex((end) => end + gap <= start);
+		if (r === -1) {
+			r = rowEnds.length;
+			rowEnds.push(0);
+		}
+		rowEnds[r] = positions[i] + widths[i] / 2;
+		rows[i] = r;
+	}
+	return rows;
+}
+
+/** A rough width of a label in pixels at a font size of `em` pixels (for layout only). */
+export function textWidth(text: string, em: number): number {
+	return text.length * em * 0.55;
+}
