@@ -1,0 +1,85 @@
+/**
+ * The content security policy: every page carries it, and using the app breaks none of
+ * its rules (each violation is recorded in the page through `securitypolicyviolation`).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+type Violation = { directive: string; blocked: string; source: string };
+
+/** Records every CSP violation in the page, from the first script on. */
+async function recordViolations(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const list: Violation[] = [];
+		(window as unknown as { cspViolations: Violation[] }).cspViolations = list;
+		document.addEventListener('securitypolicyviolation', (e) => {
+			list.push({
+				directive: e.effectiveDirective,
+				blocked: e.blockedURI,
+				source: `${e.sourceFile}:${e.lineNumber}`
+			});
+		});
+	});
+}
+
+function violations(page: Page): Promise<Violation[]> {
+	return page.evaluate(() => (window as unknown as { cspViolations: Violation[] }).cspViolations);
+}
+
+/** The pages a visitor can reach without data of their own. */
+const PAGES = ['/', '/model', '/200.html'];
+
+test.describe('content security policy', () => {
+	for (const path of PAGES) {
+		test(`${path} carries a strict policy and breaks none of it`, async ({ page }) => {
+			await recordViolations(page);
+			await page.goto(path);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			const policy = await page
+				.locator('meta[http-equiv="content-security-policy"]')
+				.getAttribute('content');
+			expect(policy).toBeTruthy();
+			const directives = new Map(
+				(policy ?? '')
+					.split(';')
+					.map((d) => d.trim().split(/\s+/))
+					.map(([name, ...values]) => [name, values] as const)
+			);
+			const scripts = directives.get('script-src') ?? [];
+			expect(scripts).toContain("'self'");
+			expect(scripts).not.toContain("'unsafe-eval'");
+			expect(scripts).not.toContain("'unsafe-inline'");
+			expect(scripts.every((s) => s === "'self'" || /^'sha256-/.test(s))).toBe(true);
+			expect(directives.get('worker-src')).toEqual(["'self'"]);
+			expect(directives.get('connect-src')).toEqual(["'self'"]);
+			expect(directives.get('default-src')).toEqual(["'self'"]);
+			expect(await violations(page)).toEqual([]);
+		});
+	}
+
+	test('stops a request to another host before it leaves the page', async ({
+		page,
+		browserProblems
+	}) => {
+		await recordViolations(page);
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const outcome = await page.evaluate(() =>
+			fetch('https://example.com/tracker.js').then(
+				() => 'reached the network',
+				() => 'blocked'
+			)
+		);
+		expect(outcome).toBe('blocked');
+		// Blocked by the policy, so it never reached the fixture's network guard.
+		expect(browserProblems.foreignRequests).toEqual([]);
+		expect(await violations(page)).toEqual([
+			expect.objectContaining({
+				directive: 'connect-src',
+				blocked: 'https://example.com/tracker.js'
+			})
+		]);
+		// The browser reports the refusal as a console error; that one is expected here.
+		browserProblems.consoleErrors.splice(0);
+	});
+});
