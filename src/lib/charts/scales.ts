@@ -162,3 +162,26 @@ export function stackLabelRows(positions: number[], widths: number[], gap = 4): 
 export function textWidth(text: string, em: number): number {
 	return text.length * em * 0.55;
 }
+
+/**
+ * A domain that holds every value and every `include`d one, widened by `pad` of its span on
+ * each side (at least `minSpan` in all), rounded out to `step` and kept within [lo, hi]. Used
+ * to zoom a scatter plot onto where the futures are without cutting any off.
+ */
+export function paddedExtent(
+	values: readonly number[],
+	include: readonly number[],
+	opts: { pad: number; minSpan: number; step: number; lo: number; hi: number }
+): [number, number] {
+	const all = [...values, ...include].filter(Number.isFinite);
+	if (!all.length) return [opts.lo, opts.hi];
+	let a = Math.min(...all);
+	let b = Math.max(...all);
+	const span = Math.max(b - a, opts.minSpan);
+	const mid = (a + b) / 2;
+	a = Math.min(a, mid - span / 2) - span * opts.pad;
+	b = Math.max(b, mid + span / 2) + span * opts.pad;
+	a = Math.floor(a / opts.step + 1e-9) * opts.step;
+	b = Math.ceil(b / opts.step - 1e-9) * opts.step;
+	return [Math.max(opts.lo, a), Math.min(opts.hi, b)];
+}
