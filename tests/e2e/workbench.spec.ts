@@ -1,0 +1,241 @@
+/**
+ * The scenario workbench (/scenarios/[id]): opening the demo example, making an editable
+ * copy, editing with sliders and boxes, invalid values, "changed" markers and resets,
+ * autosave across a reload, restore points, accessibility and screenshots.
+ *
+ * Runs are kept small (100 futures) after the copy is made, so the tests stay quick on a
+ * busy machine; the engine's long runs are tested in engine.spec.ts.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+
+const DEMO = '/scenarios/preset-typical';
+const DEMO_NAME = "Today's typical contract";
+
+/** The run-status block, whose data-state says what the results side shows. */
+function runState(page: Page): Locator {
+	return page.locator('[data-run-state]');
+}
+
+function saveState(page: Page): Locator {
+	return page.locator('.save-state');
+}
+
+/** The plain-English headline above the charts. */
+function headline(page: Page): Locator {
+	return page.getByRole('region', { name: 'Results' }).locator('p').first();
+}
+
+function box(page: Page, label: string): Locator {
+	return page.getByRole('textbox', { name: label, exact: true });
+}
+
+/** Opens the demo example, makes an editable copy and sets its runs low; returns its id. */
+async function editableCopy(page: Page, runs = 100): Promise<string> {
+	await page.goto(DEMO);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_NAME);
+	await expect(page.getByText('This is an example', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Make an editable copy' }).click();
+	await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${DEMO_NAME} (copy)`);
+	await expect(page.getByText(`This is your editable copy of “${DEMO_NAME}”`)).toBeVisible();
+	await expect(page.getByText('This is an example', { exact: true })).toHaveCount(0);
+	await box(page, 'Simulated futures').fill(String(runs));
+	await expect(saveState(page)).toHaveText('Saved');
+	await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+	return new URL(page.url()).pathname.split('/').pop() ?? '';
+}
+
+test.describe('the workbench', () => {
+	test.describe.configure({ timeout: 120_000 });
+
+	test('an example says so, and editing it offers to keep the changes in a copy', async ({
+		page
+	}) => {
+		await page.goto(DEMO);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_NAME);
+		await expect(page.getByText('Example scenario')).toBeVisible();
+		await expect(page.getByText(/^A three-year contract with a two-year extension/)).toBeVisible();
+		await box(page, 'Contract length').fill('60');
+		await expect(page.getByText('Your changes to this example are not saved')).toBeVisible();
+		await page.getByRole('button', { name: 'Keep my changes in a copy' }).click();
+		await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+		await expect(page.getByText(/with your changes/)).toBeVisible();
+		await expect(box(page, 'Contract length')).toHaveValue('60');
+		// The example itself is unchanged.
+		await page.goto(DEMO);
+		await expect(box(page, 'Contract length')).toHaveValue('36');
+	});
+
+	test('changing the contract length by slider and by box re-runs and changes the headline', async ({
+		page
+	}) => {
+		await editableCopy(page);
+		const before = await headline(page).innerText();
+		expect(before).toMatch(/3-year contract/);
+
+		const slider = page.getByRole('slider', { name: 'Contract length' });
+		await slider.focus();
+		await page.keyboard.press('End');
+		await expect(box(page, 'Contract length')).toHaveValue('120');
+		await expect(runState(page)).not.toHaveAttribute('data-run-state', 'done');
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		const afterSlider = await headline(page).innerText();
+		expect(afterSlider).not.toBe(before);
+		expect(afterSlider).toMatch(/10-year contract/);
+
+		await box(page, 'Contract length').fill('48');
+		await expect(slider).toHaveValue('48');
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		await expect(headline(page)).toContainText('4-year contract');
+		await expect(saveState(page)).toHaveText('Saved');
+	});
+
+	test('an invalid number shows the allowed range beside the box and is never run or saved', async ({
+		page
+	}) => {
+		await editableCopy(page);
+		const length = box(page, 'Contract length');
+		await length.fill('500');
+		const message = 'Out of range: enter a whole number from 6 to 120 months.';
+		await expect(page.locator('[data-param="contract.lengthMonths"]')).toContainText(message);
+		await expect(length).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByRole('alert')).toContainText('Not run:');
+		await expect(page.getByRole('alert')).toContainText(message);
+		// Nothing starts: the last result stays current and no progress bar appears.
+		await page.waitForTimeout(800);
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done');
+		await expect(page.getByRole('progressbar')).toHaveCount(0);
+		await expect(saveState(page)).toHaveText('Saved');
+
+		await length.fill('abc');
+		await expect(page.locator('[data-param="contract.lengthMonths"]')).toContainText(
+			'“abc” is not a number'
+		);
+		await page.getByRole('button', { name: 'Put back 36 months' }).click();
+		await expect(length).toHaveValue('36');
+		await expect(length).toHaveAttribute('aria-invalid', 'false');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+
+		await length.fill('500');
+		await page.reload();
+		await expect(box(page, 'Contract length')).toHaveValue('36');
+	});
+
+	test('an edited control is marked as changed and can be reset, one or all', async ({ page }) => {
+		await editableCopy(page);
+		const control = page.locator('[data-param="contract.lengthMonths"]');
+		await expect(control.getByText('Changed')).toHaveCount(0);
+		// Only the number of runs differs from the example so far.
+		await expect(page.getByText(`1 change from “${DEMO_NAME}”`)).toBeVisible();
+		await expect(page.locator('[data-param="runs"]').getByText('Changed')).toBeVisible();
+
+		await box(page, 'Contract length').fill('48');
+		await expect(control.getByText('Changed')).toBeVisible();
+		await expect(control).toContainText(`${DEMO_NAME}: 36`);
+		await expect(page.getByText(`2 changes from “${DEMO_NAME}”`)).toBeVisible();
+		await page.getByRole('button', { name: 'Reset Contract length to 36 months' }).click();
+		await expect(box(page, 'Contract length')).toHaveValue('36');
+		await expect(control.getByText('Changed')).toHaveCount(0);
+
+		await box(page, 'Contract length').fill('60');
+		await box(page, 'KPI rigidity').fill('0.3');
+		await expect(page.getByText(`3 changes from “${DEMO_NAME}”`)).toBeVisible();
+		await page.getByRole('button', { name: 'Reset all' }).click();
+		await expect(box(page, 'Contract length')).toHaveValue('36');
+		await expect(box(page, 'KPI rigidity')).toHaveValue('0.8');
+		await expect(box(page, 'Simulated futures')).toHaveValue('1000');
+		await expect(page.getByText(`Same as the example “${DEMO_NAME}”`)).toBeVisible();
+	});
+
+	test('edits are saved as you go and are still there after a reload', async ({ page }) => {
+		await editableCopy(page);
+		await box(page, 'KPI rigidity').fill('0.45');
+		await expect(saveState(page)).toHaveText(/Unsaved changes…|Saving…/);
+		await expect(saveState(page)).toHaveText('Saved');
+		await page.reload();
+		await expect(box(page, 'KPI rigidity')).toHaveValue('0.45');
+		await expect(page.getByRole('slider', { name: 'KPI rigidity' })).toHaveValue('0.45');
+		await expect(page.locator('[data-param="kpi.rigidity"]').getByText('Changed')).toBeVisible();
+	});
+
+	test('a restore point brings back an earlier version', async ({ page }) => {
+		await editableCopy(page);
+		const toggle = page.getByRole('button', { name: /^Restore points/ });
+		// The copy as made, then with 100 runs.
+		await expect(toggle).toHaveText('Restore points (2)');
+		await box(page, 'Contract length').fill('48');
+		await expect(toggle).toHaveText('Restore points (3)');
+		await box(page, 'Contract length').fill('60');
+		await expect(toggle).toHaveText('Restore points (4)');
+
+		await toggle.click();
+		const panel = page.locator('#restore-points');
+		await expect(panel.getByText('Current')).toBeVisible();
+		const older = panel.getByRole('listitem').filter({ hasText: '36 months → 48 months' });
+		await older.getByRole('button', { name: /^Restore the version saved/ }).click();
+		await expect(box(page, 'Contract length')).toHaveValue('48');
+		await expect(page.getByText(/^Restored the version saved/)).toBeVisible();
+		await expect(toggle).toHaveText('Restore points (5)');
+		await page.reload();
+		await expect(box(page, 'Contract length')).toHaveValue('48');
+	});
+
+	test('segments can be added, edited and removed', async ({ page }) => {
+		await editableCopy(page);
+		await expect(page.getByText('5,000 people in 4 segments')).toBeVisible();
+		await page.getByRole('button', { name: 'Add a segment' }).click();
+		await expect(page.getByText('6,000 people in 5 segments')).toBeVisible();
+		await page.getByRole('textbox', { name: 'People' }).last().fill('2000');
+		await expect(page.getByText('7,000 people in 5 segments')).toBeVisible();
+		await page.getByRole('textbox', { name: 'People' }).last().fill('99000');
+		await expect(page.getByText(/The segments add up to 104,000 people/).first()).toBeVisible();
+		await expect(page.getByRole('alert')).toContainText('Not run:');
+		await page.getByRole('button', { name: 'Remove Segment 5' }).click();
+		await expect(page.getByText('5,000 people in 4 segments')).toBeVisible();
+		await expect(saveState(page)).toHaveText('Saved');
+	});
+
+	test('a scenario that is not in the library gets a clear message and a way back', async ({
+		page
+	}) => {
+		await page.goto('/scenarios/no-such-scenario');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'This scenario is not in your library'
+		);
+		await expect(page.getByRole('link', { name: 'Go to the library' })).toHaveAttribute(
+			'href',
+			'/'
+		);
+		await expectAccessible(page);
+	});
+
+	test('has no serious accessibility problems, as an example and as a copy', async ({ page }) => {
+		await page.goto(DEMO);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_NAME);
+		await expectAccessible(page);
+		await editableCopy(page);
+		await box(page, 'Contract length').fill('500');
+		await page.getByRole('button', { name: /^Restore points/ }).click();
+		await expectAccessible(page);
+	});
+
+	test('screenshots at 1366x768 and 1920x1080', async ({ page }, testInfo) => {
+		await editableCopy(page, 200);
+		await box(page, 'Contract length').fill('60');
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		for (const [width, height] of [
+			[1366, 768],
+			[1920, 1080]
+		]) {
+			await page.setViewportSize({ width, height });
+			await page.evaluate(() => window.scrollTo(0, 0));
+			for (const fullPage of [false, true]) {
+				const name = `workbench-${width}x${height}${fullPage ? '-full' : ''}.png`;
+				const path = testInfo.outputPath(name);
+				await page.screenshot({ path, fullPage });
+				await testInfo.attach(name, { path, contentType: 'image/png' });
+			}
+		}
+	});
+});
