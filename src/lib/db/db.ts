@@ -5,6 +5,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Scenario, Summary } from '../sim';
+import type { Step } from '../workshop/storyline';
 
 /** The database's name in the browser. Tests pass their own name to keep databases apart. */
 export const DB_NAME = 'slow-trust';
@@ -61,6 +62,15 @@ export interface MetaRecord {
 	value: unknown;
 }
 
+/** A workshop storyline: a sequence of scenarios with a question and notes per step. */
+export interface StorylineRecord {
+	id: string;
+	name: string;
+	steps: Step[];
+	createdAt: number;
+	updatedAt: number;
+}
+
 /** The shape of a scenario in schema version 1: no tags, the description only inside the scenario. */
 export interface ScenarioRecordV1 {
 	id: string;
@@ -89,8 +99,14 @@ export const SCHEMA_V2 = {
 	meta: 'key'
 } as const;
 
+/** Version 3: workshop storylines. */
+export const SCHEMA_V3 = {
+	...SCHEMA_V2,
+	storylines: 'id, name, updatedAt'
+} as const;
+
 /** The current database version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Fills what version 2 added to a version 1 scenario record. Pure, for tests. */
 export function migrateScenarioV1toV2(old: ScenarioRecordV1): ScenarioRecord {
@@ -108,6 +124,7 @@ export class SlowTrustDb extends Dexie {
 	comparisons!: EntityTable<ComparisonRecord, 'id'>;
 	versions!: EntityTable<VersionRecord, 'id'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
+	storylines!: EntityTable<StorylineRecord, 'id'>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -124,6 +141,7 @@ export class SlowTrustDb extends Dexie {
 						record.description = next.description;
 					})
 			);
+		this.version(3).stores(SCHEMA_V3);
 	}
 }
 

@@ -30,6 +30,7 @@ describe('the database schema', () => {
 			'meta',
 			'results',
 			'scenarios',
+			'storylines',
 			'versions'
 		]);
 		const tagIndex = db.scenarios.schema.indexes.find((i) => i.name === 'tags');
@@ -63,7 +64,7 @@ describe('the database schema', () => {
 		const db = new SlowTrustDb(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(2);
+		expect(db.verno).toBe(DB_VERSION);
 		const a = await db.scenarios.get('a');
 		expect(a).toEqual({ ...v1, tags: [], description: 'Written before tags existed' });
 		const b = await db.scenarios.get('b');

@@ -1,0 +1,174 @@
+/**
+ * "Predict, then run": the questions a trainer can put to the room before a scenario is
+ * revealed, the answers the room picks from, and the simulated answer to each question
+ * read from a summary. Pure functions: no DOM.
+ */
+import type { Scenario, Summary } from '$lib/sim';
+
+/** What a step asks the room. `none` skips the prediction and shows the chart at once. */
+export type QuestionKind =
+	'reachWithinContract' | 'aboveAtHorizon' | 'collapse' | 'codesign' | 'none';
+
+export const QUESTION_KINDS: readonly QuestionKind[] = [
+	'reachWithinContract',
+	'aboveAtHorizon',
+	'collapse',
+	'codesign',
+	'none'
+];
+
+/** The question the app asks when a trainer has not chosen another. */
+export const DEFAULT_QUESTION: QuestionKind = 'reachWithinContract';
+
+/** A threshold as people say it: 0.6, not 0.60. */
+export function thresholdWords(t: number): string {
+	return String(Number(t.toFixed(2)));
+}
+
+/** Years when whole, else months: "3 years", "30 months". */
+function span(months: number): string {
+	if (months % 12 === 0) {
+		const y = months / 12;
+		return `${y} year${y === 1 ? '' : 's'}`;
+	}
+	return `${months} month${months === 1 ? '' : 's'}`;
+}
+
+/** The question in words for a scenario (its threshold, contract and horizon). */
+export function questionText(kind: QuestionKind, s: Scenario): string {
+	const t = thresholdWords(s.trust.threshold);
+	switch (kind) {
+		case 'reachWithinContract':
+			return `Will trust pass ${t} within the contract?`;
+		case 'aboveAtHorizon':
+			return `Will trust be above ${t} after ${span(s.horizonMonths)}?`;
+		case 'collapse':
+			return 'Will trust collapse at some point?';
+		case 'codesign':
+			return 'Will the community reach co-design by the end?';
+		case 'none':
+			return 'No prediction: show the chart straight away';
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** A short name of a question kind for a picker (independent of any scenario). */
+export function questionLabel(kind: QuestionKind): string {
+	switch (kind) {
+		case 'reachWithinContract':
+			return 'Will trust pass the threshold within the first contract?';
+		case 'aboveAtHorizon':
+			return 'Will trust be above the threshold at the end?';
+		case 'collapse':
+			return 'Will trust collapse at some point?';
+		case 'codesign':
+			return 'Will the community reach co-design by the end?';
+		case 'none':
+			return 'No prediction for this step';
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** How the simulated probability is explained under the number. */
+export function answerMeaning(kind: Exclude<QuestionKind, 'none'>, s: Scenario): string {
+	const t = thresholdWords(s.trust.threshold);
+	switch (kind) {
+		case 'reachWithinContract':
+			return `of simulated futures reach trust ${t} by the end of the first ${span(s.contract.lengthMonths)} contract`;
+		case 'aboveAtHorizon':
+			return `of simulated futures end above ${t} after ${span(s.horizonMonths)}`;
+		case 'collapse':
+			return 'of simulated futures see trust collapse from its peak';
+		case 'codesign':
+			return 'of simulated futures end with the community co-designing or higher';
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** One answer the room can pick: a range of chances, numbered from 1 for the keyboard. */
+export interface PredictOption {
+	/** 1-based, the key that picks it. */
+	key: number;
+	label: string;
+	/** The range of probability it covers: [min, max). The last one includes 1. */
+	min: number;
+	max: number;
+}
+
+export const PREDICT_OPTIONS: readonly PredictOption[] = [
+	{ key: 1, label: 'Almost never', min: 0, max: 0.1 },
+	{ key: 2, label: 'Unlikely', min: 0.1, max: 0.4 },
+	{ key: 3, label: 'A toss-up', min: 0.4, max: 0.6 },
+	{ key: 4, label: 'Likely', min: 0.6, max: 0.9 },
+	{ key: 5, label: 'Almost always', min: 0.9, max: 1 }
+];
+
+/** The range of an option in words, e.g. "10% to 40% of futures". */
+export function optionRange(o: PredictOption): string {
+	const pct = (p: number) => `${Math.round(p * 100)}%`;
+	if (o.min === 0) return `under ${pct(o.max)} of futures`;
+	if (o.max === 1) return `${pct(o.min)} or more of futures`;
+	return `${pct(o.min)} to ${pct(o.max)} of futures`;
+}
+
+/** The option a probability falls in. */
+export function optionFor(p: number): PredictOption {
+	const clamped = Math.min(1, Math.max(0, p));
+	return (
+		PREDICT_OPTIONS.find((o) => clamped >= o.min && clamped < o.max) ??
+		PREDICT_OPTIONS[PREDICT_OPTIONS.length - 1]
+	);
+}
+
+/** The option with a given key (1-based), if any. */
+export function optionByKey(key: number): PredictOption | undefined {
+	return PREDICT_OPTIONS.find((o) => o.key === key);
+}
+
+/** The simulated answer: a probability, with how many futures it rests on. */
+export interface Answer {
+	p: number;
+	runs: number;
+}
+
+/**
+ * The share of futures that answer "yes" to a question. For "within the contract" this is
+ * the share that first reach the threshold by the last month of the first contract term.
+ */
+export function answerOf(
+	kind: Exclude<QuestionKind, 'none'>,
+	s: Scenario,
+	summary: Summary
+): Answer {
+	const runs = summary.receipt.runs;
+	switch (kind) {
+		case 'reachWithinContract': {
+			const n = summary.timeToTrust.length;
+			if (n === 0) return { p: 0, runs };
+			const month = Math.min(n, Math.max(1, s.contract.lengthMonths));
+			return { p: summary.timeToTrust[month - 1], runs };
+		}
+		case 'aboveAtHorizon':
+			return { p: summary.probabilities.trustAboveThreshold.p, runs };
+		case 'collapse':
+			return { p: summary.probabilities.collapse.p, runs };
+		case 'codesign':
+			return { p: summary.probabilities.reachesCodesigning.p, runs };
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** How the room's pick compares with the simulated answer, in words. */
+export function verdict(pick: PredictOption, p: number): string {
+	const right = optionFor(p);
+	if (right.key === pick.key) return 'The room called it.';
+	const off = Math.abs(right.key - pick.key);
+	const direction = pick.key > right.key ? 'higher' : 'lower';
+	return off === 1
+		? `Close: the room guessed a little ${direction} than the simulation.`
+		: `The room guessed ${direction} than the simulation: ${right.label.toLowerCase()}.`;
+}
