@@ -51,9 +51,12 @@ export function fanPaths(bands: Bands, x: Scale, y: Scale): FanPaths {
 	};
 }
 
-/** A month at which the contract ends in some futures. */
+/**
+ * A contract boundary in some futures. The core flags the first month of the new period, so
+ * the boundary lies between `month - 1` and `month`, and is drawn there.
+ */
 export interface Boundary {
-	/** 1-based month. */
+	/** 1-based month the core flags: the first month after the contract ended. */
 	month: number;
 	/** Share of futures in which a contract ends this month. */
 	share: number;
@@ -118,7 +121,7 @@ export function boundaryLabel(b: Boundary): string {
 
 /** What happens at a boundary, in words, for readouts and tables. */
 export function boundaryWords(b: Boundary): string {
-	const parts = [`a contract ends in ${fmtPct(b.share)} of futures`];
+	const parts = [`a contract ended after month ${b.month - 1} in ${fmtPct(b.share)} of futures`];
 	if (b.extended > 0) parts.push(`extended in ${fmtPct(b.extended)}`);
 	if (b.changed > 0) parts.push(`the service changes hands in ${fmtPct(b.changed)}`);
 	return parts.join('; ');
@@ -174,7 +177,7 @@ export function fanSummaryText(summary: Summary): string {
 	const marks = timelineMarks(summary.timeline);
 	if (marks.boundaries.length)
 		parts.push(
-			`Contracts end in month${marks.boundaries.length > 1 ? 's' : ''} ${listWords(marks.boundaries.map((m) => String(m.month)))}.`
+			`Contracts end after month${marks.boundaries.length > 1 ? 's' : ''} ${listWords(marks.boundaries.map((m) => String(m.month - 1)))}.`
 		);
 	return parts.join(' ');
 }
