@@ -132,7 +132,7 @@ test.describe('the workbench', () => {
 
 		await box(page, 'Contract length').fill('48');
 		await expect(control.getByText('Changed')).toBeVisible();
-		await expect(control).toContainText(`${DEMO_NAME}: 36`);
+		await expect(control).toContainText(/Range 6 to 120 months\s*· example: 36/);
 		await expect(page.getByText(`2 changes from “${DEMO_NAME}”`)).toBeVisible();
 		await page.getByRole('button', { name: 'Reset Contract length to 36 months' }).click();
 		await expect(box(page, 'Contract length')).toHaveValue('36');
@@ -153,8 +153,12 @@ test.describe('the workbench', () => {
 		await box(page, 'KPI rigidity').fill('0.45');
 		await expect(saveState(page)).toHaveText(/Unsaved changes…|Saving…/);
 		await expect(saveState(page)).toHaveText('Saved');
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
 		await page.reload();
 		await expect(box(page, 'KPI rigidity')).toHaveValue('0.45');
+		// The result stored for these settings is shown at once, without running again.
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done');
+		await expect(runState(page)).toContainText('saved result from');
 		await expect(page.getByRole('slider', { name: 'KPI rigidity' })).toHaveValue('0.45');
 		await expect(page.locator('[data-param="kpi.rigidity"]').getByText('Changed')).toBeVisible();
 	});
@@ -220,6 +224,23 @@ test.describe('the workbench', () => {
 		await expectAccessible(page);
 	});
 
+	test('copies a share link that opens these settings on the share page', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await editableCopy(page);
+		await box(page, 'Contract length').fill('60');
+		await expect(saveState(page)).toHaveText('Saved');
+		await page.getByRole('button', { name: 'Copy share link' }).click();
+		await expect(page.getByText('Link copied.')).toBeVisible();
+		const link = await page.evaluate(() => navigator.clipboard.readText());
+		expect(link).toMatch(new RegExp(`^${baseURL}/share#v1p?\\.[A-Za-z0-9_-]+$`));
+		await page.goto(link);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${DEMO_NAME} (copy)`);
+	});
+
 	test('screenshots at 1366x768 and 1920x1080', async ({ page }, testInfo) => {
 		await editableCopy(page, 200);
 		await box(page, 'Contract length').fill('60');
@@ -229,7 +250,11 @@ test.describe('the workbench', () => {
 			[1920, 1080]
 		]) {
 			await page.setViewportSize({ width, height });
-			await page.evaluate(() => window.scrollTo(0, 0));
+			await page.evaluate(() => {
+				if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+				window.scrollTo(0, 0);
+				document.querySelector('.editor-column')?.scrollTo(0, 0);
+			});
 			for (const fullPage of [false, true]) {
 				const name = `workbench-${width}x${height}${fullPage ? '-full' : ''}.png`;
 				const path = testInfo.outputPath(name);
