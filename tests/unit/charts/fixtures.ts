@@ -2,6 +2,7 @@
  * Summaries for the chart tests: small hand-made ones whose every number is known, and real
  * ones from the simulation core on a preset (cached, so each is simulated once per file).
  */
+import { vi } from 'vitest';
 import {
 	presetById,
 	SERIES,
@@ -14,21 +15,24 @@ import {
 	type Summary
 } from '$lib/sim';
 
-/** A preset's scenario with a given number of runs. */
-export function scenarioOf(id: string, runs: number): Scenario {
+// Simulating takes a second or two on a busy two-core machine; give tests that do it room.
+vi.setConfig({ testTimeout: 30_000 });
+
+/** A preset's scenario with a given number of runs (and, optionally, a shorter horizon). */
+export function scenarioOf(id: string, runs: number, horizonMonths?: number): Scenario {
 	const p = presetById(id);
 	if (!p) throw new Error(`No preset "${id}"`);
-	return { ...p.scenario, runs };
+	return { ...p.scenario, runs, horizonMonths: horizonMonths ?? p.scenario.horizonMonths };
 }
 
 const cache = new Map<string, Summary>();
 
-/** The summary of a preset simulated with `runs` runs. */
-export function simulated(id: string, runs: number): Summary {
-	const key = `${id}:${runs}`;
+/** The summary of a preset simulated with `runs` runs over `horizonMonths` (default 60). */
+export function simulated(id: string, runs: number, horizonMonths = 60): Summary {
+	const key = `${id}:${runs}:${horizonMonths}`;
 	let s = cache.get(key);
 	if (!s) {
-		s = simulate(scenarioOf(id, runs));
+		s = simulate(scenarioOf(id, runs, horizonMonths));
 		cache.set(key, s);
 	}
 	return s;
