@@ -12,14 +12,15 @@ export const BAND_STATS: readonly (keyof Bands)[] = [
 
 /**
  * The JSON document: the scenario that ran, the receipt (model version, seed, runs, scenario
- * hash), monthly bands per series (index 0 is month 1), end metrics and probabilities.
+ * hash), monthly bands per series (index 0 is month 1), end metrics (with `explained`, the
+ * people told plainly why their idea could not be acted on) and probabilities.
  */
 export function toJson(scenario: Scenario, summary: Summary): string {
 	const doc = {
 		receipt: summary.receipt,
 		scenario,
 		series: summary.series,
-		metrics: summary.metrics,
+		metrics: { ...summary.metrics, explained: summary.explained },
 		probabilities: summary.probabilities
 	};
 	return JSON.stringify(doc, null, 2) + '\n';

@@ -40,6 +40,10 @@ export interface Members {
 	pending: Int8Array;
 	/** Index of the partner that introduced this member, or -1. */
 	partner: Int8Array;
+	/** Trust borrowed from the partner, part of the baseline (0 when none was borrowed). */
+	borrowed: Float32Array;
+	/** Share of the member's people with sustained behaviour change so far, 0 to 1. */
+	changed: Float32Array;
 }
 
 /** Sizes the community: members per segment and normalised weights. */
@@ -74,7 +78,9 @@ export function allocateMembers(n: number): Members {
 		reach: new Float32Array(n),
 		rung: new Uint8Array(n),
 		pending: new Int8Array(n),
-		partner: new Int8Array(n)
+		partner: new Int8Array(n),
+		borrowed: new Float32Array(n),
+		changed: new Float32Array(n)
 	};
 }
 
@@ -129,6 +135,8 @@ export function initialiseMembers(
 			m.rung[i] = 0;
 			m.pending[i] = 0;
 			m.partner[i] = partner;
+			m.borrowed[i] = base - trust;
+			m.changed[i] = 0;
 		}
 	});
 }

@@ -46,7 +46,7 @@ export const HYSTERESIS = 0.05;
 /** Monthly invitation to climb from each rung when the provider is fully present. */
 export const BASE_INVITATION = {
 	/** Outreach: leaflets, partners, word of the service. */
-	aware: 0.1,
+	aware: 0.3,
 	/** A community conversation consults those who hear of it. */
 	consultAtConversation: 0.5,
 	/** Between conversations a few are still consulted. */
@@ -64,6 +64,8 @@ export const RIGIDITY_CLOSES = 0.8;
 
 /** Monthly chance of drifting down a rung through neglect when the provider is absent. */
 export const NEGLECT_FALL = [0, 0.01, 0.03, 0.03, 0.03, 0.03] as const;
+/** A fully present provider prevents this share of drift through neglect. */
+export const PRESENCE_PREVENTS_NEGLECT = 0.7;
 /** Monthly chance of stepping down when trust is well below what the rung needs. */
 export const LOW_TRUST_FALL = 0.15;
 /** Rungs lost on a broken promise. */

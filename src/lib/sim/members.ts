@@ -18,13 +18,25 @@ import {
 	HYSTERESIS,
 	LOW_TRUST_FALL,
 	NEGLECT_FALL,
+	PRESENCE_PREVENTS_NEGLECT,
 	RAMP_HALF_WIDTH,
 	Rung,
 	RUNG_COUNT,
 	climbThresholds
 } from './ladder';
 import type { Scenario } from './scenario';
-import { FLOOR, FORGETTING, PARTNER_CUSHION, PEER_CONTACT, SCEPTICISM, SIGNAL } from './trust';
+import {
+	CHARACTER_FADE,
+	FLOOR,
+	FORGETTING,
+	LATITUDE_FLOOR,
+	PARTNER_CUSHION,
+	PARTNER_LEAVING_SHARE,
+	PEER_CONTACT,
+	SCEPTICISM,
+	SCEPTICISM_DAMPS_CLIMB,
+	SIGNAL
+} from './trust';
 import { PARTNER_REACH_BOOST } from './community';
 
 /** Inputs and outputs of the member step, reused month after month. */
@@ -33,6 +45,7 @@ export class MonthStep {
 	readonly alpha: number;
 	readonly charGainRate: number;
 	readonly lossRate: number;
+	readonly charLossRate: number;
 	readonly transparency: number;
 	readonly patience: number;
 	/** Share of contributions within the provider's latitude to act. */
@@ -41,6 +54,7 @@ export class MonthStep {
 	readonly mu: number;
 	readonly eps2: number;
 	readonly partnerTakes: number;
+	readonly partnerShare: number;
 	readonly weights: Float64Array;
 	readonly climb = new Float64Array(RUNG_COUNT);
 	readonly stay = new Float64Array(RUNG_COUNT);
@@ -53,6 +67,9 @@ export class MonthStep {
 	presenceGain = 0;
 	involvementGain = 0;
 	leftPartner = -1;
+	/** Monthly chance that a participant's people change behaviour for good (engaged, co-designing or higher). */
+	outcomeHazard = 0;
+	outcomeHazardCo = 0;
 	/** Monthly invitation to climb from each rung. */
 	readonly inv = new Float64Array(RUNG_COUNT);
 	/** Monthly chance of contributing on each rung. */
@@ -80,18 +97,22 @@ export class MonthStep {
 	successAll = 0;
 	/** Contributions outside the provider's latitude that it explained candidly. */
 	explained = 0;
+	/** Members' new sustained behaviour change this month (in members, fractional). */
+	changedNew = 0;
 
 	constructor(s: Scenario, segments: number, weights: Float64Array) {
 		this.alpha = s.trust.gainRate;
 		this.charGainRate = s.trust.gainRate * (1 - s.trust.characterStickiness);
 		this.lossRate = s.trust.gainRate * s.trust.asymmetry;
+		this.charLossRate = this.lossRate * (1 - s.trust.characterStickiness);
 		this.transparency = s.provider.transparency;
 		this.patience = s.listening.patienceMonths;
-		this.latitude = 0.15 + 0.85 * s.power.sharing;
+		this.latitude = LATITUDE_FLOOR + (1 - LATITUDE_FLOOR) * s.power.sharing;
 		this.scepticismWeight = s.trust.scepticismWeight;
 		this.mu = s.trust.wordOfMouth * PEER_CONTACT;
 		this.eps2 = s.trust.confidence * s.trust.confidence;
-		this.partnerTakes = 0.5 * s.partners.borrow;
+		this.partnerTakes = PARTNER_LEAVING_SHARE * s.partners.borrow;
+		this.partnerShare = PARTNER_LEAVING_SHARE;
 		this.weights = weights;
 		climbThresholds(s.trust.threshold, this.climb);
 		this.stay[0] = -Infinity;
@@ -123,10 +144,13 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 		reach = m.reach,
 		rung = m.rung,
 		pend = m.pending,
-		partner = m.partner;
+		partner = m.partner,
+		borrowed = m.borrowed,
+		changed = m.changed;
 	const alpha = st.alpha,
 		charGainRate = st.charGainRate,
 		lossRate = st.lossRate,
+		charLossRate = st.charLossRate,
 		transparency = st.transparency,
 		patience = st.patience,
 		latitude = st.latitude,
@@ -134,6 +158,9 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 		mu = st.mu,
 		invEps2 = 1 / st.eps2,
 		partnerTakes = st.partnerTakes,
+		partnerShare = st.partnerShare,
+		hzPart = st.outcomeHazard,
+		hzCo = st.outcomeHazardCo,
 		weights = st.weights,
 		climb = st.climb,
 		stay = st.stay,
@@ -159,6 +186,7 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 		sceptBroken = SCEPTICISM.broken,
 		floor = FLOOR,
 		forgetting = FORGETTING,
+		charFade = CHARACTER_FADE,
 		cushion = 1 - PARTNER_CUSHION,
 		invRamp = 1 / RAMP_HALF_WIDTH,
 		invRamp2 = 1 / (2 * RAMP_HALF_WIDTH),
@@ -168,7 +196,8 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 		reachBoost = 1 + PARTNER_REACH_BOOST,
 		rInformed = Rung.informed,
 		rEngaged = Rung.engaged,
-		neglectPresence = 1 - 0.7 * pres;
+		neglectPresence = 1 - PRESENCE_PREVENTS_NEGLECT * pres,
+		sceptDamp = SCEPTICISM_DAMPS_CLIMB;
 	let ra = rs[0] | 0,
 		rb = rs[1] | 0,
 		rc = rs[2] | 0,
@@ -180,6 +209,7 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 	let discoveredAll = 0;
 	let successAll = 0;
 	let explained = 0;
+	let changedNew = 0;
 	rungCount.fill(0);
 	let i = 0;
 	for (let k = 0; k < counts.length; k++) {
@@ -300,10 +330,15 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 			const pk = partner[i];
 			if (pk >= 0) {
 				if (pk === leftPartner) {
+					// Only trust borrowed from the partner leaves with it.
 					partner[i] = -1;
-					lI += partnerTakes;
-					lN += partnerTakes;
-					B[i] -= partnerTakes * B[i];
+					const owed = borrowed[i];
+					if (owed > 0) {
+						lI += partnerTakes;
+						lN += partnerTakes;
+						B[i] -= partnerShare * owed;
+						borrowed[i] = 0;
+					}
 					reach[i] /= reachBoost;
 				} else {
 					lI *= cushion;
@@ -320,8 +355,14 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 				vC = C[i],
 				vR = R[i];
 			const b = B[i];
-			vI += Math.min(1, charGainRate * gI) * (1 - vI) - Math.min(1, lossRate * lI) * vI;
-			vN += Math.min(1, charGainRate * gN) * (1 - vN) - Math.min(1, lossRate * lN) * vN;
+			vI +=
+				Math.min(1, charGainRate * gI) * (1 - vI) -
+				Math.min(1, charLossRate * lI) * vI -
+				charFade * Math.max(0, vI - b);
+			vN +=
+				Math.min(1, charGainRate * gN) * (1 - vN) -
+				Math.min(1, charLossRate * lN) * vN -
+				charFade * Math.max(0, vN - b);
 			vC +=
 				Math.min(1, alpha * gC) * (1 - vC) -
 				Math.min(1, lossRate * lC) * vC +
@@ -376,7 +417,7 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 				r = r > brokenDrop + 1 ? r - brokenDrop : r < 1 ? r : 1;
 			} else {
 				const ramped = Math.min(1, Math.max(0, 0.5 + (T - climb[r]) * invRamp2));
-				if (u1 < inv[r] * reach[i] * ramped * (1 - 0.5 * s0)) r++;
+				if (u1 < inv[r] * reach[i] * ramped * (1 - sceptDamp * s0)) r++;
 				else {
 					const low = Math.min(1, Math.max(0, (stay[r] - T) * invRamp));
 					if (u1 > 1 - (neglect[r] * neglectPresence + lowTrustFall * low)) r--;
@@ -384,6 +425,13 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 			}
 			rung[i] = r;
 			rungCount[r]++;
+			// Health outcomes: participants' people change behaviour for good, each only once.
+			if (r >= rEngaged) {
+				const ch = changed[i];
+				const dc = (r > rEngaged ? hzCo : hzPart) * (1 - ch);
+				changed[i] = ch + dc;
+				changedNew += dc;
+			}
 		}
 		st.sums[o] = sI;
 		st.sums[o + 1] = sN;
@@ -407,4 +455,5 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 	st.discoveredAll = discoveredAll;
 	st.successAll = successAll;
 	st.explained = explained;
+	st.changedNew = changedNew;
 }

@@ -148,6 +148,24 @@ export const METRIC_INFO: Record<MetricKey, { label: string; unit: string; help:
 	}
 };
 
+/**
+ * Everything recorded per run: the public end metrics, then further values reported beside
+ * them (the summary's `explained`). Per-run blocks are stored with this stride.
+ */
+export const RUN_VALUES = [...METRICS, 'explained'] as const;
+export type RunValueKey = (typeof RUN_VALUES)[number];
+export const RUN_VALUE_COUNT = RUN_VALUES.length;
+export const RunValueIndex = Object.fromEntries(RUN_VALUES.map((k, i) => [k, i])) as Record<
+	RunValueKey,
+	number
+>;
+
+export const EXPLAINED_INFO = {
+	label: 'Explained candidly',
+	unit: 'people',
+	help: 'People whose idea the provider could not act on and who were told so plainly, over the horizon.'
+} as const;
+
 /** Sentinel stored for a future that never reaches the trust threshold. */
 export const NEVER = -1;
 

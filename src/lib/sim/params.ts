@@ -158,7 +158,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.3,
-		help: "How much of each member's trust in the old provider, above or below their baseline, carries over to a new one; also the share of staff relationships that transfer.",
+		help: 'How much of the trust members built above their baseline with the old provider carries over to a new one (a deficit below it carries over in full); also the share of staff relationships that transfer.',
 		source:
 			'Assumption; re-procurement costs continuity and experienced staff (DOMAIN.md, commissioning context)',
 		group: 'Contract',
@@ -172,7 +172,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		max: 0.5,
 		step: 0.01,
 		integer: false,
-		default: 0.1,
+		default: 0.2,
 		help: 'How far a change of provider moves each member towards full scepticism of "the system".',
 		source: 'Assumption; seed claim 3 (communities remember when nothing came of it)',
 		group: 'Contract',
@@ -477,7 +477,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.5,
-		help: 'Integrity and intent move this much slower than competence and results when rebuilding.',
+		help: 'Integrity and intent move this much slower than competence and results, for gains and losses alike.',
 		source: 'Earle & Siegrist (value-based trust is sticky); Kim et al. (2004) on integrity repair',
 		group: 'Trust',
 		advanced: true

@@ -29,6 +29,8 @@ export const ROUTINE_LEARNING = 0.01;
 export const INITIATIVE_LEARNING = 2;
 /** Attainment a provider reaches on committed activity with no effectiveness at all. */
 export const KPI_BASE = 0.55;
+/** Relationships left after a key worker leaves. */
+export const KEY_WORKER_RELATIONSHIPS = 0.9;
 /** Funding left after a cut. */
 export const FUNDING_CUT = 0.8;
 

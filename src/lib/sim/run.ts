@@ -23,8 +23,9 @@ import { drawEvents, type MonthEvents } from './events';
 import { communityRung, invitations, Rung, RUNG_COUNT } from './ladder';
 import { MonthStep, stepMembers } from './members';
 import {
-	METRIC_COUNT,
 	MetricIndex,
+	RUN_VALUE_COUNT,
+	RunValueIndex,
 	NEVER,
 	SERIES_COUNT,
 	SeriesIndex,
@@ -34,6 +35,7 @@ import {
 	allocate,
 	FUNDING_CUT,
 	initiativeSuccess,
+	KEY_WORKER_RELATIONSHIPS,
 	kpiAttainment,
 	learn,
 	loseStaff,
@@ -45,7 +47,14 @@ import {
 } from './provider';
 import { Rng, Stream } from './rng';
 import type { Scenario } from './scenario';
-import { NEWS_REACH, overallTrust, SCEPTICISM, SIGNAL } from './trust';
+import {
+	BAD_PRESS_CANDOUR,
+	NEWS_REACH,
+	NEWS_STRENGTH,
+	overallTrust,
+	SCEPTICISM,
+	SIGNAL
+} from './trust';
 
 /** Buffers reused across the runs of a chunk; one run's trace is overwritten by the next. */
 export interface RunContext {
@@ -76,7 +85,7 @@ export function createRunContext(s: Scenario): RunContext {
 		trace: new Float64Array(SERIES_COUNT * months),
 		ladder: new Float64Array(RUNG_COUNT * months),
 		timeline: new Uint8Array(TIMELINE_COUNT * months),
-		metrics: new Float64Array(METRIC_COUNT),
+		metrics: new Float64Array(RUN_VALUE_COUNT),
 		step: new MonthStep(s, layout.counts.length, layout.weights)
 	};
 }
@@ -132,8 +141,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	const transparency = s.provider.transparency;
 	const threshold = s.trust.threshold;
 	const contributionRate = s.listening.contributionRate;
-	// Strength of news heard from peers (twice the opinion-convergence rate).
-	const news = 2 * s.trust.wordOfMouth;
+	// Strength of news heard from peers.
+	const news = NEWS_STRENGTH * s.trust.wordOfMouth;
 	acted.fill(0);
 	broken.fill(0);
 	successes.fill(0);
@@ -160,6 +169,7 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	let pendingActionable = 0;
 	let brokenPeople = 0;
 	let outcomesPeople = 0;
+	let explainedPeople = 0;
 	let lastSuccessShare = initiativeSuccess(s, provider.competence);
 	let minTrust = Infinity;
 	let peakTrust = 0;
@@ -203,11 +213,11 @@ export function simulateRun(ctx: RunContext, run: number): void {
 		// 2. Events and staff turnover.
 		drawEvents(s, eventRng, nSeg, activePartners, ev);
 		if (ev.fundingCut) provider.funding *= FUNDING_CUT;
-		let leavers = (s.provider.staffTurnover / 12) * (1 + 0.5 * staffRng.normal());
+		let leavers = (s.provider.staffTurnover / 12) * (1 + STAFF_TURNOVER_NOISE * staffRng.normal());
 		if (leavers < 0) leavers = 0;
 		if (leavers > 1) leavers = 1;
 		loseStaff(s, provider, leavers);
-		if (ev.keyWorkerSegment >= 0) provider.relationships *= 0.9;
+		if (ev.keyWorkerSegment >= 0) provider.relationships *= KEY_WORKER_RELATIONSHIPS;
 
 		// 3. Capacity.
 		const ramp = mobilisationRamp(contract, t);
@@ -228,9 +238,9 @@ export function simulateRun(ctx: RunContext, run: number): void {
 				r < Rung.consulted
 					? 0
 					: conversation
-						? contributionRate * (1 + 0.3 * (r - Rung.consulted))
+						? contributionRate * (1 + CONVERSATION_RUNG_UPLIFT * (r - Rung.consulted))
 						: r >= Rung.engaged
-							? contributionRate * 0.25 * (r - Rung.consulted)
+							? contributionRate * BETWEEN_CONVERSATIONS * (r - Rung.consulted)
 							: 0;
 		}
 
@@ -258,7 +268,7 @@ export function simulateRun(ctx: RunContext, run: number): void {
 				sUp[k] += SCEPTICISM.system;
 			}
 			if (ev.badPress) {
-				const hit = SIGNAL.badPress * (1 - 0.5 * transparency);
+				const hit = SIGNAL.badPress * (1 - BAD_PRESS_CANDOUR * transparency);
 				loss[o + 2] += hit;
 				loss[o + 3] += hit;
 			}
@@ -271,6 +281,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 		st.presenceGain = SIGNAL.presence * effectiveness;
 		st.involvementGain = SIGNAL.involvement * pres;
 		st.leftPartner = ev.partnerLeft;
+		st.outcomeHazard = s.outcomes.monthlyRate * effectiveness;
+		st.outcomeHazardCo = st.outcomeHazard * (1 + s.outcomes.coproductionUplift * lastSuccessShare);
 		stepMembers(m, counts, st, agentRng.s);
 		const { trustSum, sceptSum, disclosedAll, discoveredAll, successAll } = st;
 		pendingActionable = st.pendingNext;
@@ -296,8 +308,6 @@ export function simulateRun(ctx: RunContext, run: number): void {
 			sR += sums[o + 3];
 			brokenNow += broken[k];
 		}
-		const participants = (rungCount[3] + rungCount[4] + rungCount[5]) * ppa;
-		const coPeople = (rungCount[4] + rungCount[5]) * ppa;
 
 		// 5. Provider learning, KPIs and outcomes.
 		const trust = trustSum / n;
@@ -314,10 +324,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 		rebuildRelationships(provider);
 		const resolved = successAll + disclosedAll + discoveredAll;
 		if (resolved > 0) lastSuccessShare = successAll / resolved;
-		outcomesPeople +=
-			s.outcomes.monthlyRate *
-			effectiveness *
-			(participants + s.outcomes.coproductionUplift * lastSuccessShare * coPeople);
+		outcomesPeople += st.changedNew * ppa;
+		explainedPeople += st.explained * ppa;
 		brokenPeople += brokenNow * ppa;
 		prevTrust = trust;
 		prevEngaged = engagedShare;
@@ -356,7 +364,15 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	met[MetricIndex.providerChanges] = contract.providerChanges;
 	met[MetricIndex.outcomes] = outcomesPeople;
 	met[MetricIndex.collapsed] = collapsed;
+	met[RunValueIndex.explained] = explainedPeople;
 }
+
+/** Coefficient of variation of the monthly share of staff leaving. */
+export const STAFF_TURNOVER_NOISE = 0.5;
+/** Contributions at a conversation rise by this share for each rung above consulted. */
+export const CONVERSATION_RUNG_UPLIFT = 0.3;
+/** Between conversations, engaged members and above contribute at this share per rung above consulted. */
+export const BETWEEN_CONVERSATIONS = 0.25;
 
 /** A fall only counts as collapse from a peak at least this high. */
 export const COLLAPSE_MIN_PEAK = 0.3;
@@ -370,23 +386,39 @@ export const COLLAPSE_MIN_PEAK = 0.3;
 function changeProvider(s: Scenario, m: Members, n: number): number {
 	const h = s.contract.handoverRetention;
 	const up = s.contract.changeScepticism;
+	// A lost contribution is a broken promise to its contributor (section 7.8).
+	const brokenLoss = Math.min(
+		1,
+		s.trust.gainRate * s.trust.asymmetry * (1 - s.trust.characterStickiness) * SIGNAL.broken
+	);
 	let lost = 0;
 	for (let i = 0; i < n; i++) {
 		const b = m.baseline[i];
-		m.integrity[i] = b + h * (m.integrity[i] - b);
-		m.intent[i] = b + h * (m.intent[i] - b);
-		m.competence[i] = b + h * (m.competence[i] - b);
-		m.results[i] = b + h * (m.results[i] - b);
+		m.integrity[i] = handover(m.integrity[i], b, h);
+		m.intent[i] = handover(m.intent[i], b, h);
+		m.competence[i] = handover(m.competence[i], b, h);
+		m.results[i] = handover(m.results[i], b, h);
 		let sc = m.scepticism[i] + up * (1 - m.scepticism[i]);
 		if (m.pending[i] !== 0) {
 			lost++;
 			sc += SCEPTICISM.broken * (1 - sc);
+			m.integrity[i] -= brokenLoss * m.integrity[i];
+			m.intent[i] -= brokenLoss * m.intent[i];
 			m.pending[i] = 0;
 		}
 		m.scepticism[i] = sc;
 		if (m.rung[i] > Rung.consulted) m.rung[i] = Rung.consulted;
 	}
 	return lost;
+}
+
+/**
+ * What a new provider inherits of one trust component: only `h` of the trust built above the
+ * member's baseline (it lived in relationships with the old provider's staff), but all of a
+ * deficit below it (the community judges the new provider by what the last one failed to do).
+ */
+export function handover(x: number, b: number, h: number): number {
+	return x > b ? b + h * (x - b) : x;
 }
 
 /** Mean overall trust of the members before the first month. */

@@ -2,7 +2,7 @@
  * The model's entry points: simulate a range of runs into a mergeable accumulator, and the
  * whole scenario into a summary. Pure and synchronous; a worker, a test or the CLI calls these.
  */
-import { METRIC_COUNT } from './outputs';
+import { RUN_VALUE_COUNT } from './outputs';
 import { createRunContext, simulateRun } from './run';
 import {
 	emptyAccumulator,
@@ -27,12 +27,12 @@ export function simulateRuns(
 ): Accumulator {
 	const acc = emptyAccumulator(s);
 	const ctx = createRunContext(s);
-	const metrics = new Float64Array(count * METRIC_COUNT);
+	const metrics = new Float64Array(count * RUN_VALUE_COUNT);
 	let done = 0;
 	while (done < count) {
 		simulateRun(ctx, start + done);
 		addRunSeries(acc, ctx);
-		metrics.set(ctx.metrics, done * METRIC_COUNT);
+		metrics.set(ctx.metrics, done * RUN_VALUE_COUNT);
 		done++;
 		if (onRun && onRun(done) === false) break;
 	}

@@ -6,8 +6,9 @@
  */
 import { RUNG_COUNT } from './ladder';
 import {
-	METRIC_COUNT,
 	MetricIndex,
+	RUN_VALUE_COUNT,
+	RunValueIndex,
 	METRICS,
 	NEVER,
 	SERIES,
@@ -53,7 +54,7 @@ export interface Accumulator {
 export interface RunBlock {
 	start: number;
 	count: number;
-	/** count × METRIC_COUNT values, run-major. */
+	/** count × RUN_VALUE_COUNT values (end metrics, then further per-run values), run-major. */
 	values: Float64Array;
 }
 
@@ -130,7 +131,7 @@ export function addRunSeries(acc: Accumulator, ctx: RunContext): void {
 }
 
 /**
- * Attaches the end metrics of runs [start, start + count) (run-major, METRIC_COUNT each) to an
+ * Attaches the end metrics of runs [start, start + count) (run-major, RUN_VALUE_COUNT each) to an
  * accumulator that holds no runs metrics yet.
  */
 export function attachRunMetrics(
@@ -139,7 +140,7 @@ export function attachRunMetrics(
 	count: number,
 	values: Float64Array
 ): void {
-	if (count > 0) acc.blocks = [{ start, count, values: values.slice(0, count * METRIC_COUNT) }];
+	if (count > 0) acc.blocks = [{ start, count, values: values.slice(0, count * RUN_VALUE_COUNT) }];
 }
 
 export type MergeResult = { ok: true; value: Accumulator } | { ok: false; error: string };
@@ -166,9 +167,9 @@ export function mergeAccumulators(a: Accumulator, b: Accumulator): MergeResult {
 		if (prev && prev.start + prev.count > blk.start)
 			return { ok: false, error: `Run ${blk.start} appears twice; results cannot be combined.` };
 		if (prev && prev.start + prev.count === blk.start) {
-			const values = new Float64Array((prev.count + blk.count) * METRIC_COUNT);
+			const values = new Float64Array((prev.count + blk.count) * RUN_VALUE_COUNT);
 			values.set(prev.values);
-			values.set(blk.values, prev.count * METRIC_COUNT);
+			values.set(blk.values, prev.count * RUN_VALUE_COUNT);
 			blocks[blocks.length - 1] = { start: prev.start, count: prev.count + blk.count, values };
 		} else blocks.push({ start: blk.start, count: blk.count, values: blk.values.slice() });
 	}
@@ -257,6 +258,12 @@ export interface Summary {
 		reachesCodesigning: Probability;
 		collapse: Probability;
 	};
+	/**
+	 * People whose contribution fell outside the provider's latitude and who were told so
+	 * plainly, over the horizon: its distribution over futures. Always filled by
+	 * `finalizeSummary`; optional only so that summaries saved before it existed still load.
+	 */
+	explained?: MetricSummary;
 }
 
 function percentileFromHistogram(
@@ -362,7 +369,7 @@ export function finalizeSummary(
 	const perRun = {} as Record<MetricKey, number[]>;
 	METRICS.forEach((key, mi) => {
 		const col = new Array<number>(n);
-		for (let r = 0; r < n; r++) col[r] = block.values[r * METRIC_COUNT + mi];
+		for (let r = 0; r < n; r++) col[r] = block.values[r * RUN_VALUE_COUNT + mi];
 		perRun[key] = col;
 	});
 	const metrics = {} as Record<MetricKey, MetricSummary>;
@@ -378,6 +385,9 @@ export function finalizeSummary(
 	const aboveThreshold = perRun.finalTrust.filter((v) => v >= threshold).length;
 	const codesigning = perRun.rung.filter((v) => v >= Rung.coDesigning).length;
 	const collapses = perRun.collapsed.filter((v) => v === 1).length;
+	const explainedCol = new Array<number>(n);
+	for (let r = 0; r < n; r++)
+		explainedCol[r] = block.values[r * RUN_VALUE_COUNT + RunValueIndex.explained];
 	return {
 		ok: true,
 		value: {
@@ -401,7 +411,8 @@ export function finalizeSummary(
 				trustAboveThreshold: probability(aboveThreshold, n),
 				reachesCodesigning: probability(codesigning, n),
 				collapse: probability(collapses, n)
-			}
+			},
+			explained: metricSummary(explainedCol, false)
 		}
 	};
 }

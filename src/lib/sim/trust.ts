@@ -44,16 +44,28 @@ export const NEWS_REACH = 15;
 export const PEER_CONTACT = 0.25;
 /** Monthly drift of competence and results trust back to a member's baseline without news. */
 export const FORGETTING = 0.01;
+/** Monthly fade of integrity and intent above a member's baseline without fresh evidence. */
+export const CHARACTER_FADE = 0.01;
 /** Scepticism: rises on a broken promise and a system-wide one; falls slowly with action seen. */
 export const SCEPTICISM = {
 	broken: 0.2,
 	system: 0.08,
 	acted: 0.05,
 	/** Monthly fall for members who hear that contributions were acted on (share of the gap). */
-	heardActed: 0.05
+	heardActed: 0.02
 } as const;
 /** Losses for members reached through a partner are cushioned by this share. */
 export const PARTNER_CUSHION = 0.3;
+/** Share of contributions a provider may act on when it shares no power (all at full power). */
+export const LATITUDE_FLOOR = 0.15;
+/** Share of borrowed trust that leaves with a partner; also scales the loss felt then. */
+export const PARTNER_LEAVING_SHARE = 0.5;
+/** Full scepticism lowers the chance of accepting an invitation to climb by this share. */
+export const SCEPTICISM_DAMPS_CLIMB = 0.5;
+/** Strength of a piece of news relative to the opinion-convergence rate `trust.wordOfMouth`. */
+export const NEWS_STRENGTH = 2;
+/** Full transparency cuts the cost of bad press by this share. */
+export const BAD_PRESS_CANDOUR = 0.5;
 /** Smallest component value used in the harmonic mean (avoids dividing by zero). */
 export const FLOOR = 0.01;
 

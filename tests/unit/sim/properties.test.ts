@@ -174,7 +174,7 @@ function checkSummary(s: Scenario, sum: Summary): void {
 }
 
 describe('random valid scenarios', () => {
-	it('validate', () => {
+	it('validate', { timeout: 60_000 }, () => {
 		fc.assert(
 			fc.property(scenarioArb, (s) => {
 				const r = validateScenario(s);
