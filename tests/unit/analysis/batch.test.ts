@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { runBatch, type BatchProgress } from '$lib/compare/batch';
+import { SimPool } from '$lib/engine/pool';
+import { presetById, setParam, type Scenario, type Summary } from '$lib/sim';
+import { fakeRunners } from '../engine/fake-runner';
+
+function small(id: string, runs: number): Scenario {
+	const p = presetById(id);
+	if (!p) throw new Error(id);
+	return setParam(setParam(p.scenario, 'runs', runs), 'horizonMonths', 24);
+}
+
+describe('a batch of scenarios on one pool', () => {
+	it('runs every scenario, reports each result with its index and progress in futures', async () => {
+		const pool = new SimPool({ createRunner: fakeRunners({ maxDelayMs: 3 }).factory, size: 2 });
+		const scenarios = [small('typical', 12), small('courage', 10), small('churn', 10)];
+		const results: [number, Summary][] = [];
+		const progress: BatchProgress[] = [];
+		const handle = runBatch(pool, scenarios, {
+			concurrency: 2,
+			onResult: (i, s) => results.push([i, s]),
+			onProgress: (p) => progress.push(p)
+		});
+		expect(await handle.result).toEqual({ status: 'done' });
+		expect(results.map(([i]) => i).sort()).toEqual([0, 1, 2]);
+		for (const [i, s] of results) expect(s.receipt.runs).toBe(scenarios[i].runs);
+		const last = progress[progress.length - 1];
+		expect(last.runsDone).toBe(32);
+		expect(last.runsTotal).toBe(32);
+		expect(last.jobsDone).toBe(3);
+		for (let k = 1; k < progress.length; k++)
+			expect(progress[k].runsDone).toBeGreaterThanOrEqual(progress[k - 1].runsDone);
+		pool.terminate();
+	});
+
+	it('stops on cancel and reports no further results', async () => {
+		const pool = new SimPool({ createRunner: fakeRunners({ maxDelayMs: 5 }).factory, size: 1 });
+		const scenarios = Array.from({ length: 6 }, () => small('typical', 20));
+		let results = 0;
+		const handle = runBatch(pool, scenarios, {
+			concurrency: 1,
+			onResult: () => {
+				results++;
+				if (results === 1) handle.cancel();
+			}
+		});
+		expect(await handle.result).toEqual({ status: 'cancelled' });
+		await new Promise((r) => setTimeout(r, 50));
+		expect(results).toBe(1);
+		pool.terminate();
+	});
+
+	it('ends with the error of an invalid scenario', async () => {
+		const pool = new SimPool({ createRunner: fakeRunners().factory, size: 1 });
+		const bad = setParam(small('typical', 10), 'power.sharing', 3);
+		const r = await runBatch(pool, [small('typical', 10), bad]).result;
+		expect(r.status).toBe('error');
+		if (r.status === 'error') expect(r.error).toMatch(/power\.sharing/);
+		pool.terminate();
+	});
+});
