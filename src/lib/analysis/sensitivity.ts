@@ -146,17 +146,17 @@ export interface TornadoBar {
 
 /**
  * Bars of the tornado from the measured values, sorted by swing (largest first; ties keep
- * registry order). `values` maps a job index of the design to its measure.
+ * registry order). `values[k]` is the measure of job k of the design (undefined: not run yet).
  */
 export function tornado(
 	design: SensitivityDesign,
-	values: ReadonlyMap<number, number>
+	values: readonly (number | undefined)[]
 ): { baseline: number; bars: TornadoBar[] } | null {
-	const baseline = values.get(0);
+	const baseline = values[0];
 	if (baseline === undefined) return null;
 	const at = (lever: number, side: Side): number | undefined => {
 		const k = design.jobs.findIndex((j) => j.lever === lever && j.side === side);
-		return k < 0 ? baseline : values.get(k);
+		return k < 0 ? baseline : values[k];
 	};
 	const bars: TornadoBar[] = [];
 	design.levers.forEach((l, k) => {

@@ -32,13 +32,7 @@ describe('sensitivity design', () => {
 		s.power.sharing = 0;
 		const d = sensitivityDesign(s, specs('power.sharing'));
 		expect(d.jobs.map((j) => j.side)).toEqual(['base', 'high']);
-		const t = tornado(
-			d,
-			new Map([
-				[0, 0.3],
-				[1, 0.5]
-			])
-		);
+		const t = tornado(d, [0.3, 0.5]);
 		expect(t?.bars[0].atLow).toBe(0.3);
 		expect(t?.bars[0].atHigh).toBe(0.5);
 	});
@@ -59,15 +53,7 @@ describe('tornado', () => {
 			specs('contract.lengthMonths', 'kpi.rigidity', 'power.sharing')
 		);
 		// Jobs: 0 base, 1/2 length low/high, 3/4 rigidity low/high, 5/6 power low/high.
-		const values = new Map([
-			[0, 0.4],
-			[1, 0.35],
-			[2, 0.45],
-			[3, 0.6],
-			[4, 0.38],
-			[5, 0.3],
-			[6, 0.42]
-		]);
+		const values = [0.4, 0.35, 0.45, 0.6, 0.38, 0.3, 0.42];
 		const t = tornado(d, values);
 		expect(t?.baseline).toBe(0.4);
 		expect(t?.bars.map((b) => b.spec.path)).toEqual([
@@ -80,15 +66,8 @@ describe('tornado', () => {
 
 	it('waits for the baseline and leaves out levers not yet run', () => {
 		const d = sensitivityDesign(base, specs('contract.lengthMonths', 'kpi.rigidity'));
-		expect(tornado(d, new Map([[1, 0.3]]))).toBe(null);
-		const t = tornado(
-			d,
-			new Map([
-				[0, 0.4],
-				[1, 0.3],
-				[2, 0.5]
-			])
-		);
+		expect(tornado(d, [undefined, 0.3])).toBe(null);
+		const t = tornado(d, [0.4, 0.3, 0.5]);
 		expect(t?.bars.map((b) => b.spec.path)).toEqual(['contract.lengthMonths']);
 	});
 });

@@ -1,0 +1,156 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+// Each test runs a few thousand simulated futures in the workers; two tests share two cores.
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('comparing contract designs', () => {
+	test('two examples run on the same futures and show P(B better than A)', async ({ page }) => {
+		await page.goto('/compare');
+		await page.getByRole('checkbox', { name: /Today's typical contract/ }).check();
+		await page.getByRole('checkbox', { name: /Working towards co-production/ }).check();
+		await page.getByLabel('Futures per scenario').selectOption('100');
+		await page.getByRole('button', { name: 'Run comparison' }).click();
+
+		await expect(page.getByRole('heading', { name: 'Trust over time' })).toBeVisible({
+			timeout: 60_000
+		});
+		await expect(page.locator('.receipt')).toContainText('seed 20221130, 100 futures each');
+		const finalTrust = page.getByRole('article', { name: 'Final trust: B against A' });
+		const p = finalTrust.getByTestId('p-better');
+		await expect(p).toHaveText(/P\(B better than A\) = (\d+%|over 99%|100%)/);
+		const percent = Number((await p.textContent())?.match(/(\d+)%/)?.[1] ?? '0');
+		// Five-year contract, shared power and four partners beat today's typical contract.
+		expect(percent).toBeGreaterThan(70);
+		await expect(
+			page
+				.getByRole('article', { name: 'Reaches co-designing: B against A' })
+				.getByTestId('p-better')
+		).toBeVisible();
+		// What differs lists contract length with its unit.
+		const differs = page.getByRole('table').filter({ hasText: 'parameters differ' });
+		await expect(
+			differs.getByRole('row', { name: /Contract length \(Contract\) 36 months 60 months/ })
+		).toBeVisible();
+		await expectAccessible(page);
+
+		// Save it by name and reopen it by id.
+		await page.getByLabel('Name', { exact: true }).fill('Typical against towards');
+		await page.getByRole('button', { name: 'Save', exact: true }).click();
+		await expect(page.getByText('Saved “Typical against towards”.')).toBeVisible();
+		await expect(page).toHaveURL(/\/compare\?id=/);
+		const url = page.url();
+		await page.goto('/');
+		await page.goto(url);
+		await expect(page.getByRole('checkbox', { name: /Today's typical contract/ })).toBeChecked();
+		await expect(page.getByRole('heading', { name: 'Trust over time' })).toBeVisible({
+			timeout: 60_000
+		});
+	});
+});
+
+test.describe('sweep and goal seeking', () => {
+	test('a sweep completes, draws every cell, and can be cancelled', async ({ page }) => {
+		await page.goto('/compare/sweep?scenario=preset-towards');
+		await expect(page.getByLabel('Scenario')).toHaveValue('preset-towards');
+		await page.getByLabel('Values across').fill('3');
+		await page.getByLabel('Values up').fill('3');
+		await page.getByLabel('Futures per cell').selectOption('50');
+		await page.getByRole('button', { name: 'Run the sweep' }).click();
+		await expect(page.getByText('The sweep is complete.')).toBeVisible({ timeout: 60_000 });
+		const cells = page.locator('.cell[data-p]:not([data-p=""])');
+		await expect(cells).toHaveCount(9);
+		// Reading a cell by keyboard.
+		await page.getByRole('application', { name: /Chance of reaching co-designing/ }).focus();
+		await page.keyboard.press('ArrowRight');
+		await expect(page.locator('#sweep-readout')).toHaveText(
+			/Contract length 63 months, Power shared with the community 0: \d+%/
+		);
+		await expectAccessible(page);
+
+		// A bigger sweep, cancelled part way.
+		await page.getByLabel('Values across').fill('10');
+		await page.getByLabel('Values up').fill('10');
+		await page.getByLabel('Futures per cell').selectOption('200');
+		await page.getByRole('button', { name: 'Run the sweep' }).click();
+		await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await expect(
+			page.getByText('The sweep was cancelled; cells already run are kept.')
+		).toBeVisible();
+		expect(await cells.count()).toBeLessThan(100);
+	});
+
+	test('a goal seek returns an answer consistent with the sweep', async ({ page }) => {
+		await page.goto('/compare/sweep?scenario=preset-towards');
+		await expect(page.getByLabel('Scenario')).toHaveValue('preset-towards');
+		// Partners across (0, 2, … 10); community conversations up (0, 6, 12), which includes
+		// the scenario's own 6 a year.
+		await page.getByLabel('Across', { exact: true }).selectOption('partners.count');
+		await page.getByLabel('Values across').fill('6');
+		await page.getByLabel('Up', { exact: true }).selectOption('listening.conversationsPerYear');
+		await page.getByLabel('Values up').fill('3');
+		await page.getByLabel('Futures per cell').selectOption('50');
+		await page.getByRole('button', { name: 'Run the sweep' }).click();
+		await expect(page.getByText('The sweep is complete.')).toBeVisible({ timeout: 60_000 });
+
+		await page.getByLabel('Lever').selectOption('partners.count');
+		await page.getByLabel('Target chance, percent').fill('50');
+		await page.getByRole('button', { name: 'Find it' }).click();
+		const answer = page.getByTestId('goal-answer');
+		await expect(answer).toBeVisible({ timeout: 60_000 });
+		await expect(answer).toContainText('the fewest trusted local partners');
+		const value = Number(await answer.getAttribute('data-value'));
+		expect(value).toBeGreaterThanOrEqual(0);
+		expect(value).toBeLessThanOrEqual(10);
+
+		// Every value tried with 50 futures that is also on the sweep's row for the scenario's
+		// own power sharing gives exactly the sweep's number: same seed, same futures.
+		await page.getByText(/Values tried/).click();
+		const steps = await page.locator('ol.steps li').evaluateAll((items) =>
+			items.map((li) => ({
+				value: Number(li.getAttribute('data-value')),
+				p: Number(li.getAttribute('data-p')),
+				n: Number(li.getAttribute('data-n')),
+				verdict: li.getAttribute('data-verdict')
+			}))
+		);
+		let matched = 0;
+		for (const s of steps) {
+			if (s.n !== 50) continue;
+			const cell = page.locator(`.cell[data-x="${s.value}"][data-y="6"]`);
+			if ((await cell.count()) === 0) continue;
+			expect(Number(await cell.getAttribute('data-p'))).toBeCloseTo(s.p, 10);
+			matched++;
+		}
+		expect(matched).toBeGreaterThan(0);
+		// The answer meets the goal; every value tried below it does not.
+		const at = steps.find((s) => s.value === value);
+		expect(at?.verdict).toBe('meets');
+		for (const s of steps.filter((s) => s.value < value)) expect(s.verdict).not.toBe('meets');
+		// The answer is drawn on the sweep.
+		await expect(page.getByText(/drawn on the sweep as a dashed line/)).toBeVisible();
+	});
+});
+
+test.describe('sensitivity', () => {
+	test('a tornado chart ranks the levers against the baseline', async ({ page }) => {
+		await page.goto('/compare/sensitivity?scenario=preset-typical');
+		await expect(page.getByLabel('Scenario')).toHaveValue('preset-typical');
+		await page.getByLabel('Futures per run').selectOption('50');
+		// Only the contract's own levers, to keep the test short.
+		for (const group of ['KPIs', 'Power sharing', 'Provider', 'Partners', 'Oversight'])
+			await page.getByRole('checkbox', { name: group, exact: true }).uncheck();
+		await expect(page.getByText(/^7 levers, up to 15 runs/)).toBeVisible();
+		await page.getByRole('button', { name: 'Run the sensitivity analysis' }).click();
+		await expect(page.getByText('The sensitivity analysis is complete.')).toBeVisible({
+			timeout: 60_000
+		});
+		await expect(page.getByText(/^Baseline median final trust: \d\.\d\d\./)).toBeVisible();
+		await page.getByRole('button', { name: 'Show as a table' }).click();
+		const rows = page.locator('.tornado tbody tr');
+		await expect(rows).toHaveCount(7);
+		await page.getByLabel('Measure').selectOption('pCodesigning');
+		await expect(page.getByText(/^Baseline chance of reaching co-designing: /)).toBeVisible();
+		await expectAccessible(page);
+	});
+});
