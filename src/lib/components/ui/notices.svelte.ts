@@ -30,7 +30,7 @@ export const ACTION_TIMEOUT = 12_000;
 /** How long a plain notice stays. */
 export const PLAIN_TIMEOUT = 6_000;
 /** The most notices shown at once; older ones give way. */
-export const MAX_NOTICES = 4;
+export const MAX_NOTICES = 3;
 
 export class Notices {
 	items = $state<Notice[]>([]);
