@@ -13,6 +13,12 @@ const pages = [
 		nav: 'Library'
 	},
 	{
+		path: '/compare',
+		title: /Compare · Slow Trust/,
+		heading: /Scenarios side by side/,
+		nav: 'Compare'
+	},
+	{
 		path: '/model',
 		title: /How the model works · Slow Trust/,
 		heading: /How the model works/,
@@ -50,7 +56,7 @@ for (const { path, title, heading, nav } of pages) {
 test('the navigation links only to pages that exist', async ({ page, request }) => {
 	await page.goto('/');
 	const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-	await expect(links).toHaveText(['Library', 'Model']);
+	await expect(links).toHaveText(['Library', 'Compare', 'Model']);
 	for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
 		expect(href).not.toBeNull();
 		const response = await request.get(href ?? '');
@@ -119,6 +125,8 @@ test.describe('keyboard', () => {
 		await expect(page.getByRole('link', { name: 'Skip to content' })).toBeInViewport();
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toBe('a: Library');
+		await page.keyboard.press('Tab');
+		expect(await focused(page)).toBe('a: Compare');
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toBe('a: Model');
 
