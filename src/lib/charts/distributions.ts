@@ -91,6 +91,9 @@ export function boundariesOf(lo: number, hi: number, step: number, extra: number
 function probWords(hits: number, n: number): string {
 	const p = n ? hits / n : 0;
 	if (n < 20) return `${hits} of ${n} futures`;
+	// A standard error of 0 would claim certainty that a finite number of runs cannot give.
+	if (hits === 0) return `none of the ${fmtCount(n)} futures`;
+	if (hits === n) return `all ${fmtCount(n)} futures`;
 	return `${fmtPct(p)} of futures (±${(standardError(p, n) * 100).toFixed(1)} points)`;
 }
 

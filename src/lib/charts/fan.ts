@@ -169,7 +169,7 @@ export function fanSummaryText(summary: Summary): string {
 	const parts = [
 		`Median trust starts at ${fmtScore(b.p50[0])} in month 1 and ends at ${fmtScore(b.p50[last])} after ${fmtDuration(summary.months)}.`
 	];
-	if (peak > 0 && peak < last && b.p50[peak] - b.p50[last] >= 0.02)
+	if (peak > 0 && peak < last && b.p50[peak] - Math.max(b.p50[last], b.p50[0]) >= 0.02)
 		parts.push(`It peaks at ${fmtScore(b.p50[peak])} in month ${peak + 1}.`);
 	parts.push(
 		`In 9 of 10 simulated futures, final trust lies between ${fmtScore(b.p5[last])} and ${fmtScore(b.p95[last])}; the threshold is ${fmtScore(summary.threshold)}.`

@@ -141,7 +141,7 @@ export function nextIndex(key: string, i: number | null, n: number, page = 12): 
  * where it clears every label already placed there. `positions` are label centres in pixels
  * and `widths` their widths. Returns a row for each label in input order.
  */
-export function stackLabelRows(positions: number[], widths: number[], gap = 4): number[] {
+export function stackLabelRows(positions: number[], widths: number[], gap = 8): number[] {
 	const order = positions.map((_, i) => i).sort((a, b) => positions[a] - positions[b]);
 	const rowEnds: number[] = [];
 	const rows = new Array<number>(positions.length).fill(0);
@@ -160,7 +160,7 @@ export function stackLabelRows(positions: number[], widths: number[], gap = 4): 
 
 /** A rough width of a label in pixels at a font size of `em` pixels (for layout only). */
 export function textWidth(text: string, em: number): number {
-	return text.length * em * 0.55;
+	return text.length * em * 0.6;
 }
 
 /**

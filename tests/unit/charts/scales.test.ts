@@ -113,8 +113,9 @@ describe('label rows', () => {
 	});
 
 	it('moves overlapping labels to the next free row', () => {
-		// 100 and 130 overlap (width 60); 160 clears the first but not the second.
-		expect(stackLabelRows([100, 130, 165], [60, 60, 60])).toEqual([0, 1, 0]);
+		// 100 and 130 overlap (width 60); 170 clears the first (with the 8 px gap) but not the second; 165 clears neither.
+		expect(stackLabelRows([100, 130, 170], [60, 60, 60])).toEqual([0, 1, 0]);
+		expect(stackLabelRows([100, 130, 165], [60, 60, 60])).toEqual([0, 1, 2]);
 		expect(stackLabelRows([130, 100], [60, 60])).toEqual([1, 0]);
 	});
 });
