@@ -280,6 +280,8 @@ test('export the library, then import it in a fresh profile; clashes get a choic
 	browser,
 	baseURL
 }, testInfo) => {
+	// Two profiles and many steps: more than the default time on a busy machine.
+	test.setTimeout(90_000);
 	await openLibrary(page);
 	await createScenario(page, 'Exported one', { description: 'Goes abroad', tags: 'travel' });
 	await createScenario(page, 'Exported two');

@@ -31,6 +31,8 @@ test('a scenario shared from the library opens in a fresh profile and can be add
 	browser,
 	baseURL
 }) => {
+	// Two profiles and four accessibility checks: more than the default time on a busy machine.
+	test.setTimeout(90_000);
 	// Share from the library: an editable copy of an example, renamed and described.
 	await page.goto('/');
 	const list = page.getByRole('list', { name: 'Your scenarios' });
