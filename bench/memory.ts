@@ -1,12 +1,13 @@
 /**
  * Peak memory of 10,000 runs of the default preset, simulated in chunks and merged as the
- * worker pool does (simulateRuns per chunk, mergeAccumulators, then finalizeSummary). Run in
+ * worker pool does (simulateRuns per chunk, mergeInto the running total, then
+ * finalizeSummary). Run in
  * a fresh Node process, so the peak resident set size is this work's alone.
  */
 import {
 	DEMO_PRESET_ID,
 	finalizeSummary,
-	mergeAccumulators,
+	mergeInto,
 	presetById,
 	simulateRuns,
 	type Accumulator
@@ -37,9 +38,8 @@ export const memory: Benchmark = {
 			const part = simulateRuns(s, start, Math.min(CHUNK_RUNS, MEMORY_RUNS - start));
 			if (!total) total = part;
 			else {
-				const merged = mergeAccumulators(total, part);
+				const merged = mergeInto(total, part);
 				if (!merged.ok) throw new Error(merged.error);
-				total = merged.value;
 			}
 		}
 		if (!total) throw new Error('No runs');

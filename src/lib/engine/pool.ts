@@ -17,6 +17,7 @@ import {
 	describeIssues,
 	finalizeSummary,
 	mergeAccumulators,
+	mergeInto,
 	validateScenario,
 	type Accumulator,
 	type Scenario,
@@ -353,7 +354,9 @@ export class SimPool {
 		const own = inPrefix ? job.prefix : job.rest;
 		let merged = result.value;
 		if (own) {
-			const m = mergeAccumulators(own, result.value);
+			// The pool owns its running totals (each began as a chunk's own result), so chunks are
+			// merged into them in place rather than copying the totals every time.
+			const m = mergeInto(own, result.value);
 			if (!m.ok) return this.#fail(job, m.error);
 			merged = m.value;
 		}

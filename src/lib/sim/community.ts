@@ -21,16 +21,16 @@ export interface SegmentLayout {
 export interface Members {
 	segment: Uint8Array;
 	/** Trust components towards the current provider. */
-	integrity: Float32Array;
-	intent: Float32Array;
-	competence: Float32Array;
-	results: Float32Array;
+	integrity: Float64Array;
+	intent: Float64Array;
+	competence: Float64Array;
+	results: Float64Array;
 	/** Scepticism of "the system", carried across providers. */
-	scepticism: Float32Array;
+	scepticism: Float64Array;
 	/** Where the member's trust in a provider starts and drifts back to. */
-	baseline: Float32Array;
+	baseline: Float64Array;
 	/** How easily invitations reach this member (segment reachability, individual variation, partner). */
-	reach: Float32Array;
+	reach: Float64Array;
 	/** Rung on the ladder, 0 (unaware) to 5 (co-producing). */
 	rung: Uint8Array;
 	/**
@@ -41,9 +41,9 @@ export interface Members {
 	/** Index of the partner that introduced this member, or -1. */
 	partner: Int8Array;
 	/** Trust borrowed from the partner, part of the baseline (0 when none was borrowed). */
-	borrowed: Float32Array;
+	borrowed: Float64Array;
 	/** Share of the member's people with sustained behaviour change so far, 0 to 1. */
-	changed: Float32Array;
+	changed: Float64Array;
 }
 
 /** Sizes the community: members per segment and normalised weights. */
@@ -69,18 +69,18 @@ export function layoutCommunity(s: Scenario): SegmentLayout {
 export function allocateMembers(n: number): Members {
 	return {
 		segment: new Uint8Array(n),
-		integrity: new Float32Array(n),
-		intent: new Float32Array(n),
-		competence: new Float32Array(n),
-		results: new Float32Array(n),
-		scepticism: new Float32Array(n),
-		baseline: new Float32Array(n),
-		reach: new Float32Array(n),
+		integrity: new Float64Array(n),
+		intent: new Float64Array(n),
+		competence: new Float64Array(n),
+		results: new Float64Array(n),
+		scepticism: new Float64Array(n),
+		baseline: new Float64Array(n),
+		reach: new Float64Array(n),
 		rung: new Uint8Array(n),
 		pending: new Int8Array(n),
 		partner: new Int8Array(n),
-		borrowed: new Float32Array(n),
-		changed: new Float32Array(n)
+		borrowed: new Float64Array(n),
+		changed: new Float64Array(n)
 	};
 }
 

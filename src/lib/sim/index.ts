@@ -5,7 +5,7 @@ export * from './scenario';
 export * from './outputs';
 export * from './ladder';
 export * from './presets';
-export { simulate, simulateRuns, mergeAccumulators, finalizeSummary } from './simulate';
+export { simulate, simulateRuns, mergeAccumulators, mergeInto, finalizeSummary } from './simulate';
 export type {
 	Accumulator,
 	Summary,

@@ -9,7 +9,9 @@ import {
 	addRunSeries,
 	attachRunMetrics,
 	finalizeSummary,
+	trimRaw,
 	mergeAccumulators,
+	mergeInto,
 	type Accumulator,
 	type Summary
 } from './summary';
@@ -25,7 +27,7 @@ export function simulateRuns(
 	count: number,
 	onRun?: (done: number) => boolean | void
 ): Accumulator {
-	const acc = emptyAccumulator(s);
+	const acc = emptyAccumulator(s, count);
 	const ctx = createRunContext(s);
 	const metrics = new Float64Array(count * RUN_VALUE_COUNT);
 	let done = 0;
@@ -37,6 +39,7 @@ export function simulateRuns(
 		if (onRun && onRun(done) === false) break;
 	}
 	attachRunMetrics(acc, start, done, metrics);
+	trimRaw(acc);
 	return acc;
 }
 
@@ -48,4 +51,4 @@ export function simulate(s: Scenario, onRun?: (done: number) => boolean | void):
 	return r.value;
 }
 
-export { mergeAccumulators, finalizeSummary };
+export { mergeAccumulators, mergeInto, finalizeSummary };

@@ -188,7 +188,7 @@ describe('pattern: asymmetry of trust gains and losses', () => {
 				const size = SIGNAL.keyWorkerLeaves;
 				const up = oneMonth(s, Rung.engaged, (st) => (st.involvementGain = size)).intent - 0.5;
 				const down = 0.5 - oneMonth(s, Rung.engaged, (st) => (st.loss[1] = size)).intent;
-				// Within 1e-4 of the asymmetry (single-precision state), so within 2 to 5.
+				// Within 1e-4 of the asymmetry (to four decimals), so within 2 to 5.
 				expect(down / up).toBeCloseTo(asymmetry, 4);
 			}
 		}
