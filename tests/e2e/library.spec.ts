@@ -176,6 +176,23 @@ test('a failed write says so in plain words and keeps the unsaved edit on screen
 	);
 });
 
+test('a browser that refuses storage (as private browsing can) gets a clear message', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		IDBFactory.prototype.open = () => {
+			throw new DOMException('The operation is insecure.', 'SecurityError');
+		};
+	});
+	await page.goto('/');
+	const alert = page.getByRole('alert').filter({ hasText: 'Your library could not be opened' });
+	await expect(alert).toContainText('This browser is not letting Slow Trust store anything');
+	await expect(page.getByRole('list', { name: 'Your scenarios' })).toHaveCount(0);
+	await alert.getByRole('button', { name: 'Try again' }).click();
+	await expect(alert).toContainText('private browsing can block it');
+	await expectAccessible(page);
+});
+
 test('search by name, description and tag; filter by tag; sort', async ({ page }) => {
 	await openLibrary(page);
 	await createScenario(page, 'Zebra crossing', { tags: 'roads' });
