@@ -99,14 +99,26 @@ export function quadrants(summary: Summary): {
 	return q;
 }
 
+/**
+ * A function giving the index of the point nearest to (x, y), or -1 when there are none. The
+ * triangulation is built once, so following the pointer stays cheap with thousands of dots.
+ */
+export function nearestPicker(
+	points: ReadonlyArray<[number, number]>
+): (x: number, y: number) => number {
+	if (!points.length) return () => -1;
+	const delaunay = Delaunay.from(points as Array<[number, number]>);
+	let last = 0;
+	return (x, y) => (last = delaunay.find(x, y, last));
+}
+
 /** Index into `points` of the one nearest to (x, y), in pixels. */
 export function nearestPoint(
 	points: ReadonlyArray<[number, number]>,
 	x: number,
 	y: number
 ): number {
-	if (!points.length) return -1;
-	return Delaunay.from(points as Array<[number, number]>).find(x, y);
+	return nearestPicker(points)(x, y);
 }
 
 export function dotReadout(d: Dot, threshold: number): { heading: string; lines: string[] } {
