@@ -5,3 +5,4 @@ export * from './keys';
 export * from './playback';
 export * from './levers';
 export * from './steps';
+export * from './chart';

@@ -76,7 +76,7 @@ export function answerMeaning(kind: Exclude<QuestionKind, 'none'>, s: Scenario):
 	const t = thresholdWords(s.trust.threshold);
 	switch (kind) {
 		case 'reachWithinContract':
-			return `of simulated futures reach trust ${t} by the end of the first ${span(s.contract.lengthMonths)} contract`;
+			return `of simulated futures reach trust ${t} by the end of the first contract (${span(s.contract.lengthMonths)})`;
 		case 'aboveAtHorizon':
 			return `of simulated futures end above ${t} after ${span(s.horizonMonths)}`;
 		case 'collapse':
