@@ -34,6 +34,14 @@ export function whatDiffers(
 	return { params, segmentsDiffer: segments.some((g) => g !== segments[0]) };
 }
 
+const SINGULAR: Record<string, string> = {
+	months: 'month',
+	runs: 'run',
+	organisations: 'organisation',
+	times: 'time',
+	people: 'person'
+};
+
 /** A parameter value as text with its unit, e.g. "36 months", "0.2", "£". */
 export function formatParam(spec: ParamSpec, value: number): string {
 	const digits = spec.integer ? 0 : Math.max(0, Math.ceil(-Math.log10(spec.step) - 1e-9));
@@ -41,6 +49,8 @@ export function formatParam(spec: ParamSpec, value: number): string {
 		minimumFractionDigits: 0,
 		maximumFractionDigits: digits
 	});
-	const unit = spec.unit && spec.unit !== '0 to 1' && spec.unit !== 'share' ? ` ${spec.unit}` : '';
-	return text + unit;
+	let unit = spec.unit && spec.unit !== '0 to 1' && spec.unit !== 'share' ? spec.unit : '';
+	// "1 month", "1 organisation": singular for exactly one of a plural unit.
+	if (value === 1 && SINGULAR[unit]) unit = SINGULAR[unit];
+	return unit ? `${text} ${unit}` : text;
 }

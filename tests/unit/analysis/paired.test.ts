@@ -128,6 +128,7 @@ describe('whatDiffers', () => {
 		const power = paramSpec('power.sharing');
 		if (!length || !power) throw new Error('registry');
 		expect(formatParam(length, 36)).toBe('36 months');
+		expect(formatParam(length, 1)).toBe('1 month');
 		expect(formatParam(power, 0.2)).toBe('0.2');
 	});
 });
