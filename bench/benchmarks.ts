@@ -5,6 +5,7 @@
  */
 import type { Benchmark } from './lib';
 import { memory } from './memory';
+import { pool } from './pool';
 import { throughput } from './throughput';
 
-export const BENCHMARKS: readonly Benchmark[] = [throughput, memory];
+export const BENCHMARKS: readonly Benchmark[] = [throughput, memory, pool];

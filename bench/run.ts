@@ -19,6 +19,8 @@ import { meets, type BenchResult, type Benchmark, type Figure, type Target } fro
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cacheDir = join(root, 'node_modules', '.cache', 'slow-trust-bench');
 const bundle = join(cacheDir, 'child.mjs');
+/** The worker thread of the pool benchmark, bundled beside the child. */
+const workerBundle = join(cacheDir, 'pool-worker.mjs');
 const resultsFile = join(root, 'bench', 'results', 'latest.json');
 
 type Mode = 'bundle' | 'tsx';
@@ -43,19 +45,24 @@ function buildBundle(): void {
 	const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
 	if (!existsSync(esbuild)) throw new Error('esbuild not found; run npm install, or use --tsx');
 	mkdirSync(cacheDir, { recursive: true });
-	execFileSync(
-		esbuild,
-		[
-			join(root, 'bench', 'child.ts'),
-			'--bundle',
-			'--platform=node',
-			'--format=esm',
-			'--target=node20',
-			`--outfile=${bundle}`,
-			'--log-level=warning'
-		],
-		{ stdio: 'inherit' }
-	);
+	for (const [entry, out] of [
+		[join(root, 'bench', 'child.ts'), bundle],
+		[join(root, 'bench', 'node-pool', 'worker.ts'), workerBundle]
+	])
+		execFileSync(
+			esbuild,
+			[
+				entry,
+				'--bundle',
+				'--platform=node',
+				'--format=esm',
+				'--target=node20',
+				`--alias:$lib=${join(root, 'src', 'lib')}`,
+				`--outfile=${out}`,
+				'--log-level=warning'
+			],
+			{ stdio: 'inherit' }
+		);
 }
 
 function runChild(mode: Mode, id: string): BenchResult {
