@@ -90,7 +90,7 @@ export function boundariesOf(lo: number, hi: number, step: number, extra: number
 
 function probWords(hits: number, n: number): string {
 	const p = n ? hits / n : 0;
-	if (n < 20) return `${hits} of ${n} futures`;
+	if (n < 20) return `${hits} of ${n} future${n === 1 ? '' : 's'}`;
 	// A standard error of 0 would claim certainty that a finite number of runs cannot give.
 	if (hits === 0) return `none of the ${fmtCount(n)} futures`;
 	if (hits === n) return `all ${fmtCount(n)} futures`;
@@ -176,10 +176,11 @@ export function distributions(summary: Summary): Distribution[] {
 	};
 
 	const outcomes = summary.perRun.outcomes;
-	const maxOut = Math.max(1, ...outcomes);
+	// At least 10 people wide, so that bins and ticks are whole people.
+	const maxOut = Math.max(10, ...outcomes);
 	const nice = scaleLinear().domain([0, maxOut]).nice(10).domain()[1];
 	const ticks = scaleLinear().domain([0, nice]).ticks(12);
-	const outStep = ticks.length > 1 ? ticks[1] - ticks[0] : nice;
+	const outStep = Math.max(1, ticks.length > 1 ? ticks[1] - ticks[0] : nice);
 	const sorted = [...outcomes].sort((a, b) => a - b);
 	const med = sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : 0;
 	const health: Distribution = {

@@ -82,6 +82,22 @@ describe('end-metric distributions', () => {
 		expect(months.headline).toBe('Reaches 0.60 within 10 years: 4 of 6 futures');
 	});
 
+	it('keeps health-outcome bins whole people wide when counts are small', () => {
+		const s = handMade({ monthsToTrust: [1, -1], outcomes: [0, 1] });
+		const health = distributions(s)[3];
+		for (const b of health.bars) {
+			expect(Number.isInteger(b.x0)).toBe(true);
+			expect(Number.isInteger(b.x1)).toBe(true);
+		}
+		expect(health.domain[1]).toBeGreaterThanOrEqual(10);
+		expect(health.bars.reduce((a, b) => a + b.count, 0)).toBe(2);
+	});
+
+	it('says "1 future", not "1 futures"', () => {
+		const s = handMade({ monthsToTrust: [-1], finalTrust: [0.3] });
+		expect(distributions(s)[0].headline).toBe('Ends at or above 0.60: 0 of 1 future');
+	});
+
 	it('counts every future once in each distribution of a real summary', () => {
 		const s = simulated('towards', 60);
 		for (const d of distributions(s)) {
