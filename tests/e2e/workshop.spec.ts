@@ -192,12 +192,43 @@ test.describe('workshop presenter', () => {
 
 	test('builds a storyline: add, reorder, question, notes, save, then present it', async ({
 		page
-	}) => {
+	}, testInfo) => {
 		await page.goto('/workshop/storylines');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Storylines');
+		await expect(page.getByLabel('Name')).toHaveValue('From a typical contract to co-production');
+		// A scenario of the user's own in the library (a copy of an example, as the library makes).
+		await page.evaluate(async () => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const req = indexedDB.open('slow-trust');
+				req.onsuccess = () => resolve(req.result);
+				req.onerror = () => reject(req.error);
+			});
+			const store = db.transaction('scenarios', 'readwrite').objectStore('scenarios');
+			const example = await new Promise<Record<string, unknown>>((resolve, reject) => {
+				const req = store.get('preset-towards');
+				req.onsuccess = () => resolve(req.result as Record<string, unknown>);
+				req.onerror = () => reject(req.error);
+			});
+			const scenario = { ...(example.scenario as object), name: 'Our borough pilot' };
+			const { presetId: _presetId, ...rest } = example;
+			void _presetId;
+			await new Promise<void>((resolve, reject) => {
+				const req = store.put({
+					...rest,
+					id: 'own-pilot',
+					name: 'Our borough pilot',
+					tags: [],
+					scenario
+				});
+				req.onsuccess = () => resolve();
+				req.onerror = () => reject(req.error);
+			});
+			db.close();
+		});
+		await page.reload();
 		await page.getByRole('button', { name: 'New storyline' }).click();
 		await page.getByLabel('Name').fill('Board awayday');
-		// Put the courage example first, and ask nothing at it.
+		// Put the courage example first, and ask the room whether trust will collapse.
 		await page.getByRole('button', { name: 'Remove step 1' }).click();
 		await page.getByRole('button', { name: 'Move step 4 earlier' }).click();
 		for (let i = 3; i > 1; i--)
@@ -205,10 +236,13 @@ test.describe('workshop presenter', () => {
 		await expect(page.locator('.step h3').first()).toHaveText(/^Courage/);
 		await page.getByLabel('The room predicts').first().selectOption('collapse');
 		await page.getByLabel('Facilitator notes').first().fill('Ask what would make a board sign.');
-		await page.getByLabel('Add a step').selectOption({ label: "Today's typical contract" });
+		await page.getByLabel('Add a step').selectOption({ label: 'Our borough pilot' });
 		await page.getByRole('button', { name: 'Add step' }).click();
 		await expect(page.locator('.step')).toHaveCount(5);
+		await expect(page.locator('.step h3').last()).toHaveText('Our borough pilot');
+		await expect(page.locator('.step .kind').last()).toHaveText('Your scenario');
 		await expectAccessible(page);
+		await attachScreenshot(page, testInfo, 'workshop-storylines-1366x768');
 		await page.getByRole('button', { name: 'Save storyline' }).click();
 		await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(
 			'Saved “Board awayday”'
@@ -234,11 +268,19 @@ test.describe('workshop presenter', () => {
 		await notes.fill('Ask what would make a board sign. Then try ten years.');
 		await expect(page.getByText('Notes saved')).toBeVisible();
 		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Courage/);
 		await page.keyboard.press('n');
 		await expect(page.getByLabel('Notes for step 1')).toHaveValue(
 			'Ask what would make a board sign. Then try ten years.'
 		);
 		await expectAccessible(page);
+
+		// The last step is the scenario from the library.
+		await page.getByLabel('Notes for step 1').blur();
+		for (let i = 0; i < 8; i++) await page.keyboard.press('PageDown');
+		await expect(page.getByTestId('step-count')).toHaveText('Step 5 of 5');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Our borough pilot');
+		await waitForResult(page);
 	});
 
 	test('works offline after one visit: reload and run a step', async ({ page, context }) => {

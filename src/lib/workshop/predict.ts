@@ -57,15 +57,15 @@ export function questionText(kind: QuestionKind, s: Scenario): string {
 export function questionLabel(kind: QuestionKind): string {
 	switch (kind) {
 		case 'reachWithinContract':
-			return 'Will trust pass the threshold within the first contract?';
+			return 'Trust passes the threshold within the first contract?';
 		case 'aboveAtHorizon':
-			return 'Will trust be above the threshold at the end?';
+			return 'Trust is above the threshold at the end?';
 		case 'collapse':
-			return 'Will trust collapse at some point?';
+			return 'Trust collapses at some point?';
 		case 'codesign':
-			return 'Will the community reach co-design by the end?';
+			return 'The community reaches co-design?';
 		case 'none':
-			return 'No prediction for this step';
+			return 'No prediction: show the chart at once';
 		default:
 			return kind satisfies never;
 	}
