@@ -532,7 +532,9 @@ async function storeResult(page: Page, id: string, median: number[], current: bo
 	);
 }
 
-test('a scenario with a stored result shows a sparkline of its median trust', async ({ page }) => {
+test('a scenario with a stored result shows a sparkline of its median trust', async ({
+	page
+}, testInfo) => {
 	await openLibrary(page);
 	await createScenario(page, 'Has run');
 	await createScenario(page, 'Ran before an edit');
@@ -564,6 +566,7 @@ test('a scenario with a stored result shows a sparkline of its median trust', as
 	).toBeVisible();
 	await expect(card(page, TYPICAL).getByText('Not run yet')).toBeVisible();
 	await expectAccessible(page);
+	await list(page).screenshot({ path: testInfo.outputPath('sparklines.png') });
 });
 
 test('shows the space used and asks the browser to keep the library', async ({ page }) => {
