@@ -111,6 +111,23 @@ describe('goal seeking', () => {
 		expect(failed.kind === 'error' && failed.error).toBe('The scenario is not valid.');
 	});
 
+	it('with a lever that does not act steadily, answers from the first scan value that meets the goal', async () => {
+		// Meets the goal at 20 to 25 only, and again from 70 on; the scan tries 0, 20: found at
+		// once, then bisection between 0 and 20 finds nothing lower.
+		const { evaluate } = exact((v) => ((v >= 20 && v <= 25) || v >= 70 ? 0.97 : 0.3));
+		const r = await goalSeek({ values, target: 0.8, runSchedule: [400], evaluate });
+		expect(r.kind === 'found' && r.value).toBe(20);
+		// A meeting island between two scan values is missed: the assumption is stated to users.
+		const island = exact((v) => ((v >= 25 && v <= 30) || v >= 70 ? 0.97 : 0.3));
+		const r2 = await goalSeek({
+			values,
+			target: 0.8,
+			runSchedule: [400],
+			evaluate: island.evaluate
+		});
+		expect(r2.kind === 'found' && r2.value).toBe(70);
+	});
+
 	it('refuses a target that is not a probability', async () => {
 		const { evaluate } = exact(() => 1);
 		const r = await goalSeek({ values, target: 1.2, runSchedule: [10], evaluate });
