@@ -214,7 +214,8 @@ export function precisionNotes(summary: Summary, scenario: Scenario): PrecisionN
 	if (n === 0) return { items, advice: null };
 	const worst = Math.max(...items.map((i) => margin95(i.p, n)));
 	let advice: string | null = null;
-	if (worst > TARGET_MARGIN) {
+	// Coarse when the margin, in whole points as the advice words it, exceeds the target.
+	if (Math.round(worst * 100) > Math.round(TARGET_MARGIN * 100)) {
 		const needed =
 			SUGGESTED_RUNS.find(
 				(r) =>

@@ -173,3 +173,14 @@ describe('precision notes', () => {
 		expect(median([])).toBeNull();
 	});
 });
+
+describe('precision advice at the default run count', () => {
+	it('gives none at 1,000 runs, whose margin rounds to the 3-point target', () => {
+		const n = 1000;
+		const s = handMade({
+			monthsToTrust: Array.from({ length: n }, (_, i) => (i < n / 2 ? 10 : -1)),
+			start: 0.4
+		});
+		expect(precisionNotes(s, scenario).advice).toBeNull();
+	});
+});
