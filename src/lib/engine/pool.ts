@@ -315,13 +315,18 @@ export class SimPool {
 			job.cursor += count;
 			slot.busy = chunk;
 			job.inFlight.add(chunk);
-			runner
-				.runChunk(
-					{ scenario: job.scenario, start: chunk.start, count, jobId: job.id },
-					(runsDone) => {
+			// Progress from inside a chunk only when it may outlast a progress interval: a short
+			// chunk's end reports it soon enough, and in a browser each callback costs the chunk a
+			// message channel of its own.
+			const msPerRun = job.msPerRun ?? this.#msPerRun;
+			const long = msPerRun === null || msPerRun * count >= this.#progressIntervalMs / 2;
+			const onProgress = long
+				? (runsDone: number) => {
 						if (slot.busy === chunk) chunk.partial = Math.max(chunk.partial, runsDone);
 					}
-				)
+				: undefined;
+			runner
+				.runChunk({ scenario: job.scenario, start: chunk.start, count, jobId: job.id }, onProgress)
 				.then(
 					(result) => this.#chunkDone(slot, runner, chunk, result),
 					(error: unknown) => this.#chunkCrashed(slot, runner, chunk, error)

@@ -24,13 +24,25 @@ export function createSimApi(options: SimApiOptions = {}): SimApi {
 	const interval = options.progressIntervalMs ?? 50;
 	const now = options.now ?? (() => performance.now());
 	const cancelled = new Set<number>();
+	// The chunks of a job all carry the same scenario: validate it once. Keyed by its JSON text,
+	// so an equal scenario sent again (the next chunk) reuses the validated object.
+	let lastText = '';
+	let lastValid: ReturnType<typeof validateScenario> | null = null;
+	function validated(scenario: unknown): ReturnType<typeof validateScenario> {
+		const text = JSON.stringify(scenario) ?? '';
+		if (lastValid === null || text !== lastText) {
+			lastValid = validateScenario(scenario);
+			lastText = text;
+		}
+		return lastValid;
+	}
 
 	function runChunk(request: ChunkRequest, onProgress?: (runsDone: number) => void): ChunkResult {
 		if (typeof request !== 'object' || request === null)
 			return { ok: false, error: 'The simulation request is empty.' };
 		const { scenario, start, count, jobId } = request;
 		if (cancelled.has(jobId)) return { ok: false, error: CANCELLED_MESSAGE };
-		const valid = validateScenario(scenario);
+		const valid = validated(scenario);
 		if (!valid.ok) return { ok: false, error: describeIssues(valid.error) };
 		const runs = valid.value.runs;
 		if (!isCount(start, 0) || !isCount(count, 1) || start + count > runs)
