@@ -216,12 +216,15 @@ export function precisionNotes(summary: Summary, scenario: Scenario): PrecisionN
 	let advice: string | null = null;
 	// Coarse when the margin, in whole points as the advice words it, exceeds the target.
 	if (Math.round(worst * 100) > Math.round(TARGET_MARGIN * 100)) {
+		// A share seen as none or all may truly be as far as 3/n from it (the rule of three).
+		const edge = Math.min(0.5, 3 / n);
+		const plausible = (p: number) => Math.min(1 - edge, Math.max(edge, p));
+		const enough = (r: number) =>
+			items.every(
+				(i) => Math.round(margin95(plausible(i.p), r) * 100) <= Math.round(TARGET_MARGIN * 100)
+			);
 		const needed =
-			SUGGESTED_RUNS.find(
-				(r) =>
-					r > n &&
-					items.every((i) => margin95(Math.min(0.5, Math.max(i.p, 3 / n)), r) <= TARGET_MARGIN)
-			) ?? SUGGESTED_RUNS[SUGGESTED_RUNS.length - 1];
+			SUGGESTED_RUNS.find((r) => r > n && enough(r)) ?? SUGGESTED_RUNS[SUGGESTED_RUNS.length - 1];
 		advice =
 			`These are coarse estimates: with ${fmtCount(n)} simulated future${n === 1 ? '' : 's'}, a probability here could be out by about ${Math.round(worst * 100)} percentage points either way. ` +
 			(needed > n

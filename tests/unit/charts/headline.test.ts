@@ -151,12 +151,24 @@ describe('precision notes', () => {
 			scenario
 		);
 		expect(coarse.advice).toMatch(/with 50 simulated futures/);
-		expect(coarse.advice).toMatch(/Raise the number of simulated futures to 2,000/);
+		expect(coarse.advice).toMatch(/Raise the number of simulated futures to 1,000/);
 		const fine = precisionNotes(
 			handMade({ monthsToTrust: futures(5000, 2000, [10]), start: 0.4 }),
 			scenario
 		);
 		expect(fine.advice).toBeNull();
+	});
+
+	it('suggests enough runs for the least certain estimate, treating none as up to 3/n', () => {
+		// 96% reach trust in 50 runs and none collapse (which may truly be up to 6%): the widest
+		// margin is that 6%, and 200 runs bring every margin within 3 points.
+		const s = handMade({ monthsToTrust: futures(50, 48, [10]), start: 0.4 });
+		expect(precisionNotes(s, scenario).advice).toBe(
+			'These are coarse estimates: with 50 simulated futures, a probability here could be out by about 6 percentage points either way. Raise the number of simulated futures to 200 to bring that within 3 points.'
+		);
+		// At 200 runs with an even chance, 1,000 is still the least that is enough.
+		const even = handMade({ monthsToTrust: futures(200, 100, [10]), start: 0.4 });
+		expect(precisionNotes(even, scenario).advice).toMatch(/to 1,000 /);
 	});
 
 	it('computes standard errors and 95% margins', () => {
