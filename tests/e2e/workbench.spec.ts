@@ -234,6 +234,19 @@ test.describe('the workbench', () => {
 		await expectAccessible(page);
 	});
 
+	test('a library that cannot be opened is explained in plain words', async ({ page }) => {
+		// As in a browser that refuses storage to the site.
+		await page.addInitScript(() => {
+			Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+		});
+		await page.goto(DEMO);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'The library could not be opened'
+		);
+		await expect(page.getByText(/not letting Slow Trust store anything/)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Go to the library' })).toBeVisible();
+	});
+
 	test('has no serious accessibility problems, as an example and as a copy', async ({ page }) => {
 		await page.goto(DEMO);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_NAME);
