@@ -241,6 +241,8 @@ test.describe('workshop presenter', () => {
 		await expect(page.locator('.step')).toHaveCount(5);
 		await expect(page.locator('.step h3').last()).toHaveText('Our borough pilot');
 		await expect(page.locator('.step .kind').last()).toHaveText('Your scenario');
+		// Unsaved changes: presenting saves first.
+		await expect(page.getByRole('button', { name: 'Save and present' })).toBeVisible();
 		await expectAccessible(page);
 		await attachScreenshot(page, testInfo, 'workshop-storylines-1366x768');
 		await page.getByRole('button', { name: 'Save storyline' }).click();

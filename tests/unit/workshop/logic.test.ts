@@ -3,6 +3,7 @@ import { PRESETS, presetById, simulate } from '../../../src/lib/sim';
 import {
 	actionFor,
 	addStep,
+	answerMeaning,
 	answerOf,
 	changedLevers,
 	checkStoryline,
@@ -16,6 +17,7 @@ import {
 	nextMove,
 	optionByKey,
 	optionFor,
+	optionRange,
 	pause,
 	play,
 	PREDICT_OPTIONS,
@@ -150,6 +152,24 @@ describe('predictions', () => {
 			summary.probabilities.trustAboveThreshold.p
 		);
 		expect(answerOf('codesign', s, summary).p).toBe(summary.probabilities.reachesCodesigning.p);
+		// A contract longer than the horizon is read at the horizon.
+		const long = { ...s, contract: { ...s.contract, lengthMonths: 500 } };
+		expect(answerOf('reachWithinContract', long, summary).p).toBe(summary.timeToTrust.at(-1));
+	});
+
+	it('puts every question in words for the scenario', () => {
+		const s = typical();
+		expect(questionText('collapse', s)).toBe('Will trust collapse at some point?');
+		expect(questionText('codesign', s)).toBe('Will the community reach co-design by the end?');
+		expect(
+			questionText('reachWithinContract', { ...s, trust: { ...s.trust, threshold: 0.55 } })
+		).toBe('Will trust pass 0.55 within the contract?');
+		expect(answerMeaning('reachWithinContract', s)).toBe(
+			'of simulated futures reach trust 0.6 by the end of the first contract (3 years)'
+		);
+		expect(optionRange(PREDICT_OPTIONS[0])).toBe('under 10% of futures');
+		expect(optionRange(PREDICT_OPTIONS[2])).toBe('40% to 60% of futures');
+		expect(optionRange(PREDICT_OPTIONS[4])).toBe('90% or more of futures');
 	});
 });
 
