@@ -44,6 +44,7 @@ export const throughput: Benchmark = {
 		);
 		if (sink !== nextRun) throw new Error('simulateRuns skipped runs');
 		const modelRate = (model.work * perRun) / model.seconds;
+		const modelCpuRate = (model.work * perRun) / model.cpuSeconds;
 
 		// The same members (each starting at its segment's trust) and months.
 		const initial = new Float32Array(members);
@@ -73,6 +74,7 @@ export const throughput: Benchmark = {
 		);
 		const referenceRate = (reference.work * perRun) / reference.seconds;
 		const ratio = modelRate / referenceRate;
+		const referenceCpuRate = (reference.work * perRun) / reference.cpuSeconds;
 
 		return {
 			figures: [
@@ -100,6 +102,22 @@ export const throughput: Benchmark = {
 					unit: '',
 					digits: 3,
 					target: { kind: 'atLeast', value: TARGET_RATIO }
+				},
+				{
+					id: 'modelCpuRate',
+					label: 'Model, per CPU-second',
+					value: modelCpuRate,
+					unit: 'M agent-months/s',
+					scale: 1e6,
+					digits: 1
+				},
+				{
+					id: 'referenceCpuRate',
+					label: 'Reference kernel, per CPU-second',
+					value: referenceCpuRate,
+					unit: 'M agent-months/s',
+					scale: 1e6,
+					digits: 1
 				}
 			],
 			details: {
