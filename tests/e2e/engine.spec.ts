@@ -9,6 +9,7 @@ import { expect, test } from './fixtures';
 declare global {
 	interface Window {
 		__longTasks: { start: number; duration: number }[];
+		__states: { at: number; state: string }[];
 	}
 }
 
@@ -22,6 +23,16 @@ test('a 10,000-run job shows progress, cancels cleanly, and the page stays respo
 			for (const entry of list.getEntries())
 				window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
 		}).observe({ type: 'longtask', buffered: true });
+		// When the results side changes state, to tell in a failure what a long task overlapped.
+		window.__states = [];
+		new MutationObserver((records) => {
+			for (const r of records)
+				if (r.target instanceof Element && r.attributeName === 'data-run-state')
+					window.__states.push({
+						at: Math.round(performance.now()),
+						state: r.target.getAttribute('data-run-state') ?? ''
+					});
+		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-run-state'] });
 	});
 
 	// An editable copy of the demo example with a finished 100-run result, so that no other
@@ -44,6 +55,10 @@ test('a 10,000-run job shows progress, cancels cleanly, and the page stays respo
 	await runs.fill('10000');
 	const bar = page.getByRole('progressbar', { name: 'Simulation progress' });
 	await expect(bar).toHaveAttribute('aria-valuemax', '10000', { timeout: 30_000 });
+
+	// The quick first look arrives and is marked as refining, not as the result.
+	await expect(runState).toHaveAttribute('data-run-state', 'refining', { timeout: 60_000 });
+	await expect(page.getByText(/A first quick estimate from 100 simulated futures/)).toBeVisible();
 
 	// The bar moves.
 	const first = Number(await bar.getAttribute('aria-valuenow'));
@@ -69,10 +84,11 @@ test('a 10,000-run job shows progress, cancels cleanly, and the page stays respo
 
 	// No main-thread task during the job took longer than 50 ms.
 	const longTasks = await page.evaluate(() => window.__longTasks);
+	const states = await page.evaluate(() => window.__states);
 	const during = longTasks.filter((t) => t.start + t.duration >= jobStart && t.start <= jobEnd);
 	expect(
 		during.filter((t) => t.duration > 50),
-		`long tasks during the job: ${JSON.stringify(during)}`
+		`long tasks during the job (started ${Math.round(jobStart)}, cancelled ${Math.round(jobEnd)}): ${JSON.stringify(during)}; states: ${JSON.stringify(states)}`
 	).toEqual([]);
 
 	// A new job after the cancel completes.
