@@ -76,7 +76,7 @@ export interface Assumption {
 	/** The registry's path of the parameter (a segment field's path inside its segment). */
 	specPath: string;
 	group: string;
-	/** The label, with the segment's name for a segment field. */
+	/** The parameter's label (a segment field's label, without the segment's name). */
 	label: string;
 	/** The segment's name, for a segment field. */
 	segment?: string;
@@ -116,7 +116,7 @@ export function assumptions(scenario: Scenario, reference: Scenario): Assumption
 				path,
 				specPath: spec.path,
 				group: 'Community',
-				label: `${segment.name}: ${spec.label.charAt(0).toLowerCase()}${spec.label.slice(1)}`,
+				label: spec.label,
 				segment: segment.name,
 				unit: spec.unit,
 				value,
@@ -129,16 +129,20 @@ export function assumptions(scenario: Scenario, reference: Scenario): Assumption
 }
 
 /**
- * The assumptions: a header, then one row per parameter with its path, group, label,
- * value, unit, the reference value and whether it differs (yes or no).
+ * The assumptions: a header, then one row per parameter with its path, group, segment
+ * (for a segment's field), label, value, unit, the reference value and whether it differs
+ * (yes or no).
  */
 export function assumptionsCsv(list: readonly Assumption[], referenceName: string): string {
-	const lines = [csvLine(['path', 'group', 'label', 'value', 'unit', referenceName, 'differs'])];
+	const lines = [
+		csvLine(['path', 'group', 'segment', 'label', 'value', 'unit', referenceName, 'differs'])
+	];
 	for (const a of list)
 		lines.push(
 			csvLine([
 				a.path,
 				a.group,
+				a.segment ?? '',
 				a.label,
 				a.value,
 				a.unit,

@@ -149,7 +149,22 @@ describe('assumptions', () => {
 		const list = assumptions(typical, typical);
 		expect(list.filter((a) => a.differs)).toEqual([]);
 		expect(list.map((a) => a.path)).toContain('contract.lengthMonths');
-		expect(list.map((a) => a.path)).toContain('community.segments.0.weights.intent');
+		const intent = list.find((a) => a.path === 'community.segments.0.weights.intent');
+		expect(intent).toMatchObject({
+			segment: typical.community.segments[0].name,
+			label: 'Weight on intent'
+		});
+		// A segment's name with a comma is quoted in the file.
+		const named = {
+			...typical,
+			community: {
+				...typical.community,
+				segments: typical.community.segments.map((g, i) =>
+					i === 0 ? { ...g, name: 'Men, 50s' } : g
+				)
+			}
+		};
+		expect(assumptionsCsv(assumptions(named, typical), 'x')).toContain(',"Men, 50s",');
 	});
 
 	it('marks the values that differ and writes them as CSV with labels quoted', () => {
@@ -163,6 +178,7 @@ describe('assumptions', () => {
 		expect(parseLine(lines[0])).toEqual([
 			'path',
 			'group',
+			'segment',
 			'label',
 			'value',
 			'unit',
@@ -171,9 +187,9 @@ describe('assumptions', () => {
 		]);
 		expect(lines).toHaveLength(1 + list.length);
 		const row = lines.find((l) => l.startsWith('contract.lengthMonths,'))!;
-		expect(parseLine(row).slice(3)).toEqual(['60', 'months', '36', 'yes']);
+		expect(parseLine(row).slice(4)).toEqual(['60', 'months', '36', 'yes']);
 		// Labels with quotes survive the round trip.
-		for (const line of lines.slice(1)) expect(parseLine(line)).toHaveLength(7);
+		for (const line of lines.slice(1)) expect(parseLine(line)).toHaveLength(8);
 	});
 
 	it('counts a segment the reference does not have as differing', () => {
