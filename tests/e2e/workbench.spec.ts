@@ -56,6 +56,10 @@ test.describe('the workbench', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_NAME);
 		await expect(page.getByText('Example scenario')).toBeVisible();
 		await expect(page.getByText(/^A three-year contract with a two-year extension/)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Report for printing' })).toHaveAttribute(
+			'href',
+			'/scenarios/preset-typical/report'
+		);
 		await box(page, 'Contract length').fill('60');
 		await expect(page.getByText('Your changes to this example are not saved')).toBeVisible();
 		await page.getByRole('button', { name: 'Keep my changes in a copy' }).click();
