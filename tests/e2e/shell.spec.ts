@@ -56,7 +56,7 @@ for (const { path, title, heading, nav } of pages) {
 test('the navigation links only to pages that exist', async ({ page, request }) => {
 	await page.goto('/');
 	const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-	await expect(links).toHaveText(['Library', 'Compare', 'Model']);
+	await expect(links).toHaveText(['Library', 'Compare', 'Workshop', 'Model']);
 	for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
 		expect(href).not.toBeNull();
 		const response = await request.get(href ?? '');
@@ -127,6 +127,8 @@ test.describe('keyboard', () => {
 		expect(await focused(page)).toBe('a: Library');
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toBe('a: Compare');
+		await page.keyboard.press('Tab');
+		expect(await focused(page)).toBe('a: Workshop');
 		await page.keyboard.press('Tab');
 		expect(await focused(page)).toBe('a: Model');
 

@@ -7,3 +7,4 @@ export * from './share';
 export * from './ready';
 export * from './live';
 export * from './search';
+export * from './storylines';
