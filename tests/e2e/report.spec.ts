@@ -208,3 +208,41 @@ test('the receipt link re-runs the scenario in another profile to the same headl
 	expect(errors).toEqual([]);
 	await context.close();
 });
+
+test('a comparison report runs two examples on one seed, prints, and downloads its chart', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const towards = PRESETS.find((p) => p.id === 'towards')?.scenario ?? PRESETS[1].scenario;
+	await page.goto('/compare/report?scenarios=preset-typical,preset-towards&runs=20');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		`Comparison: A ${TYPICAL.name}, B ${towards.name}`
+	);
+	const headlines = page.getByTestId('compare-headline');
+	await expect(headlines).toHaveCount(2, { timeout: 90_000 });
+	await expect(headlines.first()).toContainText(`A. ${TYPICAL.name}:`);
+	await expect(page.locator('[data-receipt="runs"]')).toHaveText(['20', '20']);
+	await expect(page.locator('[data-receipt="seed"]')).toHaveText([
+		String(TYPICAL.seed),
+		String(TYPICAL.seed)
+	]);
+	await expect(page.getByTestId('receipt-link')).toHaveCount(2);
+	await expectAccessible(page);
+
+	const svg = await downloaded(page, () =>
+		page.getByRole('button', { name: 'Download Trust over time, side by side as SVG' }).click()
+	);
+	const text = svg.bytes.toString('utf8');
+	expect(text).toContain('Trust over time, side by side');
+	expect(text).toContain(towards.name.replace(/'/g, '&apos;'));
+	expect(text).toContain('<path');
+
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('header.site-header')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+	await expect(page.getByRole('heading', { name: 'Reproducibility receipts' })).toBeVisible();
+	const pdf = await page.pdf({ preferCSSPageSize: true });
+	const pdfText = pdf.toString('latin1');
+	expect(pdfText.startsWith('%PDF-')).toBe(true);
+	expect((pdfText.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(2);
+});

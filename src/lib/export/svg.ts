@@ -302,12 +302,24 @@ export function findPlot(container: Element): SVGSVGElement | null {
 	return best;
 }
 
-/** Reads a chart's title, legend and plot from its element (a ChartFrame or one holding it). */
-export function readChart(container: Element, caption?: string): ChartParts | null {
+/**
+ * Reads a chart's title, legend and plot from its element (a ChartFrame or one holding it).
+ * The title is the element's first heading, else `fallbackTitle`.
+ */
+export function readChart(
+	container: Element,
+	caption?: string,
+	fallbackTitle?: string
+): ChartParts | null {
 	const plot = findPlot(container);
 	if (!plot) return null;
 	const heading = container.querySelector('h1, h2, h3, h4, h5, h6');
-	const title = (heading?.textContent ?? plot.getAttribute('aria-label') ?? 'Chart')
+	const title = (
+		heading?.textContent ??
+		fallbackTitle ??
+		plot.getAttribute('aria-label') ??
+		'Chart'
+	)
 		.replace(/\s+/g, ' ')
 		.trim();
 	const legendEl = container.querySelector('.legend');
@@ -344,8 +356,12 @@ export function canvasMeasure(): (text: string, font: string) => number {
 }
 
 /** A chart's element as a standalone SVG, or null when it has no plot drawn yet. */
-export function chartToSvg(container: Element, caption?: string): ComposedSvg | null {
-	const parts = readChart(container, caption);
+export function chartToSvg(
+	container: Element,
+	caption?: string,
+	fallbackTitle?: string
+): ComposedSvg | null {
+	const parts = readChart(container, caption, fallbackTitle);
 	if (!parts) return null;
 	const root = getComputedStyle(document.documentElement);
 	const family = getComputedStyle(container).fontFamily || DEFAULT_FONT;
