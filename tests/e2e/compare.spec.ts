@@ -39,8 +39,16 @@ test.describe('comparing contract designs', () => {
 		await expect(page.getByText('Saved “Typical against towards”.')).toBeVisible();
 		await expect(page).toHaveURL(/\/compare\?id=/);
 		const url = page.url();
+		// The library lists it and reopens it.
 		await page.goto('/');
-		await page.goto(url);
+		const saved = page.getByRole('region', { name: 'Saved comparisons' });
+		const link = saved.getByRole('link', { name: 'Typical against towards' });
+		await expect(link).toBeVisible();
+		await expect(saved).toContainText(
+			"2 scenarios: Today's typical contract · Working towards co-production"
+		);
+		await link.click();
+		await expect(page).toHaveURL(url);
 		await expect(page.getByRole('checkbox', { name: /Today's typical contract/ })).toBeChecked();
 		await expect(page.getByRole('heading', { name: 'Trust over time' })).toBeVisible({
 			timeout: 60_000
