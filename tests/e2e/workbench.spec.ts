@@ -6,6 +6,7 @@
  * Runs are kept small (100 futures) after the copy is made, so the tests stay quick on a
  * busy machine; the engine's long runs are tested in engine.spec.ts.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 
@@ -299,5 +300,40 @@ test.describe('the workbench', () => {
 				await testInfo.attach(name, { path, contentType: 'image/png' });
 			}
 		}
+	});
+
+	test('each chart downloads as SVG and PNG, and the data as CSV, once the full result is in', async ({
+		page
+	}) => {
+		await editableCopy(page, 100);
+		const fan = page.getByRole('group', { name: 'Download Trust over time' });
+		const [svgDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			fan.getByRole('button', { name: 'Download Trust over time as SVG' }).click()
+		]);
+		expect(svgDownload.suggestedFilename()).toMatch(/trust-over-time\.svg$/);
+		const svg = await readFile(await svgDownload.path(), 'utf8');
+		expect(svg).toMatch(/^<svg|^<\?xml/);
+		expect(svg).toContain('<path');
+		expect(svg).toContain('Trust over time');
+		expect(svg).toContain('100 futures');
+
+		const [pngDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			fan.getByRole('button', { name: 'Download Trust over time as PNG' }).click()
+		]);
+		const png = await readFile(await pngDownload.path());
+		expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+		const [csvDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			fan.getByRole('button', { name: 'Download the data of Trust over time as CSV' }).click()
+		]);
+		const csv = (await readFile(await csvDownload.path(), 'utf8')).trim().split('\n');
+		expect(csv[0]).toMatch(/^month,trust_p5,/);
+		expect(csv).toHaveLength(1 + 120);
+
+		// Every chart but the group of end distributions offers its downloads.
+		await expect(page.getByRole('group', { name: /^Download / })).toHaveCount(5);
 	});
 });
