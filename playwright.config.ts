@@ -33,7 +33,12 @@ export default defineConfig({
 			args: chromiumArgs
 		}
 	},
-	projects: [{ name: 'chromium' }],
+	projects: [
+		{ name: 'chromium', testIgnore: /engine\.spec\.ts$/ },
+		// The page's responsiveness during a long job is measured with no other test running,
+		// so that it measures the app and not the other tests' simulations on the same cores.
+		{ name: 'responsiveness', testMatch: /engine\.spec\.ts$/, dependencies: ['chromium'] }
+	],
 	// The production build, served as static files would be: the tests see what users get.
 	webServer: {
 		command: `npx vite build && npx vite preview --port ${port} --strictPort`,

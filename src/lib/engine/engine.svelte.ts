@@ -15,9 +15,9 @@ export type EngineStatus = 'idle' | 'running' | 'preview' | 'done' | 'cancelled'
 export interface EngineOptions {
 	/** Creates the pool on first use (default: Web Workers, one per core up to 8). */
 	createPool?: () => SimPool;
-	/** Quiet time after the last `request` before a job starts, in milliseconds (default 150). */
+	/** Quiet time after the last `request` before a job starts, in milliseconds (default 30). */
 	debounceMs?: number;
-	/** Runs in the preview of a `request` (default 100). */
+	/** Runs in the preview of a `request` (default 40). */
 	previewRuns?: number;
 }
 
@@ -46,8 +46,8 @@ export class SimEngine {
 
 	constructor(options: EngineOptions = {}) {
 		this.#createPool = options.createPool ?? browserPool;
-		this.#debounceMs = options.debounceMs ?? 150;
-		this.#previewRuns = options.previewRuns ?? 100;
+		this.#debounceMs = options.debounceMs ?? 30;
+		this.#previewRuns = options.previewRuns ?? 40;
 	}
 
 	/** Runs a scenario (cancelling any job in progress) and resolves with how it ended. */
