@@ -162,3 +162,21 @@ test.describe('sensitivity', () => {
 		await expectAccessible(page);
 	});
 });
+
+test.describe('from the library', () => {
+	test('scenarios selected in the library open side by side', async ({ page }) => {
+		await page.goto('/');
+		await page.getByLabel("Select “Today's typical contract”").check();
+		await expect(page.getByRole('link', { name: 'Compare selected' })).toHaveCount(0);
+		await page.getByLabel('Select “Working towards co-production”').check();
+		await page.getByRole('link', { name: 'Compare selected' }).click();
+		await expect(page).toHaveURL(/\/compare\?scenarios=preset-(typical|towards),preset-/);
+		await expect(page.getByRole('checkbox', { name: /Today's typical contract/ })).toBeChecked();
+		await expect(
+			page.getByRole('checkbox', { name: /Working towards co-production/ })
+		).toBeChecked();
+		await expect(page.getByRole('heading', { name: 'Trust over time' })).toBeVisible({
+			timeout: 90_000
+		});
+	});
+});
