@@ -336,4 +336,38 @@ test.describe('the workbench', () => {
 		// Every chart but the group of end distributions offers its downloads.
 		await expect(page.getByRole('group', { name: /^Download / })).toHaveCount(5);
 	});
+
+	test("a chart's values can be read month by month from the keyboard, and shown as a table", async ({
+		page
+	}) => {
+		await page.goto(DEMO);
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		const probe = page.getByRole('slider', { name: /^Trust by month/ });
+		await probe.focus();
+		// Focus lands on the last month; Home goes to the first, arrows step by one.
+		await expect(probe).toHaveAttribute('aria-valuenow', '120');
+		await page.keyboard.press('Home');
+		await expect(probe).toHaveAttribute('aria-valuenow', '1');
+		await expect(probe).toHaveAttribute('aria-valuetext', /Month 1\b/);
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect(probe).toHaveAttribute('aria-valuenow', '3');
+		await expect(probe).toHaveAttribute('aria-valuetext', /Month 3\b.*\d\.\d\d/);
+		// Page Up and Page Down move a year, as on any slider.
+		await page.keyboard.press('PageUp');
+		await expect(probe).toHaveAttribute('aria-valuenow', '15');
+		await page.keyboard.press('PageDown');
+		await expect(probe).toHaveAttribute('aria-valuenow', '3');
+
+		// The table toggle swaps the drawing for a table of the same values, and back.
+		const toggle = page.getByRole('button', { name: 'Show as table' }).first();
+		await toggle.click();
+		const table = page.getByRole('region', { name: 'Trust over time: table' });
+		await expect(table).toBeVisible();
+		await expect(table.getByRole('row')).toHaveCount(121);
+		await expect(probe).toHaveCount(0);
+		await page.getByRole('button', { name: 'Show as chart' }).first().click();
+		await expect(table).toHaveCount(0);
+		await expect(page.getByRole('slider', { name: /^Trust by month/ })).toBeVisible();
+	});
 });
