@@ -5,6 +5,15 @@
 import { SimPool } from '$lib/engine/pool';
 import { createWorkerRunner } from '$lib/engine/worker-runner';
 import { presetById, DEMO_PRESET_ID, type Scenario } from '$lib/sim';
+import {
+	cellScenario,
+	DEFAULT_SWEEP_X,
+	DEFAULT_SWEEP_Y,
+	refinementOrder,
+	sweepAxis
+} from '$lib/analysis/sweep';
+import { runBatch } from '$lib/compare/batch';
+import { createComparePool } from '$lib/compare/pool';
 
 export interface PoolTiming {
 	/** Wall time of each measured job, in milliseconds. */
@@ -16,6 +25,12 @@ export interface PoolTiming {
 export interface BenchApi {
 	/** Runs the demo preset `repeats` times (after one warm-up job) on a pool of `size` workers. */
 	timePool(size: number, runs: number, repeats: number, previewRuns: number): Promise<PoolTiming>;
+	/**
+	 * Times a sweep of the demo preset over the default levers (contract length across,
+	 * power sharing up), `size` x `size` cells at `runs` futures each, on the pool the
+	 * compare pages use, in their coarse-to-fine order. Milliseconds.
+	 */
+	timeSweep(size: number, runs: number): Promise<number>;
 	cores: number;
 }
 
@@ -57,6 +72,26 @@ async function timePool(
 	}
 }
 
-const api: BenchApi = { timePool, cores: navigator.hardwareConcurrency };
+async function timeSweep(size: number, runs: number): Promise<number> {
+	const x = sweepAxis(DEFAULT_SWEEP_X, size);
+	const y = sweepAxis(DEFAULT_SWEEP_Y, size);
+	if (!x.ok || !y.ok) throw new Error('unknown sweep levers');
+	const base = demo(runs);
+	const cells = refinementOrder(x.value.values.length, y.value.values.length);
+	const scenarios = cells.map((cell) => cellScenario(base, x.value, y.value, cell));
+	const pool = createComparePool();
+	try {
+		const warm = await pool.run(demo(100)).result;
+		if (warm.status !== 'done') throw new Error(`warm-up ended ${warm.status}`);
+		const start = performance.now();
+		const outcome = await runBatch(pool, scenarios).result;
+		if (outcome.status !== 'done') throw new Error(`sweep ended ${outcome.status}`);
+		return performance.now() - start;
+	} finally {
+		pool.terminate();
+	}
+}
+
+const api: BenchApi = { timePool, timeSweep, cores: navigator.hardwareConcurrency };
 (window as unknown as { slowTrustBench: BenchApi }).slowTrustBench = api;
 document.body.dataset.ready = 'true';
