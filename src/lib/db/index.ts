@@ -8,3 +8,4 @@ export * from './ready';
 export * from './live';
 export * from './search';
 export * from './storylines';
+export * from './summary-check';

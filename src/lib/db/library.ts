@@ -23,6 +23,7 @@ import {
 	type SlowTrustDb,
 	type VersionRecord
 } from './db';
+import { isSummary } from './summary-check';
 import { Rejection, guard, invalid, notFound, ok, readOnly, type StorageResult } from './errors';
 
 export { MESSAGES, toStorageError } from './errors';
@@ -665,13 +666,20 @@ export class Library {
 
 	/**
 	 * The result for a scenario as it is now, or `null` when there is none (never a stale
-	 * one: the key is computed from the current scenario).
+	 * one: the key is computed from the current scenario; never a damaged one: it is
+	 * checked, and dropped if it fails).
 	 */
 	currentResult(scenarioId: string): Promise<StorageResult<ResultRecord | null>> {
 		return guard(async () => {
 			const s = await this.db.scenarios.get(scenarioId);
 			if (!s) return notFound('That scenario');
-			return ok((await this.db.results.get(resultKey(s.scenario))) ?? null);
+			const r = await this.db.results.get(resultKey(s.scenario));
+			if (r && !isSummary(r.summary)) {
+				// A damaged cached result is dropped, so the scenario simply runs again.
+				await this.db.results.delete(r.key);
+				return ok(null);
+			}
+			return ok(r ?? null);
 		});
 	}
 }

@@ -4,7 +4,7 @@
  * scenario's workbench, a share link).
  */
 import { library, type Library } from './library';
-import type { StorageResult } from './errors';
+import { MESSAGES, type StorageResult } from './errors';
 
 let ready: Promise<StorageResult<Library>> | undefined;
 
@@ -12,7 +12,20 @@ let ready: Promise<StorageResult<Library>> | undefined;
 export function ensureLibrary(): Promise<StorageResult<Library>> {
 	ready ??= (async (): Promise<StorageResult<Library>> => {
 		const lib = library();
-		const seeded = await lib.seedPresets();
+		// An older version of the app open in another tab holds the database at its older
+		// version; opening would wait for that tab, silently, for as long as it stays open.
+		// Say so instead (the open goes on waiting, and completes if the other tab closes).
+		let onBlocked = () => {};
+		const blocked = new Promise<StorageResult<number>>((resolve) => {
+			onBlocked = () =>
+				resolve({
+					ok: false,
+					error: { kind: 'blocked', message: MESSAGES.blocked, cause: 'BlockedEvent' }
+				});
+		});
+		lib.db.on('blocked', onBlocked);
+		const seeded = await Promise.race([lib.seedPresets(), blocked]);
+		lib.db.on('blocked').unsubscribe(onBlocked);
 		if (!seeded.ok) {
 			// A later call may succeed (the other tab closed, space was freed).
 			ready = undefined;

@@ -11,7 +11,7 @@ import {
 	toStorageError,
 	uniqueName
 } from '../../../src/lib/db/library';
-import { PRESETS, defaultScenario, setParam, type Summary } from '../../../src/lib/sim';
+import { PRESETS, defaultScenario, setParam, simulate, type Summary } from '../../../src/lib/sim';
 import { freshLibrary, must } from './helpers';
 
 const libs: Library[] = [];
@@ -25,7 +25,12 @@ afterEach(async () => {
 	for (const l of libs.splice(0)) await l.db.delete();
 });
 
-const fakeSummary = (tag: number) => ({ tag }) as unknown as Summary;
+// A real (small) summary, told apart by its receipt's seed: stored results are checked.
+const realSummary = simulate({ ...PRESETS[0].scenario, runs: 3 });
+const fakeSummary = (tag: number): Summary => ({
+	...realSummary,
+	receipt: { ...realSummary.receipt, seed: tag }
+});
 
 describe('presets', () => {
 	it('are placed once, read-only, and not brought back after deletion', async () => {
