@@ -14,19 +14,23 @@ test.describe('unexpected errors', () => {
 		context
 	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		await page.goto('/');
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		// The next page's first drawing fails once (Svelte draws by cloning templates).
+		// From a page with nothing still loading in the background, so that the fault below
+		// strikes the next page's drawing and nothing else.
+		await page.goto('/model');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
+		// The Compare page's drawing fails once (Svelte draws by cloning templates).
 		await page.evaluate(() => {
 			const original = Node.prototype.cloneNode;
-			Node.prototype.cloneNode = function () {
+			// Only the Compare page's own template, and only once.
+			Node.prototype.cloneNode = function (this: Node, deep?: boolean) {
+				if (!this.textContent?.includes('Scenarios side by side')) return original.call(this, deep);
 				Node.prototype.cloneNode = original;
 				throw new Error('injected fault: the page could not be drawn');
 			};
 		});
 		await page
 			.getByRole('navigation', { name: 'Main' })
-			.getByRole('link', { name: 'Model' })
+			.getByRole('link', { name: 'Compare' })
 			.click();
 		const panel = page.getByRole('alert').filter({ hasText: 'stopped working' });
 		await expect(panel).toBeVisible();
@@ -41,12 +45,12 @@ test.describe('unexpected errors', () => {
 		const copied = await page.evaluate(() => navigator.clipboard.readText());
 		expect(copied).toContain('Slow Trust error report');
 		expect(copied).toContain('Message: injected fault: the page could not be drawn');
-		expect(copied).toMatch(/Page: http:\/\/[^\s]+\/model/);
+		expect(copied).toMatch(/Page: http:\/\/[^\s]+\/compare/);
 		expect(copied).toMatch(/Model version: \d+\.\d+\.\d+/);
 
 		// The fault has passed: trying again draws the page.
 		await panel.getByRole('button', { name: 'Try again' }).click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Scenarios side by side/);
 		await expect(panel).toHaveCount(0);
 	});
 
@@ -55,7 +59,9 @@ test.describe('unexpected errors', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
 		await page.evaluate(() => {
 			const original = Node.prototype.cloneNode;
-			Node.prototype.cloneNode = function () {
+			// Only the Compare page's own template, and only once.
+			Node.prototype.cloneNode = function (this: Node, deep?: boolean) {
+				if (!this.textContent?.includes('Scenarios side by side')) return original.call(this, deep);
 				Node.prototype.cloneNode = original;
 				throw new Error('injected fault: the page could not be drawn');
 			};
