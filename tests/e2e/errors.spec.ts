@@ -18,6 +18,7 @@ test.describe('unexpected errors', () => {
 		// strikes the next page's drawing and nothing else.
 		await page.goto('/model');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		// The Compare page's drawing fails once (Svelte draws by cloning templates).
 		await page.evaluate(() => {
 			const original = Node.prototype.cloneNode;
@@ -83,6 +84,8 @@ test.describe('unexpected errors', () => {
 	}) => {
 		await page.goto('/model');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
+		// The prerendered page shows before its scripts run; wait until they do.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.evaluate(() => {
 			setTimeout(() => {
 				throw new Error('injected fault in a timer');
@@ -106,6 +109,7 @@ test.describe('unexpected errors', () => {
 	test('a promise that fails unheard shows the panel too', async ({ page, browserProblems }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.evaluate(() => {
 			void Promise.reject(new Error('injected fault in a promise'));
 		});
