@@ -22,6 +22,26 @@ function saveState(page: Page): Locator {
 	return page.locator('.save-state');
 }
 
+/** How many results the library has stored. */
+function storedResults(page: Page): Promise<number> {
+	return page.evaluate(
+		() =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('slow-trust');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const count = db.transaction('results').objectStore('results').count();
+					count.onsuccess = () => {
+						db.close();
+						resolve(count.result);
+					};
+					count.onerror = () => reject(count.error);
+				};
+			})
+	);
+}
+
 /** The plain-English headline above the charts. */
 function headline(page: Page): Locator {
 	return page.getByRole('region', { name: 'Results' }).locator('p').first();
@@ -155,10 +175,13 @@ test.describe('the workbench', () => {
 
 	test('edits are saved as you go and are still there after a reload', async ({ page }) => {
 		await editableCopy(page);
+		const resultsBefore = await storedResults(page);
 		await box(page, 'KPI rigidity').fill('0.45');
 		await expect(saveState(page)).toHaveText(/Unsaved changes…|Saving…/);
 		await expect(saveState(page)).toHaveText('Saved');
 		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		// The finished result is stored just after it is shown; reload once it is.
+		await expect.poll(() => storedResults(page)).toBeGreaterThan(resultsBefore);
 		await page.reload();
 		await expect(box(page, 'KPI rigidity')).toHaveValue('0.45');
 		// The result stored for these settings is shown at once, without running again.
