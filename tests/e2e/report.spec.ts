@@ -3,7 +3,7 @@
  * PNG (at twice their size) and its results as CSV, and its receipt's share link re-running
  * the scenario to the same headline in another browser profile.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { encodeScenario } from '../../src/lib/db/share';
 import { PRESETS, METRICS, SERIES } from '../../src/lib/sim';
@@ -71,7 +71,7 @@ test('the demo report prints to A4 with its title, assumptions and receipt, and 
 			root: root.nodeName,
 			width: Number(root.getAttribute('width')),
 			height: Number(root.getAttribute('height')),
-			paths: root.getElementsByTagName('path').length,
+			lines: root.getElementsByTagName('line').length,
 			bandPaths: Array.from(root.getElementsByTagName('path')).filter(
 				(p) => (p.getAttribute('d') ?? '').length > 200
 			).length,
@@ -158,6 +158,88 @@ test('the demo report prints to A4 with its title, assumptions and receipt, and 
 	expect(pdf.length).toBeGreaterThan(100_000);
 	await page.setViewportSize({ width: 794, height: 1123 });
 	await page.screenshot({ path: test.info().outputPath('report-print.png'), fullPage: true });
+});
+
+test('"How the futures end" downloads from the workbench as one image with its title, keys and all four histograms', async ({
+	page
+}) => {
+	// The demo's full run of futures happens in the browser on a busy machine.
+	test.setTimeout(180_000);
+	await page.goto('/scenarios/preset-typical');
+	await expect(page.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+		timeout: 150_000
+	});
+	const group = page.locator('[data-chart-group]');
+	await expect(group.locator('.plot svg')).toHaveCount(4);
+	const menu = page.getByRole('group', { name: 'Download How the futures end' });
+	const onScreen = await group.evaluate((el) => ({
+		width: el.getBoundingClientRect().width,
+		rects: el.querySelectorAll('.plot svg rect').length,
+		titles: Array.from(el.querySelectorAll('section.chart h4, section.chart h3'), (h) =>
+			(h.textContent ?? '').trim()
+		)
+	}));
+	expect(onScreen.titles).toEqual([
+		'Final trust',
+		'Months to trust',
+		'KPI reviews met',
+		'Health outcomes'
+	]);
+
+	// SVG: it parses, and holds the group's title, its keys, each histogram's title, its
+	// probability line and its bars, and the source line.
+	const svg = await downloaded(page, () =>
+		menu.getByRole('button', { name: 'Download How the futures end as SVG' }).click()
+	);
+	expect(svg.d.suggestedFilename()).toBe('today-s-typical-contract-how-the-futures-end.svg');
+	const parsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		const root = doc.documentElement;
+		// The small charts are the nested SVGs wider than a legend's swatch.
+		const plots = Array.from(root.children).filter(
+			(c) => c.nodeName === 'svg' && Number(c.getAttribute('width')) > 100
+		);
+		return {
+			error: doc.getElementsByTagName('parsererror').length > 0,
+			root: root.nodeName,
+			title: root.getElementsByTagName('title')[0]?.textContent ?? '',
+			width: Number(root.getAttribute('width')),
+			height: Number(root.getAttribute('height')),
+			plots: plots.length,
+			plotTops: plots.map((p) => Number(p.getAttribute('y'))),
+			rects: root.getElementsByTagName('rect').length,
+			lines: root.getElementsByTagName('line').length,
+			texts: Array.from(root.getElementsByTagName('text'), (t) => t.textContent ?? '')
+		};
+	}, svg.bytes.toString('utf8'));
+	expect(parsed.error).toBe(false);
+	expect(parsed.root).toBe('svg');
+	expect(parsed.title).toBe('How the futures end');
+	expect(parsed.texts[0]).toBe('How the futures end');
+	expect(parsed.plots).toBe(4);
+	// Two rows of two, whether or not the page stacks them.
+	expect(new Set(parsed.plotTops).size).toBe(2);
+	// Every bar on the page (two parts a bar), plus the background and the legend's swatches.
+	expect(parsed.rects).toBeGreaterThan(onScreen.rects);
+	expect(parsed.lines).toBeGreaterThan(4 * 4); // each histogram's axes and grid
+	const words = parsed.texts.join(' ');
+	for (const title of onScreen.titles) expect(parsed.texts).toContain(title);
+	expect(words).toContain('Futures in which it never did');
+	expect(words).toMatch(/Ends at or above \d\.\d\d/);
+	expect(words).toContain('Share of futures');
+	expect(words).toContain(`${TYPICAL.runs.toLocaleString('en-GB')} futures`);
+	expect(parsed.width).toBeGreaterThanOrEqual(Math.floor(onScreen.width) - 40);
+
+	// PNG at twice the image's size.
+	const png = await downloaded(page, () =>
+		menu.getByRole('button', { name: 'Download How the futures end as PNG' }).click()
+	);
+	expect(png.d.suggestedFilename()).toBe('today-s-typical-contract-how-the-futures-end.png');
+	expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+	expect(png.bytes.readUInt32BE(16)).toBe(2 * parsed.width);
+	expect(png.bytes.readUInt32BE(20)).toBe(2 * parsed.height);
+	expect(png.bytes.length).toBeGreaterThan(20_000);
+	await writeFile(test.info().outputPath('how-the-futures-end.png'), png.bytes);
 });
 
 test('the receipt link re-runs the scenario in another profile to the same headline', async ({

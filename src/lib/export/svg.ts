@@ -3,8 +3,11 @@
  * the legend's keys and words) and its plot, with the computed styles written onto every
  * element so the file looks the same anywhere, with no style sheet.
  *
- * `composeSvg` is pure (it lays out parts already read from the page); `readChart` reads
- * them from a chart's element in the browser.
+ * A group of small charts that read as one figure (marked `data-chart-group`) exports as one
+ * image too: its title and shared legend, then each small chart with its own title and plot.
+ *
+ * `composeSvg` and `composeGroupSvg` are pure (they lay out parts already read from the
+ * page); `readChart` and `readChartGroup` read them from the page in the browser.
  */
 
 /** One key of a legend: its swatch (an SVG's viewBox and inner markup) and its words. */
@@ -79,31 +82,49 @@ function round(n: number): number {
 	return Math.round(n * 100) / 100;
 }
 
+/** The fonts, colours and text measure shared by everything drawn in one document. */
+interface Pen {
+	family: string;
+	measure: (text: string, font: string) => number;
+	ink: string;
+	muted: string;
+}
+
+function penFor(options: ComposeOptions): Pen {
+	return {
+		family: options.fontFamily ?? DEFAULT_FONT,
+		measure: options.measure ?? estimateWidth,
+		ink: options.ink ?? '#1b2430',
+		muted: options.muted ?? '#4a5361'
+	};
+}
+
+const PAD = 16;
+
 /**
- * Lays out a chart's parts as one SVG document: the title at the top, the legend's keys
- * flowing in rows beneath it, the plot at its own size, and the caption at the foot, on a
- * solid background. The plot's width sets the document's width.
+ * Lays out one chart (its title, its legend's keys flowing in rows, and its plot at its own
+ * size, when it has one) in a column `width` wide from `left`, starting at `top`. Text is inset
+ * by the padding; the plot is centred. Returns the markup and where the chart ends.
  */
-export function composeSvg(parts: ChartParts, options: ComposeOptions = {}): ComposedSvg {
-	const family = options.fontFamily ?? DEFAULT_FONT;
-	const measure = options.measure ?? estimateWidth;
-	const ink = options.ink ?? '#1b2430';
-	const muted = options.muted ?? '#4a5361';
-	const background = options.background ?? '#ffffff';
-	const [vx, vy, vw, vh] = parts.plot.viewBox;
-	const pad = 16;
-	const width = Math.max(Math.ceil(vw), 240);
-	const inner = width - 2 * pad;
+function layoutChart(
+	parts: Pick<ChartParts, 'title' | 'legend'> & Partial<Pick<ChartParts, 'plot'>>,
+	pen: Pen,
+	left: number,
+	width: number,
+	top: number,
+	titleSize: number
+): { markup: string[]; bottom: number } {
+	const { family, measure, ink, muted } = pen;
+	const inner = width - 2 * PAD;
 	const out: string[] = [];
-	let y = pad;
+	let y = top;
 
 	// Title.
-	const titleSize = 20;
 	const titleFont = `600 ${titleSize}px ${family}`;
 	for (const line of wrapText(parts.title, inner, (t) => measure(t, titleFont))) {
 		y += titleSize;
 		out.push(
-			`<text x="${pad}" y="${round(y)}" font-family="${xmlEscape(family)}" font-size="${titleSize}" font-weight="600" fill="${ink}">${xmlEscape(line)}</text>`
+			`<text x="${round(left + PAD)}" y="${round(y)}" font-family="${xmlEscape(family)}" font-size="${titleSize}" font-weight="600" fill="${ink}">${xmlEscape(line)}</text>`
 		);
 		y += 6;
 	}
@@ -117,7 +138,7 @@ export function composeSvg(parts: ChartParts, options: ComposeOptions = {}): Com
 	const gap = 6;
 	const itemGap = 18;
 	if (parts.legend.length) y += 6;
-	let x = pad;
+	let x = left + PAD;
 	let rowTop = y;
 	let rowHeight = 0;
 	for (const item of parts.legend) {
@@ -126,9 +147,9 @@ export function composeSvg(parts: ChartParts, options: ComposeOptions = {}): Com
 		const textW = Math.max(0, ...lines.map((l) => measure(l, font)));
 		const w = (item.swatch ? swatchW + gap : 0) + textW;
 		const h = Math.max(1, lines.length) * lineHeight;
-		if (x > pad && x + w > pad + inner) {
+		if (x > left + PAD && x + w > left + PAD + inner) {
 			rowTop += rowHeight + 4;
-			x = pad;
+			x = left + PAD;
 			rowHeight = 0;
 		}
 		let tx = x;
@@ -152,33 +173,112 @@ export function composeSvg(parts: ChartParts, options: ComposeOptions = {}): Com
 	y += 12;
 
 	// Plot, at its own size; its viewBox already covers anything drawn outside its box.
-	const plotX = Math.max(0, (width - vw) / 2);
-	out.push(
-		`<svg x="${round(plotX)}" y="${round(y)}" width="${round(vw)}" height="${round(vh)}" viewBox="${round(vx)} ${round(vy)} ${round(vw)} ${round(vh)}" overflow="visible">${parts.plot.markup}</svg>`
-	);
-	y += vh;
+	if (parts.plot) {
+		const [vx, vy, vw, vh] = parts.plot.viewBox;
+		const plotX = left + Math.max(0, (width - vw) / 2);
+		out.push(
+			`<svg x="${round(plotX)}" y="${round(y)}" width="${round(vw)}" height="${round(vh)}" viewBox="${round(vx)} ${round(vy)} ${round(vw)} ${round(vh)}" overflow="visible">${parts.plot.markup}</svg>`
+		);
+		y += vh;
+	}
+	return { markup: out, bottom: y };
+}
 
-	if (parts.caption) {
+/** The caption's lines at the foot of the document, and the document's final height. */
+function finish(
+	out: string[],
+	y: number,
+	width: number,
+	caption: string | undefined,
+	pen: Pen
+): number {
+	if (caption) {
 		y += 10;
 		const capSize = 11;
-		const capFont = `${capSize}px ${family}`;
-		for (const line of wrapText(parts.caption, inner, (t) => measure(t, capFont))) {
+		const capFont = `${capSize}px ${pen.family}`;
+		for (const line of wrapText(caption, width - 2 * PAD, (t) => pen.measure(t, capFont))) {
 			y += capSize + 3;
 			out.push(
-				`<text x="${pad}" y="${round(y)}" font-family="${xmlEscape(family)}" font-size="${capSize}" fill="${muted}">${xmlEscape(line)}</text>`
+				`<text x="${PAD}" y="${round(y)}" font-family="${xmlEscape(pen.family)}" font-size="${capSize}" fill="${pen.muted}">${xmlEscape(line)}</text>`
 			);
 		}
 	}
-	y += pad;
+	return Math.ceil(y + PAD);
+}
 
-	const height = Math.ceil(y);
-	const svg =
+function svgDocument(
+	title: string,
+	width: number,
+	height: number,
+	background: string,
+	body: string[]
+): string {
+	return (
 		`<?xml version="1.0" encoding="UTF-8"?>\n` +
 		`<svg xmlns="${SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-		`<title>${xmlEscape(parts.title)}</title>` +
+		`<title>${xmlEscape(title)}</title>` +
 		`<rect width="100%" height="100%" fill="${xmlEscape(background)}"/>` +
-		out.join('') +
-		`</svg>\n`;
+		body.join('') +
+		`</svg>\n`
+	);
+}
+
+/**
+ * Lays out a chart's parts as one SVG document: the title at the top, the legend's keys
+ * flowing in rows beneath it, the plot at its own size, and the caption at the foot, on a
+ * solid background. The plot's width sets the document's width.
+ */
+export function composeSvg(parts: ChartParts, options: ComposeOptions = {}): ComposedSvg {
+	const pen = penFor(options);
+	const width = Math.max(Math.ceil(parts.plot.viewBox[2]), 240);
+	const { markup, bottom } = layoutChart(parts, pen, 0, width, PAD, 20);
+	const height = finish(markup, bottom, width, parts.caption, pen);
+	const svg = svgDocument(parts.title, width, height, options.background ?? '#ffffff', markup);
+	return { svg, width, height };
+}
+
+/** A group of small charts that read as one figure, read from the page. */
+export interface ChartGroupParts {
+	title: string;
+	/** The keys shared by every chart of the group. */
+	legend: LegendItem[];
+	/** Each small chart: its own title, legend (if any) and plot. */
+	charts: Omit<ChartParts, 'caption'>[];
+	/** How many charts stand side by side (as on the page). */
+	columns: number;
+	caption?: string;
+}
+
+/**
+ * Lays out a group of small charts as one SVG document: the group's title and shared legend
+ * across the top, the charts in rows of `columns` (each with its title, its own legend line
+ * and its plot), and the caption at the foot. The widest plot sets each column's width.
+ */
+export function composeGroupSvg(group: ChartGroupParts, options: ComposeOptions = {}): ComposedSvg {
+	const pen = penFor(options);
+	const columns = Math.max(1, Math.min(group.columns, group.charts.length));
+	const colGap = 16;
+	const rowGap = 20;
+	const colWidth = Math.max(
+		200,
+		...group.charts.map((c) => Math.ceil(c.plot.viewBox[2]) + 2 * PAD)
+	);
+	const width = Math.max(240, columns * colWidth + (columns - 1) * colGap);
+	// The group's heading and shared keys, over the whole width, with no plot of their own.
+	const head = layoutChart(group, pen, 0, width, PAD, 20);
+	const out = head.markup;
+	let top = head.bottom;
+	for (let i = 0; i < group.charts.length; i += columns) {
+		let bottom = top;
+		group.charts.slice(i, i + columns).forEach((chart, c) => {
+			const drawn = layoutChart(chart, pen, c * (colWidth + colGap), colWidth, top, 16);
+			out.push(...drawn.markup);
+			bottom = Math.max(bottom, drawn.bottom);
+		});
+		top = bottom + rowGap;
+	}
+	const height = finish(out, top - rowGap, width, group.caption, pen);
+	const svg = svgDocument(group.title, width, height, options.background ?? '#ffffff', out);
 	return { svg, width, height };
 }
 
@@ -344,6 +444,38 @@ export function readChart(
 	};
 }
 
+/** The attribute that marks an element as a group of small charts exported as one figure. */
+export const CHART_GROUP_ATTRIBUTE = 'data-chart-group';
+
+/**
+ * Reads a group of small charts (an element marked with `data-chart-group`, or the first
+ * one inside `container`): its first heading as the title, its own `.legend` as the shared
+ * keys, and each chart frame inside it (`section.chart`) with its title, legend and plot,
+ * laid out in at least two columns.
+ * Null when there is no group, or when any of its charts has no plot drawn (a table, say).
+ */
+export function readChartGroup(container: Element, caption?: string): ChartGroupParts | null {
+	const selector = `[${CHART_GROUP_ATTRIBUTE}]`;
+	const group = container.matches(selector) ? container : container.querySelector(selector);
+	if (!group) return null;
+	const frames = Array.from(group.querySelectorAll('section.chart'));
+	const charts = frames.map((frame) => readChart(frame));
+	if (!charts.length || charts.some((c) => c === null)) return null;
+	const heading = group.querySelector('h1, h2, h3, h4, h5, h6');
+	const legendEl = group.querySelector(':scope > .legend');
+	// As many columns as the charts stand in on the page, and at least two: a figure for a
+	// slide is wider than it is tall, even when a narrow page stacks the charts.
+	const lefts = new Set(frames.map((f) => Math.round(f.getBoundingClientRect().left)));
+	const columns = Math.max(lefts.size, Math.min(2, frames.length));
+	return {
+		title: (heading?.textContent ?? 'Charts').replace(/\s+/g, ' ').trim(),
+		legend: legendEl ? readLegend(legendEl) : [],
+		charts: charts.filter((c) => c !== null),
+		columns,
+		caption
+	};
+}
+
 /** A text measurer drawing on a canvas, or the estimate where no canvas is available. */
 export function canvasMeasure(): (text: string, font: string) => number {
 	const ctx =
@@ -355,20 +487,29 @@ export function canvasMeasure(): (text: string, font: string) => number {
 	};
 }
 
-/** A chart's element as a standalone SVG, or null when it has no plot drawn yet. */
+/**
+ * A chart's element as a standalone SVG, or null when it has no plot drawn yet. An element
+ * that is (or holds) a group of small charts gives the whole group as one figure.
+ */
 export function chartToSvg(
 	container: Element,
 	caption?: string,
 	fallbackTitle?: string
 ): ComposedSvg | null {
-	const parts = readChart(container, caption, fallbackTitle);
-	if (!parts) return null;
 	const root = getComputedStyle(document.documentElement);
-	const family = getComputedStyle(container).fontFamily || DEFAULT_FONT;
-	return composeSvg(parts, {
+	const options: ComposeOptions = {
 		measure: canvasMeasure(),
-		fontFamily: family,
+		fontFamily: getComputedStyle(container).fontFamily || DEFAULT_FONT,
 		ink: root.getPropertyValue('--colour-ink').trim() || undefined,
 		muted: root.getPropertyValue('--colour-ink-muted').trim() || undefined
-	});
+	};
+	if (
+		container.matches(`[${CHART_GROUP_ATTRIBUTE}]`) ||
+		container.querySelector(`[${CHART_GROUP_ATTRIBUTE}]`)
+	) {
+		const group = readChartGroup(container, caption);
+		return group ? composeGroupSvg(group, options) : null;
+	}
+	const parts = readChart(container, caption, fallbackTitle);
+	return parts ? composeSvg(parts, options) : null;
 }

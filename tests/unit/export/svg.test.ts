@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { composeSvg, estimateWidth, wrapText, xmlEscape, type ChartParts } from '$lib/export/svg';
+import {
+	composeGroupSvg,
+	composeSvg,
+	estimateWidth,
+	wrapText,
+	xmlEscape,
+	type ChartGroupParts,
+	type ChartParts
+} from '$lib/export/svg';
 import { fileSlug, pngSize } from '$lib/export/download';
 
 const parts: ChartParts = {
@@ -44,6 +52,66 @@ describe('composeSvg', () => {
 		const narrow = composeSvg({ ...parts, plot: { ...parts.plot, viewBox: [0, 0, 260, 200] } });
 		const wide = composeSvg({ ...parts, plot: { ...parts.plot, viewBox: [0, 0, 900, 200] } });
 		expect(narrow.height).toBeGreaterThan(wide.height);
+	});
+});
+
+describe('composeGroupSvg', () => {
+	const small = (title: string, d: string): ChartGroupParts['charts'][number] => ({
+		title,
+		legend: [{ swatch: null, text: `${title}: 42%` }],
+		plot: { viewBox: [-30, -12, 300, 200], markup: `<rect x="0" y="0" width="10" height="${d}"/>` }
+	});
+	const group: ChartGroupParts = {
+		title: 'How the futures end',
+		legend: parts.legend,
+		charts: [
+			small('Final trust', '11'),
+			small('Months', '12'),
+			small('KPIs', '13'),
+			small('Outcomes', '14')
+		],
+		columns: 2,
+		caption: 'Slow Trust · seed 1'
+	};
+
+	it('is one SVG document with the group title, its keys, every chart with its title, and the caption', () => {
+		const { svg, width, height } = composeGroupSvg(group);
+		expect(svg.startsWith('<?xml')).toBe(true);
+		expect(svg).toContain('<title>How the futures end</title>');
+		expect(svg).toContain('Light band: 9 of 10 futures');
+		for (const c of group.charts) {
+			expect(svg).toContain(`>${c.title}</text>`);
+			expect(svg).toContain(`>${c.title}: 42%</text>`);
+		}
+		for (const h of ['11', '12', '13', '14']) expect(svg).toContain(`height="${h}"`);
+		expect(svg).toContain('Slow Trust · seed 1');
+		expect(svg).toContain(`width="${width}" height="${height}"`);
+		// Two columns of plots 300 wide (plus padding), two rows of plots 200 high.
+		expect(width).toBeGreaterThanOrEqual(2 * 300);
+		expect(height).toBeGreaterThan(2 * 200);
+	});
+
+	it('places the charts in as many columns as asked, side by side', () => {
+		const two = composeGroupSvg(group);
+		const one = composeGroupSvg({ ...group, columns: 1 });
+		const four = composeGroupSvg({ ...group, columns: 4 });
+		expect(one.width).toBeLessThan(two.width);
+		expect(one.height).toBeGreaterThan(two.height);
+		expect(four.width).toBeGreaterThan(two.width);
+		expect(four.height).toBeLessThan(two.height);
+		// The plots of one row share their top; the next row starts below them.
+		const tops = [...two.svg.matchAll(/<svg x="[\d.]+" y="([\d.]+)" width="300"/g)].map((m) =>
+			Number(m[1])
+		);
+		expect(tops).toHaveLength(4);
+		expect(tops[0]).toBe(tops[1]);
+		expect(tops[2]).toBe(tops[3]);
+		expect(tops[2]).toBeGreaterThanOrEqual(tops[0] + 200);
+	});
+
+	it('escapes the titles', () => {
+		const { svg } = composeGroupSvg({ ...group, title: 'A <b> & "c"' });
+		expect(svg).toContain('A &lt;b&gt; &amp; &quot;c&quot;');
 	});
 });
 
