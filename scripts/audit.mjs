@@ -4,7 +4,9 @@
 // JavaScript each page loads, gzipped (target: under 150 KB). Not part of `npm test`:
 // Lighthouse is fetched by npx on first use (pinned: 12.2.3 is the last to run on Node 20).
 //
-// Options: --skip-build (audit the existing build/ as it is).
+// Options: --skip-build (audit the existing build as it is). SLOW_TRUST_OUT=name builds into
+// and audits .out/name/build instead of build/, as the end-to-end tests do, so an audit can
+// run beside other builds.
 import { execFileSync, spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,7 +17,8 @@ import { chromiumArgs, findBrowser } from './find-browser.mjs';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const root = fileURLToPath(new URL('..', import.meta.url));
-const buildDir = join(root, 'build');
+const out = process.env.SLOW_TRUST_OUT;
+const buildDir = join(root, out ? join('.out', out, 'build') : 'build');
 const PAGES = [
 	{ name: 'Library', path: '/' },
 	{ name: 'Workbench (demo scenario)', path: '/scenarios/preset-typical' }
@@ -116,7 +119,15 @@ async function lighthouse(url, chromePath) {
 	const failing = Object.values(report.audits)
 		.filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
 		.map((a) => a.title);
+	const ms = (id) => report.audits[id]?.numericValue ?? NaN;
 	return {
+		metrics: {
+			FCP: `${Math.round(ms('first-contentful-paint'))} ms`,
+			LCP: `${Math.round(ms('largest-contentful-paint'))} ms`,
+			TBT: `${Math.round(ms('total-blocking-time'))} ms`,
+			CLS: ms('cumulative-layout-shift').toFixed(3),
+			SI: `${Math.round(ms('speed-index'))} ms`
+		},
 		js: initialJs(report),
 		performance: score('performance'),
 		accessibility: score('accessibility'),
@@ -138,6 +149,7 @@ async function main() {
 		['Page', 'Performance', 'Accessibility', 'Best practices', 'Initial JS (gzip)', 'Result']
 	];
 	const notes = [];
+	const metricLines = [];
 	let allMet = true;
 	try {
 		for (const page of PAGES) {
@@ -159,6 +171,11 @@ async function main() {
 				met ? 'PASS' : 'MISS'
 			]);
 			for (const title of scores.failing) notes.push(`${page.name}: ${title}`);
+			metricLines.push(
+				`${page.name}: ${Object.entries(scores.metrics)
+					.map(([k, v]) => `${k} ${v}`)
+					.join(', ')}`
+			);
 		}
 	} finally {
 		server.close();
@@ -175,6 +192,7 @@ async function main() {
 		...rows.slice(1).map(line)
 	];
 	process.stdout.write(`\n${out.join('\n')}\n`);
+	process.stdout.write(`\nMetrics (simulated desktop):\n${metricLines.join('\n')}\n`);
 	process.stdout.write(
 		`\nTargets: each score ${SCORE_TARGET} or more; initial JavaScript under ${JS_TARGET_KB} KB gzipped.\n`
 	);
