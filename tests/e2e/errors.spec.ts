@@ -118,4 +118,61 @@ test.describe('unexpected errors', () => {
 		expect(browserProblems.pageErrors).toHaveLength(1);
 		browserProblems.pageErrors.splice(0);
 	});
+
+	/** Makes the shell's own navigation code fail once: the next `startsWith('/scenarios/')`. */
+	function shellFault() {
+		const original = String.prototype.startsWith;
+		String.prototype.startsWith = function (this: string, search: string, position?: number) {
+			if (String(search).includes('/scenarios/')) {
+				String.prototype.startsWith = original;
+				throw new Error('injected fault in the shell');
+			}
+			return original.call(this, search, position);
+		};
+	}
+
+	test('an error in the shell while switching pages shows the panel in the shell, not a broken page', async ({
+		page
+	}) => {
+		await page.goto('/model');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.evaluate(shellFault);
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Compare' })
+			.click();
+		await expect(page).toHaveURL(/\/compare$/);
+		const panel = page.getByRole('alert').filter({ hasText: 'stopped working' });
+		await expect(panel).toContainText('injected fault in the shell');
+		// Styled, with the way to every page.
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		await expect(nav.getByRole('link', { name: 'Library' })).toBeVisible();
+		expect(
+			await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor)
+		).not.toBe('rgba(0, 0, 0, 0)');
+		// The fault has passed: trying again shows the page the person asked for.
+		await panel.getByRole('button', { name: 'Try again' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Scenarios side by side/);
+		await expect(panel).toHaveCount(0);
+		await expect(nav.getByRole('link', { name: 'Compare' })).toHaveAttribute(
+			'aria-current',
+			'page'
+		);
+	});
+
+	test('an error in the shell on the first render shows the panel, never a blank page', async ({
+		page
+	}) => {
+		await page.addInitScript(shellFault);
+		// A page drawn in the browser only (no prerendered copy to fall back on).
+		await page.goto('/scenarios/preset-typical');
+		const panel = page.getByRole('alert').filter({ hasText: 'stopped working' });
+		await expect(panel).toContainText('injected fault in the shell');
+		await expect(page.getByRole('banner')).toContainText('Slow Trust');
+		await expect(panel.getByRole('link', { name: 'Go to the library' })).toBeVisible();
+		await panel.getByRole('button', { name: 'Try again' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText("Today's typical contract");
+		await expect(panel).toHaveCount(0);
+	});
 });
