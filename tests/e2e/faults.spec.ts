@@ -132,4 +132,42 @@ test.describe('faults', () => {
 		await expect(state).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
 		await expect(state).toContainText('200 futures simulated');
 	});
+
+	test('settings that cannot be handed to the simulation give plain words, not the browser’s', async ({
+		page
+	}) => {
+		// The next message to a simulation worker fails as postMessage does with a value it
+		// cannot copy (a DataCloneError), once, when the test arms it.
+		await page.addInitScript(() => {
+			const w = window as unknown as { cloneFault: boolean };
+			w.cloneFault = false;
+			const original = Worker.prototype.postMessage;
+			Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+				if (w.cloneFault) {
+					w.cloneFault = false;
+					throw new DOMException(
+						"Failed to execute 'postMessage' on 'Worker': #<Object> could not be cloned.",
+						'DataCloneError'
+					);
+				}
+				return (original as (...a: unknown[]) => void).apply(this, args);
+			} as typeof Worker.prototype.postMessage;
+		});
+		await page.goto('/scenarios/preset-typical');
+		const state = page.locator('[data-run-state]');
+		const runs = page.getByRole('textbox', { name: 'Simulated futures', exact: true });
+		await runs.fill('100');
+		await expect(state).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		await page.evaluate(() => ((window as unknown as { cloneFault: boolean }).cloneFault = true));
+		await runs.fill('150');
+		await expect(state).toHaveAttribute('data-run-state', 'error', { timeout: 30_000 });
+		await expect(state).toContainText('The simulation could not be handed its settings');
+		await expect(state).toContainText('Nothing you entered was lost');
+		await expect(state).not.toContainText(/clone|postMessage|Worker/);
+		// The edit is still on screen, and the next run works.
+		await expect(runs).toHaveValue('150');
+		await state.getByRole('button', { name: 'Try again' }).click();
+		await expect(state).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		await expect(state).toContainText('150 futures simulated');
+	});
 });

@@ -8,6 +8,7 @@
 import type { EngineStatus } from '$lib/engine/engine.svelte';
 import type { Progress } from '$lib/engine/pool';
 import type { Scenario, Summary } from '$lib/sim';
+import { plainMessage } from '../app/error-details';
 
 /** A finished result and the key of the scenario it belongs to. */
 export interface CompleteResult {
@@ -67,7 +68,9 @@ export function resultView(input: ViewInput): ResultView {
 	if (ended === 'error')
 		return {
 			kind: 'error',
-			message: engine.error ?? 'The simulation stopped with an error nobody expected.'
+			message: engine.error
+				? plainMessage(engine.error)
+				: 'The simulation stopped with an error nobody expected.'
 		};
 	return { kind: 'empty' };
 }
