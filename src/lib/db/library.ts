@@ -209,6 +209,20 @@ export class Library {
 	 * with the preset shipped in this version.
 	 */
 	seedPresets(now = Date.now()): Promise<StorageResult<number>> {
+		return this.#placePresets(now, false);
+	}
+
+	/**
+	 * Puts back every read-only example the user deleted, as shipped with this version of
+	 * the app (the person asked for them, so the record of deleted examples is set aside).
+	 * Examples still in the library are left as they are. Resolves with how many came back.
+	 */
+	restorePresets(now = Date.now()): Promise<StorageResult<number>> {
+		return this.#placePresets(now, true);
+	}
+
+	/** Places the examples; `all` also puts back those the user deleted. */
+	#placePresets(now: number, all: boolean): Promise<StorageResult<number>> {
 		return guard(() =>
 			this.db.transaction('rw', this.db.scenarios, this.db.meta, async () => {
 				const meta = await this.db.meta.get('seededPresets');
@@ -226,7 +240,7 @@ export class Library {
 								updatedAt: now
 							});
 						}
-					} else if (!seeded.has(p.id)) {
+					} else if (all || !seeded.has(p.id)) {
 						await this.db.scenarios.add({
 							id,
 							name: p.scenario.name,

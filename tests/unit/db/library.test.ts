@@ -63,6 +63,28 @@ describe('presets', () => {
 		expect(must(await l.listScenarios())).toHaveLength(PRESETS.length - 1);
 	});
 
+	it('deleted examples come back on request, as shipped; the rest is untouched', async () => {
+		const l = lib();
+		must(await l.seedPresets(1));
+		const mine = must(await l.createScenario(undefined, 2));
+		const [first, second] = PRESETS;
+		must(await l.deleteScenario(presetRecordId(first.id)));
+		must(await l.deleteScenario(presetRecordId(second.id)));
+		expect(must(await l.seedPresets(3))).toBe(0);
+		expect(must(await l.restorePresets(4))).toBe(2);
+		const list = must(await l.listScenarios());
+		expect(list).toHaveLength(PRESETS.length + 1);
+		const back = must(await l.getScenario(presetRecordId(first.id)));
+		expect(back.presetId).toBe(first.id);
+		expect(back.scenario).toEqual(first.scenario);
+		expect(back.tags).toEqual(['example']);
+		expect(must(await l.getScenario(mine.id)).name).toBe(mine.name);
+		// Nothing left to restore; ordinary seeding still leaves them in place.
+		expect(must(await l.restorePresets(5))).toBe(0);
+		expect(must(await l.seedPresets(6))).toBe(0);
+		expect(must(await l.listScenarios())).toHaveLength(PRESETS.length + 1);
+	});
+
 	it('a copy of a read-only example is editable and named "(copy)"', async () => {
 		const l = lib();
 		must(await l.seedPresets());

@@ -4,7 +4,7 @@
  * save: …"). A failed save keeps the edit on screen and is retried on the next change or
  * when asked.
  */
-import type { StorageResult } from '$lib/db';
+import type { StorageResult } from '$lib/db/errors';
 
 export type SaveState =
 	| { kind: 'idle' }

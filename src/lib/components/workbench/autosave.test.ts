@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StorageResult } from '$lib/db';
+import type { StorageResult } from '$lib/db/errors';
 import { Autosave } from './autosave.svelte';
 
 describe('Autosave', () => {
