@@ -597,6 +597,85 @@ test('an empty library invites a first scenario or an import', async ({ page }) 
 	await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
 });
 
+test('deleted examples can be restored, read-only as shipped, beside the user’s own', async ({
+	page
+}) => {
+	await openLibrary(page);
+	const restore = page.getByRole('button', { name: 'Restore examples' });
+	// Nothing to restore while every example is there.
+	await expect(restore).toHaveCount(0);
+	await createScenario(page, 'Kept through it all');
+	await card(page, TYPICAL)
+		.getByRole('button', { name: `Delete “${TYPICAL}”` })
+		.click();
+	await expect(card(page, TYPICAL)).toHaveCount(0);
+	await restore.click();
+	await expect(card(page, TYPICAL)).toBeVisible();
+	await expect(card(page, TYPICAL).getByText('Example · read-only')).toBeVisible();
+	await expect(notices(page).filter({ hasText: 'Restored 1 example' })).toBeVisible();
+	await expect(cards(page)).toHaveCount(EXAMPLES.length + 1);
+	await expect(restore).toHaveCount(0);
+
+	// From an empty library too, and they stay after a reload.
+	await page.getByLabel('Select all shown').check();
+	await page.getByRole('button', { name: 'Delete selected' }).click();
+	await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
+	await restore.first().click();
+	await expect(cards(page)).toHaveCount(EXAMPLES.length);
+	for (const name of EXAMPLES) await expect(card(page, name)).toBeVisible();
+	await page.reload();
+	await expect(cards(page)).toHaveCount(EXAMPLES.length);
+	await expectAccessible(page);
+});
+
+test('an example opened from the library names each setting in its link to the model', async ({
+	page
+}) => {
+	await openLibrary(page);
+	await card(page, TYPICAL).getByRole('link', { name: TYPICAL, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TYPICAL);
+	// Read as one phrase, with no stray space before the colon.
+	const link = page.getByRole('link', { name: 'In the model: Contract length', exact: true });
+	await expect(link).toBeVisible();
+	await expect(link).toHaveAttribute('href', /\/model#/);
+	await expect(page.getByRole('link', { name: /In the model :/ })).toHaveCount(0);
+});
+
+test('the printed report of an example keeps its long share link inside the page', async ({
+	page
+}) => {
+	await page.goto('/scenarios/preset-typical');
+	const runs = page.getByRole('textbox', { name: 'Simulated futures', exact: true });
+	await runs.fill('60');
+	await expect(page.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+		timeout: 60_000
+	});
+	await page.getByRole('button', { name: 'Keep my changes in a copy' }).click();
+	await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+	await page.goto(`${new URL(page.url()).pathname}/report`);
+	const link = page.getByTestId('receipt-link');
+	await expect(link).toHaveAttribute('href', /\/share#v1p?\./, { timeout: 60_000 });
+	expect((await link.textContent())?.length ?? 0).toBeGreaterThan(500);
+	// As printed on A4 with 15 mm margins: 180 mm, 680 px wide.
+	await page.emulateMedia({ media: 'print' });
+	await page.setViewportSize({ width: 680, height: 1000 });
+	const box = await page.evaluate(() => {
+		const a = document.querySelector('[data-testid="receipt-link"]') as HTMLElement;
+		const rects = [...a.getClientRects()];
+		return {
+			right: Math.max(...rects.map((r) => r.right)),
+			lines: rects.length,
+			page: document.documentElement.clientWidth,
+			scroll: document.documentElement.scrollWidth
+		};
+	});
+	expect(box.lines).toBeGreaterThan(3);
+	expect(box.right).toBeLessThanOrEqual(box.page);
+	expect(box.scroll).toBeLessThanOrEqual(box.page);
+});
+
 for (const viewport of [
 	{ width: 1366, height: 768 },
 	{ width: 1920, height: 1080 }
