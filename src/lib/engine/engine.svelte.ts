@@ -3,8 +3,13 @@
  * `$state.raw` and replaced, never mutated, so a new summary is one cheap update.
  *
  * `run(scenario)` runs once; `request(scenario)` is for live refinement while a slider is
- * dragged: it cancels the job in progress, waits for input to settle (debounce), then shows
- * a quick preview followed by the full result.
+ * dragged: it cancels the job in progress, starts at once when the change is a single one,
+ * waits for input to settle (debounce) when changes come quickly one after another, then
+ * shows a quick preview followed by the full result.
+ *
+ * The page pays for every update of these fields (the status line is laid out and painted
+ * again), so `progress` changes at most every `progressMs` (the latest value is always shown
+ * within that time), not once per finished chunk of runs.
  */
 import type { Summary } from '$lib/sim';
 import { SimPool, type JobHandle, type JobOutcome, type Progress } from './pool';
@@ -19,6 +24,10 @@ export interface EngineOptions {
 	debounceMs?: number;
 	/** Runs in the preview of a `request` (default 40). */
 	previewRuns?: number;
+	/** Least time between two updates of `progress`, in milliseconds (default 100). */
+	progressMs?: number;
+	/** Clock; `performance.now` unless a test gives another. */
+	now?: () => number;
 }
 
 function browserPool(): SimPool {
@@ -39,15 +48,25 @@ export class SimEngine {
 	#current: { handle: JobHandle | null } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#pending: ((outcome: JobOutcome) => void) | null = null;
+	/** When `request` was last called. */
+	#requestedAt = -Infinity;
+	/** When `progress` was last set, and a newer value waiting to be shown. */
+	#progressAt = -Infinity;
+	#progressTimer: ReturnType<typeof setTimeout> | null = null;
+	#waiting: Progress | null = null;
 	readonly #createPool: () => SimPool;
 	readonly #debounceMs: number;
 	readonly #previewRuns: number;
+	readonly #progressMs: number;
+	readonly #now: () => number;
 	#disposed = false;
 
 	constructor(options: EngineOptions = {}) {
 		this.#createPool = options.createPool ?? browserPool;
 		this.#debounceMs = options.debounceMs ?? 30;
 		this.#previewRuns = options.previewRuns ?? 40;
+		this.#progressMs = options.progressMs ?? 100;
+		this.#now = options.now ?? (() => performance.now());
 	}
 
 	/** Runs a scenario (cancelling any job in progress) and resolves with how it ended. */
@@ -58,13 +77,18 @@ export class SimEngine {
 
 	/**
 	 * Asks for a scenario's result soon: cancels the job in progress, and starts a new one
-	 * (preview, then full) once no other request has come for `debounceMs`. Resolves with the
-	 * outcome, or 'cancelled' if a later request or `cancel()` replaced it.
+	 * (preview, then full) at once if no other request came in the last `debounceMs`, or
+	 * else once no other request has come for `debounceMs` (a slider being dragged). Resolves
+	 * with the outcome, or 'cancelled' if a later request or `cancel()` replaced it.
 	 */
 	request(scenario: unknown): Promise<JobOutcome> {
 		this.#stopJob();
+		const now = this.#now();
+		const settled = this.#timer === null && now - this.#requestedAt >= this.#debounceMs;
+		this.#requestedAt = now;
 		this.#clearDebounce();
 		if (this.#disposed) return this.#start(scenario, 0);
+		if (settled) return this.#start(scenario, this.#previewRuns);
 		return new Promise((resolve) => {
 			this.#pending = resolve;
 			this.#timer = setTimeout(() => {
@@ -78,6 +102,8 @@ export class SimEngine {
 	/** Cancels the job in progress and any request waiting to start. */
 	cancel(): void {
 		const hadWork = this.#current !== null || this.#timer !== null;
+		// Where the job had got to, as last reported, even if not yet shown.
+		if (this.#current !== null && this.#waiting !== null) this.progress = this.#waiting;
 		this.#clearDebounce();
 		this.#stopJob();
 		if (hadWork && (this.status === 'running' || this.status === 'preview'))
@@ -103,7 +129,36 @@ export class SimEngine {
 	#stopJob(): void {
 		const current = this.#current;
 		this.#current = null;
+		this.#clearProgressTimer();
 		current?.handle?.cancel();
+	}
+
+	#clearProgressTimer(): void {
+		if (this.#progressTimer !== null) clearTimeout(this.#progressTimer);
+		this.#progressTimer = null;
+		this.#waiting = null;
+	}
+
+	/**
+	 * Shows a job's progress: at once when the last update is at least `progressMs` old (or
+	 * `now` is set), otherwise when it is, unless a newer report replaces it first.
+	 */
+	#showProgress(token: object, progress: Progress, now = false): void {
+		if (this.#current !== token) return;
+		const wait = this.#progressMs - (this.#now() - this.#progressAt);
+		if (now || wait <= 0) {
+			this.#clearProgressTimer();
+			this.#progressAt = this.#now();
+			this.progress = progress;
+			return;
+		}
+		this.#waiting = progress;
+		this.#progressTimer ??= setTimeout(() => {
+			const latest = this.#waiting;
+			this.#progressTimer = null;
+			this.#waiting = null;
+			if (latest) this.#showProgress(token, latest, true);
+		}, wait);
 	}
 
 	async #start(scenario: unknown, previewRuns: number): Promise<JobOutcome> {
@@ -116,18 +171,17 @@ export class SimEngine {
 		this.status = 'running';
 		this.error = null;
 		this.progress = null;
+		this.#progressAt = -Infinity; // A new job's first report is shown at once.
 		// The pool may report progress before run() returns, so callbacks check a token.
 		const token: { handle: JobHandle | null } = { handle: null };
 		this.#current = token;
 		const job = this.#pool.run(scenario, {
 			previewRuns,
-			onProgress: (progress) => {
-				if (this.#current === token) this.progress = progress;
-			},
+			onProgress: (progress) => this.#showProgress(token, progress),
 			onPreview: (summary, progress) => {
 				if (this.#current !== token) return;
 				this.summary = summary;
-				this.progress = progress;
+				this.#showProgress(token, progress, true);
 				this.status = 'preview';
 			}
 		});
@@ -135,10 +189,12 @@ export class SimEngine {
 		const outcome = await job.result;
 		if (this.#current !== token) return outcome; // Replaced or cancelled: the newer job owns the state.
 		this.#current = null;
+		this.#clearProgressTimer();
 		switch (outcome.status) {
 			case 'done':
 				this.summary = outcome.summary;
 				this.progress = outcome.progress;
+				this.#progressAt = this.#now();
 				this.status = 'done';
 				break;
 			case 'cancelled':

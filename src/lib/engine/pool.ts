@@ -295,10 +295,13 @@ export class SimPool {
 	}
 
 	#chunkSize(job: Job): number {
-		const limit = job.cursor < job.previewRuns ? job.previewRuns : job.runs;
+		const inPreview = job.cursor < job.previewRuns;
+		const limit = inPreview ? job.previewRuns : job.runs;
 		const msPerRun = job.msPerRun ?? this.#msPerRun;
-		const wanted =
-			msPerRun === null ? 1 : Math.floor(this.#targetChunkMs / Math.max(msPerRun, 1e-3));
+		let wanted = msPerRun === null ? 1 : Math.floor(this.#targetChunkMs / Math.max(msPerRun, 1e-3));
+		// The preview is shown when its last run is in: share it out evenly between the runners
+		// so that they all finish their part at about the same time.
+		if (inPreview) wanted = Math.min(wanted, Math.ceil(job.previewRuns / this.#slots.length));
 		return Math.max(1, Math.min(wanted, this.#maxChunkRuns, limit - job.cursor));
 	}
 

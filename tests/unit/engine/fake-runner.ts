@@ -24,6 +24,8 @@ export interface FakeRunners {
 	created: { terminated: boolean }[];
 	/** Chunk calls made so far. */
 	calls: () => number;
+	/** The runs each chunk call asked for, in the order they were made. */
+	chunks: { start: number; count: number }[];
 }
 
 /** A small seeded generator for the delays (mulberry32). */
@@ -43,6 +45,7 @@ export function fakeRunners(options: FakeRunnerOptions = {}): FakeRunners {
 	const maxDelay = options.maxDelayMs ?? 0;
 	const created: { terminated: boolean }[] = [];
 	let calls = 0;
+	const chunks: { start: number; count: number }[] = [];
 	const delay = () =>
 		maxDelay > 0 ? new Promise<void>((r) => setTimeout(r, rand() * maxDelay)) : Promise.resolve();
 
@@ -54,6 +57,7 @@ export function fakeRunners(options: FakeRunnerOptions = {}): FakeRunners {
 			async runChunk(request, onProgress): Promise<ChunkResult> {
 				if (state.terminated) throw new Error('the runner was terminated');
 				const n = ++calls;
+				chunks.push({ start: request.start, count: request.count });
 				const sent = structuredClone(request);
 				await delay();
 				if (options.crash?.(n)) throw new Error('worker crashed');
@@ -75,5 +79,5 @@ export function fakeRunners(options: FakeRunnerOptions = {}): FakeRunners {
 		};
 		return runner;
 	};
-	return { factory, created, calls: () => calls };
+	return { factory, created, calls: () => calls, chunks };
 }

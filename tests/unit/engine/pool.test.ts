@@ -84,6 +84,27 @@ describe('the worker pool', () => {
 		expect(outcome.summary.receipt.runs).toBe(40);
 	});
 
+	it('shares the preview out evenly between the runners', async () => {
+		const runners = fakeRunners();
+		// A long aimed-for chunk: without the even share, one runner would take the whole preview.
+		const p = pool(2, runners, { targetChunkMs: 10_000 });
+		expect((await p.run(scenario).result).status).toBe('done'); // Learns the time per run.
+		const before = runners.chunks.length;
+		let previewed = false;
+		const outcome = await p.run(scenario, { previewRuns: 11, onPreview: () => (previewed = true) })
+			.result;
+		expect(outcome.status).toBe('done');
+		expect(previewed).toBe(true);
+		const chunks = runners.chunks.slice(before);
+		expect(chunks.slice(0, 2)).toEqual([
+			{ start: 0, count: 6 },
+			{ start: 6, count: 5 }
+		]);
+		// After the preview, chunks are sized by time again.
+		expect(chunks[2]).toEqual({ start: 11, count: 29 });
+		if (outcome.status === 'done') expect(JSON.stringify(outcome.summary)).toBe(direct());
+	});
+
 	it('ends an invalid scenario with the validation message', async () => {
 		const bad = { ...scenario, horizonMonths: 3 };
 		const issues = validateScenario(bad);
