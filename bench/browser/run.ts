@@ -8,13 +8,19 @@
  * (contract length against power sharing) as the compare pages run it.
  * Figures, the app itself (production build, served as a static host serves it): on the
  * demo scenario's workbench, the time from changing a setting (contract length typed into
- * its box) to the first redrawn chart, and to the full 1,000-run result on screen.
+ * its box) to the first redrawn chart, and to the full 1,000-run result on screen; and while
+ * a 10,000-run job runs (for 5 s, then cancelled), the longest task of the page's main
+ * thread (target under 50 ms, as the end-to-end responsiveness test checks) and the share
+ * of the time the main thread was busy (time the simulation workers cannot use on 2 cores).
  * Misses are reported, never turned into a failing exit status.
+ *
+ * BENCH_WORKBENCH_ONLY=1 measures only the workbench and prints its figures without writing
+ * the results file; SLOW_TRUST_OUT names the app's build folder (default `bench`), and
+ * BENCH_APP_BUILD=<folder> measures an app already built there (to compare two versions).
  */
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
@@ -22,6 +28,8 @@ import { execFileSync } from 'node:child_process';
 import { chromiumArgs, findBrowser } from '../../scripts/find-browser.mjs';
 import { meets, type Figure } from '../lib';
 import type { BenchApi, PoolTiming } from './harness';
+import { serve } from './serve';
+import { mainThreadTasks, mark, markTime, startTrace } from './trace';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'node_modules', '.cache', 'slow-trust-bench', 'browser');
@@ -32,35 +40,9 @@ const REPEATS = 5;
 const PREVIEW_RUNS = 100;
 const SWEEP = 10;
 const SWEEP_RUNS = 200;
-
-const types: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json'
-};
-
-/**
- * Serves built pages on a free local port: files as they are, `/name` from `name.html`, and
- * with a `fallback` page for any other address (as static hosts serve the app).
- */
-function serve(dir: string, fallback?: string): Promise<Server> {
-	const server = createServer((req, res) => {
-		const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-		const isFile = (f: string) => f.startsWith(dir) && existsSync(f) && statSync(f).isFile();
-		let file = [join(dir, path === '/' ? 'index.html' : path), join(dir, `${path}.html`)].find(
-			isFile
-		);
-		if (!file && fallback) file = join(dir, fallback);
-		if (!file) {
-			res.writeHead(404).end('not found');
-			return;
-		}
-		res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-		createReadStream(file).pipe(res);
-	});
-	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+/** The long job of the responsiveness figure, and how long it runs before it is cancelled. */
+const LONG_RUNS = 10_000;
+const LONG_JOB_MS = 5000;
 
 /** Contract lengths typed in turn; each differs from the last, so each one re-runs. */
 const LENGTHS = ['48', '60', '36', '72', '42'];
@@ -68,18 +50,34 @@ const LENGTHS = ['48', '60', '36', '72', '42'];
 /**
  * Opens the demo scenario in the production build and, for each length in LENGTHS, types it
  * into the contract length box and times (on the page's clock) the first change to any
- * chart's SVG, and the full result being on screen.
+ * chart's SVG, and the full result being on screen. Then asks for LONG_RUNS futures, lets
+ * the job run for LONG_JOB_MS and cancels it, and reads the page's main-thread tasks from a
+ * Chromium trace of that time (changes are made by script, not by Playwright's actions, so
+ * that only the page's own work is measured).
  */
-async function timeWorkbench(
-	browser: Browser
-): Promise<{ firstChartMs: number[]; fullResultMs: number[] }> {
-	const out = join(root, '.out', 'bench');
-	execFileSync('npx', ['vite', 'build'], {
-		cwd: root,
-		env: { ...process.env, SLOW_TRUST_OUT: 'bench' },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	const server = await serve(join(out, 'build'), '200.html');
+async function timeWorkbench(browser: Browser): Promise<{
+	firstChartMs: number[];
+	fullResultMs: number[];
+	longJob: {
+		tasks: number;
+		longestMs: number[];
+		longestCpuMs: number[];
+		busyMs: number;
+		cpuMs: number;
+		ms: number;
+	};
+}> {
+	// SLOW_TRUST_OUT gives this build its own folder, as for the end-to-end tests.
+	const outName = process.env.SLOW_TRUST_OUT ?? 'bench';
+	const out = join(root, '.out', outName);
+	const given = process.env.BENCH_APP_BUILD;
+	if (!given)
+		execFileSync('npx', ['vite', 'build'], {
+			cwd: root,
+			env: { ...process.env, SLOW_TRUST_OUT: outName },
+			stdio: ['ignore', 'ignore', 'inherit']
+		});
+	const server = await serve(given ?? join(out, 'build'), '200.html');
 	const { port } = server.address() as AddressInfo;
 	const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
 	try {
@@ -129,7 +127,50 @@ async function timeWorkbench(
 			firstChartMs.push(t.first);
 			fullResultMs.push(t.full);
 		}
-		return { firstChartMs, fullResultMs };
+
+		const cdp = await context.newCDPSession(page);
+		const stop = await startTrace(cdp);
+		await mark(page, 'long-job-start');
+		await page.evaluate((runs) => {
+			const box = [...document.querySelectorAll('input')].find(
+				(i) => i.labels?.[0]?.textContent?.trim() === 'Simulated futures'
+			);
+			if (!box) throw new Error('no box for the number of futures');
+			box.value = String(runs);
+			box.dispatchEvent(new Event('input', { bubbles: true }));
+			box.dispatchEvent(new Event('change', { bubbles: true }));
+		}, LONG_RUNS);
+		await page.locator('[data-run-state="refining"]').waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(LONG_JOB_MS);
+		await page.evaluate(() => {
+			const cancel = [...document.querySelectorAll('button')].find(
+				(b) => b.textContent?.trim() === 'Cancel'
+			);
+			if (!cancel) throw new Error('no Cancel button');
+			cancel.click();
+		});
+		await page.locator('[data-run-state="cancelled"]').waitFor();
+		// Let the page draw the cancelled state before the trace ends.
+		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+		await mark(page, 'long-job-end');
+		const events = await stop();
+		const from = markTime(events, 'long-job-start');
+		const to = markTime(events, 'long-job-end');
+		const tasks = mainThreadTasks(events, from, to);
+		const longest = (key: 'wallMs' | 'cpuMs') =>
+			tasks
+				.map((t) => t[key])
+				.sort((a, b) => b - a)
+				.slice(0, 5);
+		const longJob = {
+			tasks: tasks.length,
+			longestMs: longest('wallMs'),
+			longestCpuMs: longest('cpuMs'),
+			busyMs: tasks.reduce((sum, t) => sum + t.wallMs, 0),
+			cpuMs: tasks.reduce((sum, t) => sum + t.cpuMs, 0),
+			ms: (to - from) / 1000
+		};
+		return { firstChartMs, fullResultMs, longJob };
 	} finally {
 		await context.close();
 		server.close();
@@ -153,7 +194,27 @@ function row(f: Figure): string[] {
 	return [f.label, value, f.unit, target, result];
 }
 
+/** Only the workbench's figures, printed and not written (to check a change to the page). */
+async function workbenchOnly(): Promise<void> {
+	const { found } = await findBrowser();
+	if (!found) throw new Error('no Chromium found; run `node scripts/ensure-browser.mjs` first');
+	const browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs });
+	try {
+		const app = await timeWorkbench(browser);
+		const f = (v: number[]) => v.map((x) => x.toFixed(0)).join(', ');
+		process.stdout.write(
+			`Setting changed to first redrawn chart (ms): ${f(app.firstChartMs)}\n` +
+				`Setting changed to full ${RUNS}-run result (ms): ${f(app.fullResultMs)}\n` +
+				`${LONG_RUNS}-run job: longest main-thread tasks (ms) ${f(app.longJob.longestMs)}; ` +
+				`busy ${((100 * app.longJob.busyMs) / app.longJob.ms).toFixed(0)}% in ${app.longJob.tasks} tasks\n`
+		);
+	} finally {
+		await browser.close();
+	}
+}
+
 async function main(): Promise<void> {
+	if (process.env.BENCH_WORKBENCH_ONLY) return workbenchOnly();
 	const { found } = await findBrowser();
 	if (!found) throw new Error('no Chromium found; run `node scripts/ensure-browser.mjs` first');
 	process.stderr.write('Building the benchmark page...\n');
@@ -247,6 +308,28 @@ async function main(): Promise<void> {
 				unit: 'ms',
 				digits: 0,
 				target: { kind: 'below', value: 2000 }
+			},
+			{
+				id: 'longJobLongestTaskMs',
+				label: `Workbench: longest main-thread task, ${LONG_RUNS}-run job`,
+				value: app.longJob.longestMs[0] ?? Number.NaN,
+				unit: 'ms',
+				digits: 0,
+				target: { kind: 'below', value: 50 }
+			},
+			{
+				id: 'longJobLongestTaskCpuMs',
+				label: `Workbench: the same, CPU time only`,
+				value: app.longJob.longestCpuMs[0] ?? Number.NaN,
+				unit: 'ms',
+				digits: 0
+			},
+			{
+				id: 'longJobMainThreadCpu',
+				label: `Workbench: main thread's CPU use during that job`,
+				value: (100 * app.longJob.cpuMs) / app.longJob.ms,
+				unit: '%',
+				digits: 0
 			}
 		];
 		const rows = [['Figure', 'Value', 'Unit', 'Target', 'Result'], ...figures.map(row)];
