@@ -10,7 +10,7 @@ import { expect, expectAccessible, test } from './fixtures';
 test('shows the overview and the full documentation, with its sections, tables and equations', async ({
 	page
 }) => {
-	test.setTimeout(90_000); // axe over the whole document
+	test.setTimeout(120_000); // axe over the whole document (about 2,700 elements)
 	await page.goto('/model');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('How the model works');
 	await expect(page.getByRole('heading', { name: 'In plain words' })).toBeVisible();
@@ -148,7 +148,7 @@ test('a deep link to a setting lands on its row on first load', async ({ page })
 
 test('on a phone the tables scroll sideways inside their boxes, not the page', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
-	test.setTimeout(90_000); // axe over the whole document
+	test.setTimeout(120_000); // axe over the whole document (about 2,700 elements)
 	await page.goto('/model#714-parameters');
 	// Nothing in the page's content reaches past the screen's edge.
 	const widths = await page.evaluate(() => ({
