@@ -119,6 +119,8 @@ test("the document's contents links and the page's contents scroll to their head
 	await toc.getByRole('link', { name: '7.14 Parameters' }).click();
 	await expect(page.locator('[id="714-parameters"]')).toBeInViewport();
 	await expect(toc).toBeInViewport();
+	// It marks the section being read.
+	await expect(toc.locator('[aria-current="location"]')).toHaveText('7.14 Parameters');
 
 	// The overview points newcomers to the parameters.
 	await toc.getByRole('link', { name: 'In plain words' }).click();
