@@ -30,8 +30,18 @@ export interface EngineOptions {
 	now?: () => number;
 }
 
+/**
+ * How long one worker rests after a preview, leaving a core to the page while it draws the
+ * preview's charts (see `quietAfterPreviewMs`): about the drawing's CPU time on a slow machine.
+ */
+const QUIET_AFTER_PREVIEW_MS = 150;
+
 function browserPool(): SimPool {
-	return new SimPool({ createRunner: createWorkerRunner, size: defaultPoolSize() });
+	return new SimPool({
+		createRunner: createWorkerRunner,
+		size: defaultPoolSize(),
+		quietAfterPreviewMs: QUIET_AFTER_PREVIEW_MS
+	});
 }
 
 export class SimEngine {

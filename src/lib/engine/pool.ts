@@ -75,6 +75,13 @@ export interface PoolOptions {
 	cancelDeadlineMs?: number;
 	/** Most time between two progress reports while a job runs (default 100). */
 	progressIntervalMs?: number;
+	/**
+	 * After a preview is handed over, one runner takes no new chunk for this long (default 0),
+	 * when there are at least two. With as many workers as cores, the page's main thread
+	 * competes with them for a core and its tasks take about twice as long as their own CPU
+	 * time; the preview is when the page draws most while a job runs, so a core is left to it.
+	 */
+	quietAfterPreviewMs?: number;
 	/** Clock; `performance.now` unless a test gives another. */
 	now?: () => number;
 }
@@ -137,6 +144,10 @@ export class SimPool {
 	readonly #maxChunkRuns: number;
 	readonly #cancelDeadlineMs: number;
 	readonly #progressIntervalMs: number;
+	readonly #quietAfterPreviewMs: number;
+	/** Until then (clock time) at most size - 1 runners are busy; see `quietAfterPreviewMs`. */
+	#quietUntil = -Infinity;
+	#quietTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #now: () => number;
 	readonly #jobs: Job[] = [];
 	#nextJobId = 1;
@@ -150,6 +161,7 @@ export class SimPool {
 		this.#maxChunkRuns = Math.max(1, Math.floor(options.maxChunkRuns ?? 1000));
 		this.#cancelDeadlineMs = options.cancelDeadlineMs ?? 100;
 		this.#progressIntervalMs = options.progressIntervalMs ?? 100;
+		this.#quietAfterPreviewMs = Math.max(0, options.quietAfterPreviewMs ?? 0);
 		this.#now = options.now ?? (() => performance.now());
 		const size = Math.max(1, Math.floor(options.size ?? 1));
 		this.#slots = Array.from({ length: size }, () => ({ runner: null, busy: null }));
@@ -196,6 +208,7 @@ export class SimPool {
 			resolve
 		};
 		this.#jobs.push(job);
+		this.#quietUntil = -Infinity; // A new job has every runner at once.
 		job.timer = setInterval(() => this.#reportProgress(job), this.#progressIntervalMs);
 		this.#reportProgress(job);
 		this.#pump();
@@ -211,6 +224,8 @@ export class SimPool {
 	terminate(): void {
 		this.cancelAll();
 		this.#terminated = true;
+		if (this.#quietTimer !== null) clearTimeout(this.#quietTimer);
+		this.#quietTimer = null;
 		for (const slot of this.#slots) {
 			slot.runner?.terminate();
 			slot.runner = null;
@@ -305,10 +320,22 @@ export class SimPool {
 		return Math.max(1, Math.min(wanted, this.#maxChunkRuns, limit - job.cursor));
 	}
 
+	/** Whether one runner is being kept free for the page; pumps again when that ends. */
+	#keepingQuiet(): boolean {
+		const left = this.#quietUntil - this.#now();
+		if (left <= 0 || this.#slots.length < 2) return false;
+		this.#quietTimer ??= setTimeout(() => {
+			this.#quietTimer = null;
+			this.#pump();
+		}, left);
+		return true;
+	}
+
 	#pump(): void {
 		if (this.#terminated) return;
 		for (const slot of this.#slots) {
 			if (slot.busy) continue;
+			if (this.#keepingQuiet() && this.#slots.filter((s) => !s.busy).length <= 1) break;
 			const job = this.#jobs.find((j) => !j.settled && j.cursor < j.runs);
 			if (!job) return;
 			const runner = this.#ensureRunner(slot);
@@ -374,6 +401,7 @@ export class SimPool {
 
 		if (job.previewRuns > 0 && !job.previewSent && job.prefix?.count === job.previewRuns) {
 			job.previewSent = true;
+			if (this.#quietAfterPreviewMs > 0) this.#quietUntil = this.#now() + this.#quietAfterPreviewMs;
 			const preview = finalizeSummary(job.scenario, job.prefix);
 			if (!preview.ok) return this.#fail(job, preview.error);
 			const listener = job.options.onPreview;

@@ -105,6 +105,41 @@ describe('the worker pool', () => {
 		if (outcome.status === 'done') expect(JSON.stringify(outcome.summary)).toBe(direct());
 	});
 
+	it('leaves one runner free for a while after a preview, then uses them all again', async () => {
+		const runners = fakeRunners({ maxDelayMs: 2, seed: 4 });
+		let inFlight = 0;
+		let most = 0;
+		const counted = () => {
+			const runner = runners.factory();
+			return {
+				...runner,
+				async runChunk(...args: Parameters<typeof runner.runChunk>) {
+					most = Math.max(most, ++inFlight);
+					try {
+						return await runner.runChunk(...args);
+					} finally {
+						inFlight--;
+					}
+				}
+			};
+		};
+		const p = new SimPool({ createRunner: counted, size: 2, quietAfterPreviewMs: 60_000 });
+		pools.push(p);
+		const job = p.run(scenario, {
+			previewRuns: 10,
+			// From here on, count only the chunks in flight after the preview.
+			onPreview: () => (most = inFlight)
+		});
+		const outcome = await job.result;
+		expect(outcome.status).toBe('done');
+		if (outcome.status === 'done') expect(JSON.stringify(outcome.summary)).toBe(direct());
+		expect(most).toBe(1);
+		// A new job does not wait for the quiet time to end.
+		const next = p.run({ ...scenario, seed: 1 });
+		expect(inFlight).toBe(2);
+		expect((await next.result).status).toBe('done');
+	});
+
 	it('ends an invalid scenario with the validation message', async () => {
 		const bad = { ...scenario, horizonMonths: 3 };
 		const issues = validateScenario(bad);
