@@ -3,7 +3,7 @@
  * prerendered: the Markdown parser runs at build time only and never reaches the browser.
  */
 import source from '../../../docs/model.md?raw';
-import { renderMarkdown } from '$lib/docs/markdown';
+import { renderMarkdown } from '$lib/docs/markdown.server';
 import { PAGE_IDS } from '$lib/components/model/overview';
 import type { PageServerLoad } from './$types';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { githubSlug, renderMarkdown, repositoryPath } from '../../../src/lib/docs/markdown';
+import { githubSlug, renderMarkdown, repositoryPath } from '../../../src/lib/docs/markdown.server';
 import { PARAMS, SEGMENT_PARAMS, paramAnchor } from '../../../src/lib/sim/params';
 
 /** Every tag name in some HTML. */

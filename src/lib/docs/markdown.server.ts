@@ -1,7 +1,8 @@
 /**
  * Renders a documentation file from the repository (docs/model.md) to HTML for the app, at
  * build time only: the model page's server load calls this while the page is prerendered,
- * so no Markdown parser ships to the browser.
+ * so no Markdown parser ships to the browser (the `.server` name makes SvelteKit refuse any
+ * import of it from code that runs there).
  *
  * The output is safe to insert with `{@html}` even though the source is Markdown written by
  * people:
