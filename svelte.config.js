@@ -30,7 +30,8 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				// WebAssembly: the simulation's member step (kernel/member-step.ts); no eval.
+				'script-src': ['self', 'wasm-unsafe-eval'],
 				'worker-src': ['self'],
 				'connect-src': ['self'],
 				'img-src': ['self', 'data:', 'blob:'],

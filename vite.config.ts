@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
@@ -29,8 +30,21 @@ function previewFallbackPage(): Plugin {
 	};
 }
 
+/**
+ * Compiles the WebAssembly member step (kernel/member-step.ts) before every build, dev server
+ * and test run, so the core never runs a stale kernel; quick when it is up to date.
+ */
+function memberKernel(): Plugin {
+	return {
+		name: 'slow-trust:member-kernel',
+		buildStart() {
+			execFileSync(process.execPath, ['scripts/build-kernel.mjs'], { stdio: 'inherit' });
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), previewFallbackPage()],
+	plugins: [memberKernel(), sveltekit(), previewFallbackPage()],
 	worker: {
 		format: 'es'
 	},

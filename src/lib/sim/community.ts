@@ -32,7 +32,7 @@ export interface Members {
 	/** How easily invitations reach this member (segment reachability, individual variation, partner). */
 	reach: Float64Array;
 	/** Rung on the ladder, 0 (unaware) to 5 (co-producing). */
-	rung: Uint8Array;
+	rung: Int8Array;
 	/**
 	 * The member's outstanding contribution: 0 none; k > 0 one the provider has latitude to act
 	 * on, waiting k - 1 months; k < 0 one outside its latitude, waiting -k - 1 months.
@@ -66,21 +66,42 @@ export function layoutCommunity(s: Scenario): SegmentLayout {
 	return { counts, weights, n, peoplePerAgent: ppa };
 }
 
-export function allocateMembers(n: number): Members {
+/** Where member arrays come from: fresh buffers, or views of the WebAssembly kernel's memory. */
+export interface MemberStorage {
+	f64(n: number): Float64Array;
+	i8(n: number): Int8Array;
+}
+
+const freshStorage: MemberStorage = {
+	f64: (n) => new Float64Array(n),
+	i8: (n) => new Int8Array(n)
+};
+
+/**
+ * Allocates the members' state. The floating-point variables are views, one after another,
+ * of one block (integrity, intent, competence, results, scepticism, baseline, reach,
+ * borrowed, changed), and so are the small integers (rung, pending, partner): the layout
+ * the WebAssembly kernel (kernel/member-step.ts) reads.
+ */
+export function allocateMembers(n: number, storage: MemberStorage = freshStorage): Members {
+	const f64 = storage.f64(9 * n);
+	const i8 = storage.i8(3 * n);
+	const f = (k: number) => f64.subarray(k * n, (k + 1) * n);
+	const q = (k: number) => i8.subarray(k * n, (k + 1) * n);
 	return {
 		segment: new Uint8Array(n),
-		integrity: new Float64Array(n),
-		intent: new Float64Array(n),
-		competence: new Float64Array(n),
-		results: new Float64Array(n),
-		scepticism: new Float64Array(n),
-		baseline: new Float64Array(n),
-		reach: new Float64Array(n),
-		rung: new Uint8Array(n),
-		pending: new Int8Array(n),
-		partner: new Int8Array(n),
-		borrowed: new Float64Array(n),
-		changed: new Float64Array(n)
+		integrity: f(0),
+		intent: f(1),
+		competence: f(2),
+		results: f(3),
+		scepticism: f(4),
+		baseline: f(5),
+		reach: f(6),
+		borrowed: f(7),
+		changed: f(8),
+		rung: q(0),
+		pending: q(1),
+		partner: q(2)
 	};
 }
 

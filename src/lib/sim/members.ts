@@ -88,7 +88,7 @@ export class MonthStep {
 	readonly broken: Float64Array;
 	readonly successes: Float64Array;
 	readonly discovered: Float64Array;
-	readonly rungCount = new Float64Array(RUNG_COUNT);
+	readonly rungCount: Float64Array;
 	trustSum = 0;
 	sceptSum = 0;
 	pendingNext = 0;
@@ -100,7 +100,16 @@ export class MonthStep {
 	/** Members' new sustained behaviour change this month (in members, fractional). */
 	changedNew = 0;
 
-	constructor(s: Scenario, segments: number, weights: Float64Array) {
+	/**
+	 * `alloc` provides the arrays the step reads and writes each month (by default fresh
+	 * ones; the WebAssembly kernel passes views of its memory).
+	 */
+	constructor(
+		s: Scenario,
+		segments: number,
+		weights: Float64Array,
+		alloc: (n: number) => Float64Array = (n) => new Float64Array(n)
+	) {
 		this.alpha = s.trust.gainRate;
 		this.charGainRate = s.trust.gainRate * (1 - s.trust.characterStickiness);
 		this.lossRate = s.trust.gainRate * s.trust.asymmetry;
@@ -117,16 +126,17 @@ export class MonthStep {
 		climbThresholds(s.trust.threshold, this.climb);
 		this.stay[0] = -Infinity;
 		for (let r = 1; r < RUNG_COUNT; r++) this.stay[r] = this.climb[r - 1] - HYSTERESIS;
-		this.gain = new Float64Array(segments * 4);
-		this.loss = new Float64Array(segments * 4);
-		this.sUp = new Float64Array(segments);
-		this.sDown = new Float64Array(segments);
-		this.mean = new Float64Array(segments * 4);
-		this.sums = new Float64Array(segments * 4);
-		this.acted = new Float64Array(segments);
-		this.broken = new Float64Array(segments);
-		this.successes = new Float64Array(segments);
-		this.discovered = new Float64Array(segments);
+		this.gain = alloc(segments * 4);
+		this.loss = alloc(segments * 4);
+		this.sUp = alloc(segments);
+		this.sDown = alloc(segments);
+		this.mean = alloc(segments * 4);
+		this.sums = alloc(segments * 4);
+		this.acted = alloc(segments);
+		this.broken = alloc(segments);
+		this.successes = alloc(segments);
+		this.discovered = alloc(segments);
+		this.rungCount = alloc(RUNG_COUNT);
 	}
 }
 

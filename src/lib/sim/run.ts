@@ -21,6 +21,7 @@ import {
 import { decideAtEnd, mobilisationRamp, startContract, type ContractState } from './contract';
 import { drawEvents, type MonthEvents } from './events';
 import { communityRung, invitations, Rung, RUNG_COUNT } from './ladder';
+import { MemberKernel } from './kernel';
 import { MonthStep, stepMembers } from './members';
 import {
 	MetricIndex,
@@ -72,21 +73,25 @@ export interface RunContext {
 	metrics: Float64Array;
 	/** The member step's inputs and outputs. */
 	step: MonthStep;
+	/** The member step in WebAssembly, or null to run it in JavaScript (same results). */
+	kernel: MemberKernel | null;
 }
 
 export function createRunContext(s: Scenario): RunContext {
 	const layout = layoutCommunity(s);
 	const months = s.horizonMonths;
+	const kernel = MemberKernel.create(s, layout);
 	return {
 		scenario: s,
 		layout,
-		members: allocateMembers(layout.n),
+		members: kernel ? kernel.members : allocateMembers(layout.n),
 		months,
 		trace: new Float64Array(SERIES_COUNT * months),
 		ladder: new Float64Array(RUNG_COUNT * months),
 		timeline: new Uint8Array(TIMELINE_COUNT * months),
 		metrics: new Float64Array(RUN_VALUE_COUNT),
-		step: new MonthStep(s, layout.counts.length, layout.weights)
+		step: kernel ? kernel.monthStep : new MonthStep(s, layout.counts.length, layout.weights),
+		kernel
 	};
 }
 
@@ -283,7 +288,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 		st.leftPartner = ev.partnerLeft;
 		st.outcomeHazard = s.outcomes.monthlyRate * effectiveness;
 		st.outcomeHazardCo = st.outcomeHazard * (1 + s.outcomes.coproductionUplift * lastSuccessShare);
-		stepMembers(m, counts, st, agentRng.s);
+		if (ctx.kernel) ctx.kernel.step(agentRng.s);
+		else stepMembers(m, counts, st, agentRng.s);
 		const { trustSum, sceptSum, disclosedAll, discoveredAll, successAll } = st;
 		pendingActionable = st.pendingNext;
 		// A partner that left is gone for good.
