@@ -47,6 +47,7 @@ for (const { path, title, heading, nav } of pages) {
 		});
 
 		test('has no serious or critical accessibility violations', async ({ page }) => {
+			test.slow(path === '/model', 'the page holds the whole model documentation');
 			await page.goto(path);
 			await expectAccessible(page);
 		});
@@ -172,6 +173,7 @@ for (const viewport of viewports) {
 
 		for (const path of ['/', '/model', '/no-such-page']) {
 			test(`${path} fits without horizontal scrolling`, async ({ page }, testInfo) => {
+				test.slow(path === '/model', 'the page holds the whole model documentation');
 				await page.goto(path);
 				await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 				const { scrollWidth, clientWidth } = await page.evaluate(() => ({
@@ -187,7 +189,8 @@ for (const viewport of viewports) {
 				const name = path === '/' ? 'home' : path.slice(1);
 				await page.screenshot({
 					path: testInfo.outputPath(`${name}-${viewport.width}x${viewport.height}.png`),
-					fullPage: true
+					// The model page is some fifty screens of documentation: its first screen will do.
+					fullPage: path !== '/model'
 				});
 			});
 		}
