@@ -3,6 +3,7 @@
  * kernel on a community of the same size, and the ratio between them.
  */
 import { DEMO_PRESET_ID, presetById, simulateRuns } from '../src/lib/sim/index';
+import { kernelAvailable, useKernel } from '../src/lib/sim/kernel';
 import { agentMonthsPerRun, memberCount, timeLoop, type Benchmark } from './lib';
 import { referenceKernel, type ReferenceInput } from './reference-kernel';
 
@@ -45,6 +46,23 @@ export const throughput: Benchmark = {
 		if (sink !== nextRun) throw new Error('simulateRuns skipped runs');
 		const modelRate = (model.work * perRun) / model.seconds;
 		const modelCpuRate = (model.work * perRun) / model.cpuSeconds;
+		const kernel = kernelAvailable();
+
+		// The same with the member step in TypeScript, the fallback where WebAssembly cannot run.
+		useKernel(false);
+		let scriptRun = 0;
+		const script = timeLoop(
+			() => {
+				const acc = simulateRuns(s, scriptRun, CHUNK_RUNS);
+				scriptRun += CHUNK_RUNS;
+				return acc.count;
+			},
+			MODEL_SECONDS,
+			WARMUP_SECONDS,
+			2
+		);
+		useKernel(true);
+		const scriptRate = (script.work * perRun) / script.seconds;
 
 		// The same members (each starting at its segment's trust) and months.
 		const initial = new Float32Array(members);
@@ -88,6 +106,14 @@ export const throughput: Benchmark = {
 					target: { kind: 'atLeast', value: TARGET_RATE }
 				},
 				{
+					id: 'scriptRate',
+					label: 'Model, member step in TypeScript',
+					value: scriptRate,
+					unit: 'M agent-months/s',
+					scale: 1e6,
+					digits: 1
+				},
+				{
 					id: 'referenceRate',
 					label: 'Reference kernel',
 					value: referenceRate,
@@ -122,6 +148,7 @@ export const throughput: Benchmark = {
 			],
 			details: {
 				preset: DEMO_PRESET_ID,
+				memberStep: kernel ? 'WebAssembly' : 'TypeScript (WebAssembly unavailable)',
 				members,
 				months: s.horizonMonths,
 				agentMonthsPerRun: perRun,
