@@ -172,6 +172,7 @@ test('"How the futures end" downloads from the workbench as one image with its t
 	const group = page.locator('[data-chart-group]');
 	await expect(group.locator('.plot svg')).toHaveCount(4);
 	const menu = page.getByRole('group', { name: 'Download How the futures end' });
+	await expect(menu).toBeVisible();
 	const onScreen = await group.evaluate((el) => ({
 		width: el.getBoundingClientRect().width,
 		rects: el.querySelectorAll('.plot svg rect').length,
