@@ -109,6 +109,16 @@ export class SimEngine {
 		});
 	}
 
+	/**
+	 * Starts the workers now, so that the first run after an edit does not wait for them to
+	 * load. For a page that opens with a result already at hand.
+	 */
+	prepare(): void {
+		if (this.#disposed) return;
+		this.#pool ??= this.#createPool();
+		this.#pool.warm();
+	}
+
 	/** Cancels the job in progress and any request waiting to start. */
 	cancel(): void {
 		const hadWork = this.#current !== null || this.#timer !== null;

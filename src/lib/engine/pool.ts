@@ -215,6 +215,15 @@ export class SimPool {
 		return { id, result, cancel: () => this.#cancel(job) };
 	}
 
+	/**
+	 * Starts every runner now rather than at the first job, so that the first job does not
+	 * wait for the workers to load (a page that opens with a stored result, say).
+	 */
+	warm(): void {
+		if (this.#terminated) return;
+		for (const slot of this.#slots) this.#ensureRunner(slot);
+	}
+
 	/** Cancels every job. */
 	cancelAll(): void {
 		for (const job of [...this.#jobs]) this.#cancel(job);

@@ -167,6 +167,16 @@ describe('the simulation engine', () => {
 		expect(e.error).toMatch(/runs|futures/i);
 	});
 
+	it('can start its workers before the first run', async () => {
+		const { e, runners } = engine();
+		e.prepare();
+		expect(runners.created.length).toBe(2);
+		expect(runners.calls()).toBe(0);
+		expect(e.status).toBe('idle');
+		expect((await e.run(scenario)).status).toBe('done');
+		expect(runners.created.length).toBe(2);
+	});
+
 	it('stops its workers when disposed', async () => {
 		const { e, runners } = engine();
 		await e.run(scenario);
