@@ -3,7 +3,7 @@
  * default: the contract most commissioners will recognise.
  */
 import { PARAMS } from './params';
-import { setParam, type Scenario, type Segment } from './scenario';
+import { setParamInPlace, type Scenario, type Segment } from './scenario';
 import { SCHEMA_VERSION } from './version';
 
 /** The community of the seed text: different people engage for different reasons (claim 10). */
@@ -44,7 +44,7 @@ export const DEFAULT_SEGMENTS: readonly Segment[] = [
 
 /** A scenario with every parameter at its registry default and the seed's community. */
 export function defaultScenario(name = 'New scenario', description = ''): Scenario {
-	let s: Scenario = {
+	const s: Scenario = {
 		schemaVersion: SCHEMA_VERSION,
 		name,
 		description,
@@ -92,7 +92,7 @@ export function defaultScenario(name = 'New scenario', description = ''): Scenar
 		reporting: { rungShare: 0, collapseDrawdown: 0 },
 		community: { peoplePerAgent: 0, segments: DEFAULT_SEGMENTS.map((g) => structuredClone(g)) }
 	};
-	for (const p of PARAMS) s = setParam(s, p.path, p.default);
+	for (const p of PARAMS) setParamInPlace(s, p.path, p.default);
 	return s;
 }
 
@@ -107,8 +107,8 @@ function preset(
 	description: string,
 	changes: Record<string, number>
 ): Preset {
-	let s = defaultScenario(name, description);
-	for (const [path, value] of Object.entries(changes)) s = setParam(s, path, value);
+	const s = defaultScenario(name, description);
+	for (const [path, value] of Object.entries(changes)) setParamInPlace(s, path, value);
 	return { id, scenario: s };
 }
 

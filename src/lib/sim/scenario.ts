@@ -320,8 +320,17 @@ export function getParam(s: Scenario, path: string): number {
 /** Returns a copy of the scenario with the number at a dotted path replaced. */
 export function setParam(s: Scenario, path: string, value: number): Scenario {
 	const copy = structuredClone(s);
+	setParamInPlace(copy, path, value);
+	return copy;
+}
+
+/**
+ * Replaces the number at a dotted path in the scenario itself: for building a scenario that
+ * nothing else holds yet, without copying it once per parameter.
+ */
+export function setParamInPlace(s: Scenario, path: string, value: number): void {
 	const parts = path.split('.');
-	let node = copy as unknown as Record<string, unknown>;
+	let node = s as unknown as Record<string, unknown>;
 	for (let i = 0; i < parts.length - 1; i++) {
 		const next = node[parts[i]];
 		if (typeof next !== 'object' || next === null) throw new Error(`No parameter at ${path}`);
@@ -330,7 +339,6 @@ export function setParam(s: Scenario, path: string, value: number): Scenario {
 	const last = parts[parts.length - 1];
 	if (typeof node[last] !== 'number') throw new Error(`No parameter at ${path}`);
 	node[last] = value;
-	return copy;
 }
 
 /** JSON with keys sorted at every level: the same scenario always gives the same text. */
