@@ -2,7 +2,8 @@
  * The scenario list of the sweep and sensitivity pages: the library's scenarios, and which
  * one to start with (the one in the address if it is there, else a default example).
  */
-import { ensureLibrary, type ScenarioRecord } from '$lib/db';
+import type { ScenarioRecord } from '$lib/db/db';
+import { ensureLibrary } from '$lib/db/ready';
 
 export interface ScenarioChoice {
 	records: ScenarioRecord[];

@@ -7,15 +7,9 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	codeFromLink,
-	decodeScenario,
-	encodeScenario,
-	exportScenarios,
-	importText,
-	serializeLibrary,
-	type Library
-} from '../../../src/lib/db/index';
+import type { Library } from '../../../src/lib/db/library';
+import { codeFromLink, decodeScenario, encodeScenario } from '../../../src/lib/db/share';
+import { exportScenarios, importText, serializeLibrary } from '../../../src/lib/db/transfer';
 import { presetById, validateScenario, DEMO_PRESET_ID } from '../../../src/lib/sim/index';
 import { freshLibrary, must } from '../db/helpers';
 
