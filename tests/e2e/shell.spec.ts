@@ -196,3 +196,23 @@ for (const viewport of viewports) {
 		}
 	});
 }
+
+test.describe('on a phone (390x844)', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('every navigation link sits inside the header band', async ({ page }) => {
+		await page.goto('/model');
+		const header = await page.getByRole('banner').boundingBox();
+		expect(header).not.toBeNull();
+		const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+		await expect(links).toHaveCount(4);
+		for (const link of await links.all()) {
+			const box = await link.boundingBox();
+			expect(box).not.toBeNull();
+			if (!box || !header) continue;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(390);
+			expect(box.y + box.height).toBeLessThanOrEqual(header.y + header.height);
+		}
+	});
+});
