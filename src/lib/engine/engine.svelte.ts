@@ -11,7 +11,7 @@
  * again), so `progress` changes at most every `progressMs` (the latest value is always shown
  * within that time), not once per finished chunk of runs.
  */
-import type { Summary } from '$lib/sim';
+import type { Scenario, Summary } from '$lib/sim';
 import { SimPool, type JobHandle, type JobOutcome, type Progress } from './pool';
 import { createWorkerRunner, defaultPoolSize } from './worker-runner';
 
@@ -36,6 +36,9 @@ export interface EngineOptions {
  */
 const QUIET_AFTER_PREVIEW_MS = 150;
 
+/** Runs simulated by `prepare` to warm the workers up (the fewest a scenario may have). */
+const WARM_UP_RUNS = 10;
+
 function browserPool(): SimPool {
 	return new SimPool({
 		createRunner: createWorkerRunner,
@@ -58,6 +61,8 @@ export class SimEngine {
 	#current: { handle: JobHandle | null } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#pending: ((outcome: JobOutcome) => void) | null = null;
+	/** The warm-up job of `prepare`, until a real job starts. */
+	#warmUp: JobHandle | null = null;
 	/** When `request` was last called. */
 	#requestedAt = -Infinity;
 	/** When `progress` was last set, and a newer value waiting to be shown. */
@@ -111,12 +116,17 @@ export class SimEngine {
 
 	/**
 	 * Starts the workers now, so that the first run after an edit does not wait for them to
-	 * load. For a page that opens with a result already at hand.
+	 * load; for a page that opens with a result already at hand. Given a scenario, the workers
+	 * also simulate a few of its runs (shown nowhere), so that the model's code is compiled
+	 * and the pool knows how long a run takes before the first real job: the first job of cold
+	 * workers is several times slower. Any job started later cancels this one.
 	 */
-	prepare(): void {
+	prepare(scenario?: Scenario): void {
 		if (this.#disposed) return;
 		this.#pool ??= this.#createPool();
 		this.#pool.warm();
+		if (scenario && !this.#current && !this.#warmUp)
+			this.#warmUp = this.#pool.run({ ...scenario, runs: WARM_UP_RUNS });
 	}
 
 	/** Cancels the job in progress and any request waiting to start. */
@@ -147,6 +157,8 @@ export class SimEngine {
 	}
 
 	#stopJob(): void {
+		this.#warmUp?.cancel();
+		this.#warmUp = null;
 		const current = this.#current;
 		this.#current = null;
 		this.#clearProgressTimer();

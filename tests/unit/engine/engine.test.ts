@@ -177,6 +177,22 @@ describe('the simulation engine', () => {
 		expect(runners.created.length).toBe(2);
 	});
 
+	it('warms its workers up on a scenario without showing anything, and gives way to a real job', async () => {
+		const { e, runners } = engine();
+		e.prepare(scenario);
+		expect(runners.calls()).toBeGreaterThan(0);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(e.status).toBe('idle');
+		expect(e.summary).toBeNull();
+		expect(e.progress).toBeNull();
+		// A job started while warming up cancels the warm-up and runs at once.
+		e.prepare(scenario);
+		const outcome = await e.run({ ...scenario, seed: 4 });
+		expect(outcome.status).toBe('done');
+		expect(e.summary?.receipt.seed).toBe(4);
+		expect(e.summary?.receipt.runs).toBe(30);
+	});
+
 	it('stops its workers when disposed', async () => {
 		const { e, runners } = engine();
 		await e.run(scenario);
