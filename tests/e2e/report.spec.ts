@@ -54,6 +54,25 @@ test('the demo report prints to A4 with its title, assumptions and receipt, and 
 	await expect(page.getByTestId('receipt-link')).toHaveAttribute('href', /\/share#v1p?\./);
 	await expect(page.getByRole('link', { name: 'model page' })).toHaveAttribute('href', '/model');
 
+	// "How the futures end" downloads from the report as one figure of four histograms.
+	const ends = page.getByRole('group', { name: 'Download How the futures end' });
+	const endsSvg = await downloaded(page, () =>
+		ends.getByRole('button', { name: 'Download How the futures end as SVG' }).click()
+	);
+	expect(endsSvg.d.suggestedFilename()).toMatch(/-ends\.svg$/);
+	const endsParsed = await page.evaluate((text) => {
+		const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+		const root = doc.documentElement;
+		return {
+			error: doc.getElementsByTagName('parsererror').length > 0,
+			title: root.getElementsByTagName('title')[0]?.textContent ?? '',
+			plots: Array.from(root.children).filter(
+				(c) => c.nodeName === 'svg' && Number(c.getAttribute('width')) > 100
+			).length
+		};
+	}, endsSvg.bytes.toString('utf8'));
+	expect(endsParsed).toEqual({ error: false, title: 'How the futures end', plots: 4 });
+
 	// SVG of the fan chart: it parses, has the chart's paths, its title and its legend.
 	const fan = page.locator('[data-chart="fan"]');
 	const plotBox = await fan.locator('.plot svg').first().boundingBox();
