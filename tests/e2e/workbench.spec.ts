@@ -356,8 +356,8 @@ test.describe('the workbench', () => {
 		expect(csv[0]).toMatch(/^month,trust_p5,/);
 		expect(csv).toHaveLength(1 + 120);
 
-		// Every chart but the group of end distributions offers its downloads.
-		await expect(page.getByRole('group', { name: /^Download / })).toHaveCount(5);
+		// Every chart offers its downloads, the group of end distributions as one figure.
+		await expect(page.getByRole('group', { name: /^Download / })).toHaveCount(6);
 	});
 
 	test("a chart's values can be read month by month from the keyboard, and shown as a table", async ({
