@@ -2,7 +2,6 @@
  * The trade-off between KPI attainment and trust: one dot per simulated future, KPI reviews
  * met across, final trust up. Pure functions: no DOM.
  */
-import { Delaunay } from 'd3';
 import type { Summary } from '$lib/sim';
 import { fmtCount, fmtPct, fmtScore } from './format';
 import { reached } from './headline';
@@ -100,16 +99,29 @@ export function quadrants(summary: Summary): {
 }
 
 /**
- * A function giving the index of the point nearest to (x, y), or -1 when there are none. The
- * triangulation is built once, so following the pointer stays cheap with thousands of dots.
+ * A function giving the index of the point nearest to (x, y) (the first, on a tie), or -1
+ * when there are none. A plain scan: at most MAX_DOTS points, some microseconds a pointer
+ * move, and no triangulation library in the page's JavaScript.
  */
 export function nearestPicker(
 	points: ReadonlyArray<[number, number]>
 ): (x: number, y: number) => number {
-	if (!points.length) return () => -1;
-	const delaunay = Delaunay.from(points as Array<[number, number]>);
-	let last = 0;
-	return (x, y) => (last = delaunay.find(x, y, last));
+	const xs = Float64Array.from(points, (p) => p[0]);
+	const ys = Float64Array.from(points, (p) => p[1]);
+	return (x, y) => {
+		let best = -1;
+		let bestD = Infinity;
+		for (let i = 0; i < xs.length; i++) {
+			const dx = xs[i] - x;
+			const dy = ys[i] - y;
+			const d = dx * dx + dy * dy;
+			if (d < bestD) {
+				bestD = d;
+				best = i;
+			}
+		}
+		return best;
+	};
 }
 
 /** Index into `points` of the one nearest to (x, y), in pixels. */
