@@ -360,6 +360,25 @@ test.describe('the workbench', () => {
 		await expect(page.getByRole('group', { name: /^Download / })).toHaveCount(6);
 	});
 
+	test('pointing at the trade-off chart reads out the future nearest the pointer', async ({
+		page
+	}) => {
+		await page.goto(DEMO);
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		const probe = page.getByRole('slider', { name: /^KPI reviews met against final trust/ });
+		await probe.scrollIntoViewIfNeeded();
+		const box = await probe.boundingBox();
+		expect(box).not.toBeNull();
+		if (!box) return;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await expect(probe).toHaveAttribute('aria-valuetext', /^Future \d+: KPI reviews met: /);
+		const first = await probe.getAttribute('aria-valuetext');
+		// Another place picks another future.
+		await page.mouse.move(box.x + 4, box.y + 4);
+		await page.mouse.move(box.x + box.width - 4, box.y + box.height - 4);
+		await expect(probe).not.toHaveAttribute('aria-valuetext', first ?? '');
+	});
+
 	test("a chart's values can be read month by month from the keyboard, and shown as a table", async ({
 		page
 	}) => {
