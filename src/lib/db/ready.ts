@@ -3,6 +3,7 @@
  * examples once per page load, whichever page the user lands on first (the library, a
  * scenario's workbench, a share link).
  */
+import type { ScenarioRecord } from './db';
 import { library, type Library } from './library';
 import { MESSAGES, type StorageResult } from './errors';
 
@@ -34,4 +35,27 @@ export function ensureLibrary(): Promise<StorageResult<Library>> {
 		return { ok: true, value: lib };
 	})();
 	return ready;
+}
+
+/** Why a page could not open its scenario: it is not in the library, or storage failed. */
+export type OpenFailure = { kind: 'not-found' } | { kind: 'error'; message: string };
+
+/** Opens the library and one scenario in it, for a page about that scenario. */
+export async function openScenario(
+	id: string
+): Promise<
+	{ ok: true; lib: Library; record: ScenarioRecord } | { ok: false; failure: OpenFailure }
+> {
+	const ready = await ensureLibrary();
+	if (!ready.ok) return { ok: false, failure: { kind: 'error', message: ready.error.message } };
+	const found = await ready.value.getScenario(id);
+	if (!found.ok)
+		return {
+			ok: false,
+			failure:
+				found.error.kind === 'not-found'
+					? { kind: 'not-found' }
+					: { kind: 'error', message: found.error.message }
+		};
+	return { ok: true, lib: ready.value, record: found.value };
 }
