@@ -84,6 +84,8 @@ test.describe('the shared fixture', () => {
 
 	test('expectAccessible fails on a serious violation, naming it', async ({ page }) => {
 		await page.goto('/');
+		// Once the page is live: hydration may drop a node added to the server's markup.
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 		await page.evaluate(() => {
 			const main = document.querySelector('main');
 			const image = document.createElement('img');
