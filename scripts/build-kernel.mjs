@@ -34,7 +34,9 @@ const { error, stderr } = await asc.main(
 		'stub',
 		'--noAssert',
 		'--importMemory',
-		'--noExportMemory'
+		'--noExportMemory',
+		'--enable',
+		'simd'
 	],
 	{
 		readFile: (name, baseDir) => {

@@ -17,33 +17,36 @@ export interface SegmentLayout {
 	peoplePerAgent: number;
 }
 
-/** Per-member state. */
+/**
+ * Per-member state. Trust and the other continuous variables are single precision (the
+ * member step computes in single precision; see src/lib/sim/members.ts).
+ */
 export interface Members {
 	segment: Uint8Array;
 	/** Trust components towards the current provider. */
-	integrity: Float64Array;
-	intent: Float64Array;
-	competence: Float64Array;
-	results: Float64Array;
+	integrity: Float32Array;
+	intent: Float32Array;
+	competence: Float32Array;
+	results: Float32Array;
 	/** Scepticism of "the system", carried across providers. */
-	scepticism: Float64Array;
+	scepticism: Float32Array;
 	/** Where the member's trust in a provider starts and drifts back to. */
-	baseline: Float64Array;
+	baseline: Float32Array;
 	/** How easily invitations reach this member (segment reachability, individual variation, partner). */
-	reach: Float64Array;
+	reach: Float32Array;
 	/** Rung on the ladder, 0 (unaware) to 5 (co-producing). */
-	rung: Int8Array;
+	rung: Int32Array;
 	/**
 	 * The member's outstanding contribution: 0 none; k > 0 one the provider has latitude to act
 	 * on, waiting k - 1 months; k < 0 one outside its latitude, waiting -k - 1 months.
 	 */
-	pending: Int8Array;
+	pending: Int32Array;
 	/** Index of the partner that introduced this member, or -1. */
-	partner: Int8Array;
+	partner: Int32Array;
 	/** Trust borrowed from the partner, part of the baseline (0 when none was borrowed). */
-	borrowed: Float64Array;
+	borrowed: Float32Array;
 	/** Share of the member's people with sustained behaviour change so far, 0 to 1. */
-	changed: Float64Array;
+	changed: Float32Array;
 }
 
 /** Sizes the community: members per segment and normalised weights. */
@@ -68,26 +71,35 @@ export function layoutCommunity(s: Scenario): SegmentLayout {
 
 /** Where member arrays come from: fresh buffers, or views of the WebAssembly kernel's memory. */
 export interface MemberStorage {
-	f64(n: number): Float64Array;
-	i8(n: number): Int8Array;
+	f32(n: number): Float32Array;
+	i32(n: number): Int32Array;
 }
 
 const freshStorage: MemberStorage = {
-	f64: (n) => new Float64Array(n),
-	i8: (n) => new Int8Array(n)
+	f32: (n) => new Float32Array(n),
+	i32: (n) => new Int32Array(n)
 };
+
+/**
+ * Slots per variable for n members: a multiple of four with four to spare, so the kernel can
+ * read a whole group of four members from anywhere in the community.
+ */
+export function memberStride(n: number): number {
+	return ((n + 3) & ~3) + 4;
+}
 
 /**
  * Allocates the members' state. The floating-point variables are views, one after another,
  * of one block (integrity, intent, competence, results, scepticism, baseline, reach,
- * borrowed, changed), and so are the small integers (rung, pending, partner): the layout
- * the WebAssembly kernel (kernel/member-step.ts) reads.
+ * borrowed, changed), each `memberStride(n)` slots apart, and so are the integers (rung,
+ * pending, partner): the layout the WebAssembly kernel (kernel/member-step.ts) reads.
  */
 export function allocateMembers(n: number, storage: MemberStorage = freshStorage): Members {
-	const f64 = storage.f64(9 * n);
-	const i8 = storage.i8(3 * n);
-	const f = (k: number) => f64.subarray(k * n, (k + 1) * n);
-	const q = (k: number) => i8.subarray(k * n, (k + 1) * n);
+	const stride = memberStride(n);
+	const f32 = storage.f32(9 * stride);
+	const i32 = storage.i32(3 * stride);
+	const f = (k: number) => f32.subarray(k * stride, k * stride + n);
+	const q = (k: number) => i32.subarray(k * stride, k * stride + n);
 	return {
 		segment: new Uint8Array(n),
 		integrity: f(0),

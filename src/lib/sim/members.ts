@@ -5,12 +5,21 @@
  *
  * For each member, in order: their outstanding contribution is acted on (and the initiative
  * born of it succeeds or fails, disclosed or discovered), waits, or becomes a broken promise;
- * they experience the service if they know of it; a partner cushions their losses or leaves;
+ * or, with nothing outstanding, they may contribute; a partner leaving takes borrowed trust
+ * with it; they experience the service if they know of it; a partner cushions their losses;
  * the four trust components update (saturating gains, proportional losses times the
  * asymmetry, character stickier than outcomes, performance memory fading to baseline); word
  * of mouth pulls them towards their segment's opinion if it is within their open-mindedness;
  * overall trust is combined as a weakest link and discounted by scepticism; they climb, stay
- * or fall on the ladder; a member with nothing outstanding may contribute.
+ * or fall on the ladder; participants' people may change behaviour for good.
+ *
+ * Arithmetic is single precision: every operation below is rounded to 32 bits
+ * (`Math.fround`), the members' state is stored in Float32Arrays, and minima and maxima are
+ * the `pmin`/`pmax` of WebAssembly SIMD. That lets the WebAssembly kernel
+ * (kernel/member-step.ts) update four members with one instruction and still compute
+ * exactly, bit for bit, what this function computes. Member j of a segment draws from
+ * random stream j mod 4; a segment's sums are kept per stream in single precision for
+ * blocks of 64 members and added up in double precision.
  */
 import type { Members } from './community';
 import {
@@ -39,6 +48,80 @@ import {
 } from './trust';
 import { PARTNER_REACH_BOOST } from './community';
 
+/** Random streams the members draw from, interleaved: member j of a segment uses stream j mod 4. */
+export const LANES = 4;
+/** Members whose sums are kept in single precision before they are added in double precision. */
+export const SUM_BLOCK = 64;
+
+/**
+ * The step's scalars in single precision, by index (kernel/member-step.ts reads the same
+ * indices): constants of the scenario, then the month's values.
+ */
+export const K = {
+	alpha: 0,
+	charGainRate: 1,
+	lossRate: 2,
+	charLossRate: 3,
+	transparency: 4,
+	patience: 5,
+	latitude: 6,
+	explainBound: 7,
+	scepticismWeight: 8,
+	mu: 9,
+	invEps2: 10,
+	partnerTakes: 11,
+	partnerShare: 12,
+	pAct: 13,
+	pSuccess: 14,
+	sigActed: 15,
+	sigSuccess: 16,
+	sigFailure: 17,
+	sigDisclosed: 18,
+	sigCandour: 19,
+	sigExplained: 20,
+	sigConceal: 21,
+	sigBroken: 22,
+	sceptActed: 23,
+	sceptBroken: 24,
+	floor: 25,
+	forgetting: 26,
+	charFade: 27,
+	invRamp: 28,
+	invRamp2: 29,
+	lowTrustFall: 30,
+	reachBoost: 31,
+	sceptDamp: 32,
+	leftPartner: 33,
+	brokenDrop: 34,
+	presenceGain: 35,
+	involvementGain: 36,
+	hazardEngaged: 37,
+	hazardCo: 38,
+	cushion: 39
+} as const;
+export const SCALAR_COUNT = 40;
+
+/** Per-rung columns of the step's table, 8 values each (rungs 0-5, then two unused). */
+export const Col = { climb: 0, stay: 1, invite: 2, contrib: 3, drift: 4, hazard: 5 } as const;
+export const COLUMN_COUNT = 6;
+export const COLUMN_WIDTH = 8;
+
+/** A climb threshold no trust reaches, and its opposite (the table holds finite numbers). */
+const NO_RUNG = 1e6;
+/** Not the number of any partner (members without one have -1). */
+export const NO_PARTNER = 1 << 20;
+
+/** Where the step's arrays come from: fresh buffers, or views of the WebAssembly kernel's memory. */
+export interface StepStorage {
+	f32(n: number): Float32Array;
+	f64(n: number): Float64Array;
+}
+
+const freshStorage: StepStorage = {
+	f32: (n) => new Float32Array(n),
+	f64: (n) => new Float64Array(n)
+};
+
 /** Inputs and outputs of the member step, reused month after month. */
 export class MonthStep {
 	// Constant for a scenario.
@@ -55,7 +138,8 @@ export class MonthStep {
 	readonly eps2: number;
 	readonly partnerTakes: number;
 	readonly partnerShare: number;
-	readonly weights: Float64Array;
+	/** Segment weights of integrity, intent, competence and results (4 per segment). */
+	readonly weights: Float32Array;
 	readonly climb = new Float64Array(RUNG_COUNT);
 	readonly stay = new Float64Array(RUNG_COUNT);
 	readonly neglect = Float64Array.from(NEGLECT_FALL);
@@ -75,12 +159,16 @@ export class MonthStep {
 	/** Monthly chance of contributing on each rung. */
 	readonly contrib = new Float64Array(RUNG_COUNT);
 	/** Segment signals: gains and losses per component (4 per segment), scepticism up and down. */
-	readonly gain: Float64Array;
-	readonly loss: Float64Array;
-	readonly sUp: Float64Array;
-	readonly sDown: Float64Array;
+	readonly gain: Float32Array;
+	readonly loss: Float32Array;
+	readonly sUp: Float32Array;
+	readonly sDown: Float32Array;
 	/** Segment means of the four components last month (4 per segment). */
-	readonly mean: Float64Array;
+	readonly mean: Float32Array;
+
+	/** The step's scalars (indices in K) and per-rung table (Col), as the step reads them. */
+	readonly k: Float32Array;
+	readonly table: Float32Array;
 
 	// Outputs of the month.
 	readonly sums: Float64Array;
@@ -100,15 +188,19 @@ export class MonthStep {
 	/** Members' new sustained behaviour change this month (in members, fractional). */
 	changedNew = 0;
 
+	/** Per-stream sums of a block of members (single precision) and of the segment (double). */
+	readonly blockSums = new Float32Array(7 * LANES);
+	readonly laneSums = new Float64Array(7 * LANES);
+
 	/**
-	 * `alloc` provides the arrays the step reads and writes each month (by default fresh
+	 * `storage` provides the arrays the step reads and writes each month (by default fresh
 	 * ones; the WebAssembly kernel passes views of its memory).
 	 */
 	constructor(
 		s: Scenario,
 		segments: number,
 		weights: Float64Array,
-		alloc: (n: number) => Float64Array = (n) => new Float64Array(n)
+		storage: StepStorage = freshStorage
 	) {
 		this.alpha = s.trust.gainRate;
 		this.charGainRate = s.trust.gainRate * (1 - s.trust.characterStickiness);
@@ -122,29 +214,104 @@ export class MonthStep {
 		this.eps2 = s.trust.confidence * s.trust.confidence;
 		this.partnerTakes = PARTNER_LEAVING_SHARE * s.partners.borrow;
 		this.partnerShare = PARTNER_LEAVING_SHARE;
-		this.weights = weights;
 		climbThresholds(s.trust.threshold, this.climb);
 		this.stay[0] = -Infinity;
 		for (let r = 1; r < RUNG_COUNT; r++) this.stay[r] = this.climb[r - 1] - HYSTERESIS;
-		this.gain = alloc(segments * 4);
-		this.loss = alloc(segments * 4);
-		this.sUp = alloc(segments);
-		this.sDown = alloc(segments);
-		this.mean = alloc(segments * 4);
-		this.sums = alloc(segments * 4);
-		this.acted = alloc(segments);
-		this.broken = alloc(segments);
-		this.successes = alloc(segments);
-		this.discovered = alloc(segments);
-		this.rungCount = alloc(RUNG_COUNT);
+		this.weights = storage.f32(segments * 4);
+		this.weights.set(weights);
+		this.gain = storage.f32(segments * 4);
+		this.loss = storage.f32(segments * 4);
+		this.sUp = storage.f32(segments);
+		this.sDown = storage.f32(segments);
+		this.mean = storage.f32(segments * 4);
+		this.k = storage.f32(SCALAR_COUNT);
+		this.table = storage.f32(COLUMN_COUNT * COLUMN_WIDTH);
+		this.sums = storage.f64(segments * 4);
+		this.acted = storage.f64(segments);
+		this.broken = storage.f64(segments);
+		this.successes = storage.f64(segments);
+		this.discovered = storage.f64(segments);
+		this.rungCount = storage.f64(RUNG_COUNT);
+
+		const k = this.k;
+		k[K.alpha] = this.alpha;
+		k[K.charGainRate] = this.charGainRate;
+		k[K.lossRate] = this.lossRate;
+		k[K.charLossRate] = this.charLossRate;
+		k[K.transparency] = this.transparency;
+		k[K.patience] = this.patience;
+		k[K.latitude] = this.latitude;
+		k[K.explainBound] = this.latitude + (1 - this.latitude) * this.transparency;
+		k[K.scepticismWeight] = this.scepticismWeight;
+		k[K.mu] = this.mu;
+		k[K.invEps2] = 1 / this.eps2;
+		k[K.partnerTakes] = this.partnerTakes;
+		k[K.partnerShare] = this.partnerShare;
+		k[K.sigActed] = SIGNAL.acted;
+		k[K.sigSuccess] = SIGNAL.success;
+		k[K.sigFailure] = SIGNAL.failure;
+		k[K.sigDisclosed] = SIGNAL.failure * SIGNAL.disclosedShare;
+		k[K.sigCandour] = SIGNAL.candour;
+		k[K.sigExplained] = SIGNAL.candour * SIGNAL.explainedShare;
+		k[K.sigConceal] = SIGNAL.concealment;
+		k[K.sigBroken] = SIGNAL.broken;
+		k[K.sceptActed] = SCEPTICISM.acted;
+		k[K.sceptBroken] = SCEPTICISM.broken;
+		k[K.floor] = FLOOR;
+		k[K.forgetting] = FORGETTING;
+		k[K.charFade] = CHARACTER_FADE;
+		k[K.invRamp] = 1 / RAMP_HALF_WIDTH;
+		k[K.invRamp2] = 1 / (2 * RAMP_HALF_WIDTH);
+		k[K.lowTrustFall] = LOW_TRUST_FALL;
+		k[K.reachBoost] = 1 + PARTNER_REACH_BOOST;
+		k[K.sceptDamp] = SCEPTICISM_DAMPS_CLIMB;
+		k[K.brokenDrop] = BROKEN_PROMISE_DROP;
+		k[K.cushion] = 1 - PARTNER_CUSHION;
+		for (let r = 0; r < RUNG_COUNT; r++) {
+			this.table[Col.climb * COLUMN_WIDTH + r] = Math.min(
+				NO_RUNG,
+				Math.max(-NO_RUNG, this.climb[r])
+			);
+			this.table[Col.stay * COLUMN_WIDTH + r] = Math.min(NO_RUNG, Math.max(-NO_RUNG, this.stay[r]));
+		}
+	}
+
+	/** Writes this month's values into the scalars and the per-rung table. */
+	prepare(): void {
+		const k = this.k;
+		k[K.pAct] = this.pAct;
+		k[K.pSuccess] = this.pSuccess;
+		k[K.leftPartner] = this.leftPartner >= 0 ? this.leftPartner : NO_PARTNER;
+		k[K.presenceGain] = this.presenceGain;
+		k[K.involvementGain] = this.involvementGain;
+		k[K.hazardEngaged] = this.outcomeHazard;
+		k[K.hazardCo] = this.outcomeHazardCo;
+		const tab = this.table;
+		const neglectPresence = 1 - PRESENCE_PREVENTS_NEGLECT * this.presence;
+		const w = COLUMN_WIDTH;
+		for (let r = 0; r < RUNG_COUNT; r++) {
+			tab[Col.invite * w + r] = this.inv[r];
+			tab[Col.contrib * w + r] = this.contrib[r];
+			tab[Col.drift * w + r] = this.neglect[r] * neglectPresence;
+			tab[Col.hazard * w + r] =
+				r > Rung.engaged ? this.outcomeHazardCo : r === Rung.engaged ? this.outcomeHazard : 0;
+		}
 	}
 }
 
+const f = Math.fround;
+/** WebAssembly's f32x4.pmin: b if b < a, else a. */
+const pmin = (a: number, b: number): number => (b < a ? b : a);
+/** WebAssembly's f32x4.pmax: b if a < b, else a. */
+const pmax = (a: number, b: number): number => (a < b ? b : a);
+
 /**
- * Runs one month for every member, advancing the SFC32 state `rs` in place. Members are laid
- * out segment by segment, so the segment's signals and running sums live in registers.
+ * Runs one month for every member, advancing the four SFC32 states in `rs` in place
+ * (a, b, c and counter of each stream, as rs[w * 4 + stream]). Members are laid out
+ * segment by segment, so the segment's signals live in locals.
  */
-export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: Uint32Array): void {
+export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: Int32Array): void {
+	st.prepare();
 	const I = m.integrity,
 		N = m.intent,
 		C = m.competence,
@@ -157,73 +324,64 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 		partner = m.partner,
 		borrowed = m.borrowed,
 		changed = m.changed;
-	const alpha = st.alpha,
-		charGainRate = st.charGainRate,
-		lossRate = st.lossRate,
-		charLossRate = st.charLossRate,
-		transparency = st.transparency,
-		patience = st.patience,
-		latitude = st.latitude,
-		scepticismWeight = st.scepticismWeight,
-		mu = st.mu,
-		invEps2 = 1 / st.eps2,
-		partnerTakes = st.partnerTakes,
-		partnerShare = st.partnerShare,
-		hzPart = st.outcomeHazard,
-		hzCo = st.outcomeHazardCo,
+	const k = st.k,
+		tab = st.table,
 		weights = st.weights,
-		climb = st.climb,
-		stay = st.stay,
-		neglect = st.neglect,
-		pAct = st.pAct,
-		pSuccess = st.pSuccess,
-		pres = st.presence,
-		presenceGain = st.presenceGain,
-		involvementGain = st.involvementGain,
-		leftPartner = st.leftPartner,
-		inv = st.inv,
-		contrib = st.contrib,
-		rungCount = st.rungCount;
-	const sigActed = SIGNAL.acted,
-		sigSuccess = SIGNAL.success,
-		sigFailure = SIGNAL.failure,
-		sigDisclosed = SIGNAL.failure * SIGNAL.disclosedShare,
-		sigCandour = SIGNAL.candour,
-		sigExplained = SIGNAL.candour * SIGNAL.explainedShare,
-		sigConceal = SIGNAL.concealment,
-		sigBroken = SIGNAL.broken,
-		sceptActed = SCEPTICISM.acted,
-		sceptBroken = SCEPTICISM.broken,
-		floor = FLOOR,
-		forgetting = FORGETTING,
-		charFade = CHARACTER_FADE,
-		cushion = 1 - PARTNER_CUSHION,
-		invRamp = 1 / RAMP_HALF_WIDTH,
-		invRamp2 = 1 / (2 * RAMP_HALF_WIDTH),
+		rungCount = st.rungCount,
+		blockSums = st.blockSums,
+		laneSums = st.laneSums;
+	const alpha = k[K.alpha],
+		charGainRate = k[K.charGainRate],
+		lossRate = k[K.lossRate],
+		charLossRate = k[K.charLossRate],
+		transparency = k[K.transparency],
+		patience = k[K.patience],
+		latitude = k[K.latitude],
+		explainBound = k[K.explainBound],
+		scepticismWeight = k[K.scepticismWeight],
+		mu = k[K.mu],
+		invEps2 = k[K.invEps2],
+		partnerTakes = k[K.partnerTakes],
+		partnerShare = k[K.partnerShare],
+		pAct = k[K.pAct],
+		pSuccess = k[K.pSuccess],
+		sigActed = k[K.sigActed],
+		sigSuccess = k[K.sigSuccess],
+		sigFailure = k[K.sigFailure],
+		sigDisclosed = k[K.sigDisclosed],
+		sigCandour = k[K.sigCandour],
+		sigExplained = k[K.sigExplained],
+		sigConceal = k[K.sigConceal],
+		sigBroken = k[K.sigBroken],
+		sceptActed = k[K.sceptActed],
+		sceptBroken = k[K.sceptBroken],
+		floor = k[K.floor],
+		forgetting = k[K.forgetting],
+		charFade = k[K.charFade],
+		invRamp = k[K.invRamp],
+		invRamp2 = k[K.invRamp2],
+		lowTrustFall = k[K.lowTrustFall],
+		reachBoost = k[K.reachBoost],
+		sceptDamp = k[K.sceptDamp],
+		leftPartner = k[K.leftPartner],
+		brokenDrop = k[K.brokenDrop],
+		presenceGain = k[K.presenceGain],
+		involvementGain = k[K.involvementGain],
+		cushion = k[K.cushion],
 		inv16 = 1 / 65536,
-		lowTrustFall = LOW_TRUST_FALL,
-		brokenDrop = BROKEN_PROMISE_DROP,
-		reachBoost = 1 + PARTNER_REACH_BOOST,
-		rInformed = Rung.informed,
-		rEngaged = Rung.engaged,
-		neglectPresence = 1 - PRESENCE_PREVENTS_NEGLECT * pres,
-		sceptDamp = SCEPTICISM_DAMPS_CLIMB;
-	let ra = rs[0] | 0,
-		rb = rs[1] | 0,
-		rc = rs[2] | 0,
-		rd = rs[3] | 0;
+		w = COLUMN_WIDTH;
 	let trustSum = 0;
 	let sceptSum = 0;
+	let changedNew = 0;
 	let pendingNext = 0;
 	let disclosedAll = 0;
 	let discoveredAll = 0;
 	let successAll = 0;
 	let explained = 0;
-	let changedNew = 0;
 	rungCount.fill(0);
 	let i = 0;
-	for (let k = 0; k < counts.length; k++) {
-		const o = k << 2;
+	for (let seg = 0; seg < counts.length; seg++) {
+		const o = seg << 2;
 		// The segment's signals this month and its opinion last month.
 		const gI0 = st.gain[o],
 			gN0 = st.gain[o + 1],
@@ -233,8 +391,8 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 			lN0 = st.loss[o + 1],
 			lC0 = st.loss[o + 2],
 			lR0 = st.loss[o + 3],
-			up0 = st.sUp[k],
-			down = st.sDown[k],
+			up0 = st.sUp[seg],
+			down = st.sDown[seg],
 			mI = st.mean[o],
 			mN = st.mean[o + 1],
 			mC = st.mean[o + 2],
@@ -243,120 +401,139 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 			wN = weights[o + 1],
 			wC = weights[o + 2],
 			wR = weights[o + 3];
-		let sI = 0,
-			sN = 0,
-			sC = 0,
-			sR = 0,
-			nActed = 0,
+		let nActed = 0,
 			nBroken = 0,
 			nSuccess = 0,
 			nDiscovered = 0;
-		const end = i + counts[k];
-		for (; i < end; i++) {
-			// One 32-bit draw (SFC32, inlined): the high half moves the member on the ladder,
-			// the low half decides contributing and acting. Rare outcomes of an acted-on
-			// contribution (success, disclosure) take bits hashed from the same draw, so every
-			// member consumes exactly one draw a month (common random numbers).
-			const x = (((ra + rb) | 0) + rd) | 0;
-			rd = (rd + 1) | 0;
-			ra = rb ^ (rb >>> 9);
-			rb = (rc + (rc << 3)) | 0;
-			rc = (((rc << 21) | (rc >>> 11)) + x) | 0;
+		blockSums.fill(0);
+		laneSums.fill(0);
+		const end = i + counts[seg];
+		for (let j = 0; i < end; i++, j++) {
+			// One 32-bit draw (SFC32, inlined) from the member's stream: the high half moves the
+			// member on the ladder, the low half decides contributing and acting. Rare outcomes
+			// of an acted-on contribution (success, disclosure) take bits hashed from the same
+			// draw, so every member consumes exactly one draw a month (common random numbers).
+			const lane = j & 3;
+			const a = rs[lane],
+				b = rs[4 + lane],
+				c = rs[8 + lane],
+				d = rs[12 + lane];
+			const x = (((a + b) | 0) + d) | 0;
+			rs[lane] = b ^ (b >>> 9);
+			rs[4 + lane] = (c + (c << 3)) | 0;
+			rs[8 + lane] = (((c << 21) | (c >>> 11)) + x) | 0;
+			rs[12 + lane] = (d + 1) | 0;
 			const u1 = (x >>> 16) * inv16;
 			const u2 = (x & 0xffff) * inv16;
 
+			let r = rung[i];
+			const p = pend[i];
+			const contrib = tab[Col.contrib * w + r];
+			let s0 = S[i];
+			// Experience of the service (informed and above); involvement (engaged and above).
+			const service = r >= Rung.informed ? presenceGain : 0;
 			let gI = gI0,
-				gN = gN0,
-				gC = gC0,
-				gR = gR0,
+				gN = f(gN0 + (r >= Rung.engaged ? involvementGain : 0)),
+				gC = f(gC0 + service),
+				gR = f(gR0 + service),
 				lI = lI0,
 				lN = lN0,
 				lC = lC0,
 				lR = lR0,
 				up = up0;
-			let s0 = S[i];
-			let r = rung[i];
 			let dropped = false;
 
-			// Listening and acting.
-			const p = pend[i];
-			if (p !== 0) {
-				if (p > 0 && u2 < pAct) {
+			// Listening and acting. A waiting contribution ages by a month, unless it is acted on
+			// now or has waited past the community's patience (a broken promise).
+			const acted = p > 0 && u2 < pAct;
+			const expired = p !== 0 && !acted && (p > 0 ? p : -p) >= patience;
+			if (p !== 0 && !acted && !expired) {
+				pend[i] = p > 0 ? p + 1 : p - 1;
+				if (p > 0) pendingNext++;
+			} else if (acted || expired) pend[i] = 0;
+			if (acted || expired || (p === 0 && u2 < contrib) || partner[i] === leftPartner) {
+				// Something happens to this member: their signals gain these extras.
+				let dGI = 0,
+					dGN = 0,
+					dGC = 0,
+					dGR = 0,
+					dLI = 0,
+					dLN = 0,
+					dLC = 0,
+					dLR = 0,
+					dUp = 0,
+					dS = 0;
+				if (acted) {
 					nActed++;
-					gI += sigActed;
-					gN += sigActed;
-					s0 -= sceptActed * s0;
+					dGI = f(dGI + sigActed);
+					dGN = f(dGN + sigActed);
+					dS = f(sceptActed * s0);
 					let y = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
 					y = Math.imul(y ^ (y >>> 12), 0x297a2d39) ^ (y >>> 15);
 					if ((y >>> 16) * inv16 < pSuccess) {
 						nSuccess++;
-						gC += sigSuccess;
-						gR += sigSuccess;
+						dGC = f(dGC + sigSuccess);
+						dGR = f(dGR + sigSuccess);
 					} else if ((y & 0xffff) * inv16 < transparency) {
 						disclosedAll++;
-						lC += sigDisclosed;
-						gI += sigCandour;
+						dLC = f(dLC + sigDisclosed);
+						dGI = f(dGI + sigCandour);
 					} else {
 						nDiscovered++;
-						lC += sigFailure;
-						lR += sigFailure;
-						lI += sigConceal;
+						dLC = f(dLC + sigFailure);
+						dLR = f(dLR + sigFailure);
+						dLI = f(dLI + sigConceal);
 					}
-					pend[i] = 0;
-				} else if ((p > 0 ? p : -p) >= patience) {
+				} else if (expired) {
 					nBroken++;
-					lI += sigBroken;
-					lN += sigBroken;
-					up += sceptBroken;
-					pend[i] = 0;
+					dLI = f(dLI + sigBroken);
+					dLN = f(dLN + sigBroken);
+					dUp = f(dUp + sceptBroken);
 					dropped = true;
-				} else if (p > 0) {
-					pend[i] = p + 1;
-					pendingNext++;
-				} else pend[i] = p - 1;
-			} else if (u2 < contrib[r]) {
-				// Where the draw falls within the contribution band decides its fate: within the
-				// provider's latitude it waits to be acted on; outside it, a candid provider says
-				// so plainly (a small gain in integrity, no promise left hanging); otherwise it
-				// waits for action that cannot come.
-				const f = u2 / contrib[r];
-				if (f < latitude) {
-					pend[i] = 1;
-					pendingNext++;
-				} else if (f < latitude + (1 - latitude) * transparency) {
-					gI += sigExplained;
-					explained++;
-				} else pend[i] = -1;
-			}
-
-			// Experience of the service.
-			if (r >= rInformed) {
-				gC += presenceGain;
-				gR += presenceGain;
-				if (r >= rEngaged) gN += involvementGain;
-			}
-
-			// Partner: cushions losses; leaving takes borrowed trust with it.
-			const pk = partner[i];
-			if (pk >= 0) {
-				if (pk === leftPartner) {
-					// Only trust borrowed from the partner leaves with it.
+				} else if (p === 0 && u2 < contrib) {
+					// Where the draw falls within the contribution band decides its fate: within the
+					// provider's latitude it waits to be acted on; outside it, a candid provider says
+					// so plainly (a small gain in integrity, no promise left hanging); otherwise it
+					// waits for action that cannot come.
+					const fr = f(u2 / contrib);
+					if (fr < latitude) {
+						pend[i] = 1;
+						pendingNext++;
+					} else if (fr < explainBound) {
+						dGI = f(dGI + sigExplained);
+						explained++;
+					} else pend[i] = -1;
+				}
+				// A partner leaving takes the trust borrowed from it.
+				if (partner[i] === leftPartner) {
 					partner[i] = -1;
 					const owed = borrowed[i];
 					if (owed > 0) {
-						lI += partnerTakes;
-						lN += partnerTakes;
-						B[i] -= partnerShare * owed;
+						dLI = f(dLI + partnerTakes);
+						dLN = f(dLN + partnerTakes);
+						B[i] = B[i] - f(partnerShare * owed);
 						borrowed[i] = 0;
 					}
-					reach[i] /= reachBoost;
-				} else {
-					lI *= cushion;
-					lN *= cushion;
-					lC *= cushion;
-					lR *= cushion;
+					reach[i] = reach[i] / reachBoost;
 				}
+				gI = f(gI + dGI);
+				gN = f(gN + dGN);
+				gC = f(gC + dGC);
+				gR = f(gR + dGR);
+				lI = f(lI + dLI);
+				lN = f(lN + dLN);
+				lC = f(lC + dLC);
+				lR = f(lR + dLR);
+				up = f(up + dUp);
+				s0 = f(s0 - dS);
 			}
+
+			// A partner cushions losses.
+			const cf = partner[i] >= 0 ? cushion : 1;
+			lI = f(lI * cf);
+			lN = f(lN * cf);
+			lC = f(lC * cf);
+			lR = f(lR * cf);
 
 			// Trust components: saturating gains, proportional losses times the asymmetry;
 			// character gains more slowly (stickiness); performance memory fades to baseline.
@@ -364,60 +541,60 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 				vN = N[i],
 				vC = C[i],
 				vR = R[i];
-			const b = B[i];
-			vI +=
-				Math.min(1, charGainRate * gI) * (1 - vI) -
-				Math.min(1, charLossRate * lI) * vI -
-				charFade * Math.max(0, vI - b);
-			vN +=
-				Math.min(1, charGainRate * gN) * (1 - vN) -
-				Math.min(1, charLossRate * lN) * vN -
-				charFade * Math.max(0, vN - b);
-			vC +=
-				Math.min(1, alpha * gC) * (1 - vC) -
-				Math.min(1, lossRate * lC) * vC +
-				forgetting * (b - vC);
-			vR +=
-				Math.min(1, alpha * gR) * (1 - vR) -
-				Math.min(1, lossRate * lR) * vR +
-				forgetting * (b - vR);
+			const bl = B[i];
+			vI = f(
+				f(
+					f(vI + f(pmin(1, f(charGainRate * gI)) * f(1 - vI))) -
+						f(pmin(1, f(charLossRate * lI)) * vI)
+				) - f(charFade * pmax(0, f(vI - bl)))
+			);
+			vN = f(
+				f(
+					f(vN + f(pmin(1, f(charGainRate * gN)) * f(1 - vN))) -
+						f(pmin(1, f(charLossRate * lN)) * vN)
+				) - f(charFade * pmax(0, f(vN - bl)))
+			);
+			vC = f(
+				f(f(vC + f(pmin(1, f(alpha * gC)) * f(1 - vC))) - f(pmin(1, f(lossRate * lC)) * vC)) +
+					f(forgetting * f(bl - vC))
+			);
+			vR = f(
+				f(f(vR + f(pmin(1, f(alpha * gR)) * f(1 - vR))) - f(pmin(1, f(lossRate * lR)) * vR)) +
+					f(forgetting * f(bl - vR))
+			);
 			// Word of mouth: bounded confidence towards the segment's opinion (Deffuant et al.
 			// 2000). The kernel max(0, 1 - d^2 / eps^2) is zero beyond eps, like Deffuant's
 			// cut-off, but smooth, so no member-dependent branch is needed.
-			let d = mI - vI;
-			vI += mu * d * Math.max(0, 1 - d * d * invEps2);
-			d = mN - vN;
-			vN += mu * d * Math.max(0, 1 - d * d * invEps2);
-			d = mC - vC;
-			vC += mu * d * Math.max(0, 1 - d * d * invEps2);
-			d = mR - vR;
-			vR += mu * d * Math.max(0, 1 - d * d * invEps2);
-			s0 += up * (1 - s0) - down * s0;
+			let dv = f(mI - vI);
+			vI = f(vI + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
+			dv = f(mN - vN);
+			vN = f(vN + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
+			dv = f(mC - vC);
+			vC = f(vC + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
+			dv = f(mR - vR);
+			vR = f(vR + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
+			s0 = f(f(s0 + f(up * f(1 - s0))) - f(down * s0));
 			I[i] = vI;
 			N[i] = vN;
 			C[i] = vC;
 			R[i] = vR;
 			S[i] = s0;
-			sI += vI;
-			sN += vN;
-			sC += vC;
-			sR += vR;
 
 			// Overall trust: weighted harmonic mean (weakest link) with one division,
 			// 1 / sum(w_k / x_k) = prod(x) / sum(w_k * prod_{j != k} x_j), times (1 - sw * S).
-			const fI = Math.max(vI, floor),
-				fN = Math.max(vN, floor),
-				fC = Math.max(vC, floor),
-				fR = Math.max(vR, floor);
-			const character = fI * fN;
-			const outcome = fC * fR;
-			const T = Math.min(
+			const fI = pmax(vI, floor),
+				fN = pmax(vN, floor),
+				fC = pmax(vC, floor),
+				fR = pmax(vR, floor);
+			const character = f(fI * fN);
+			const outcome = f(fC * fR);
+			const T = pmin(
 				1,
-				((1 - scepticismWeight * s0) * character * outcome) /
-					(outcome * (wI * fN + wN * fI) + character * (wC * fR + wR * fC))
+				f(
+					f(f(f(1 - f(scepticismWeight * s0)) * character) * outcome) /
+						f(f(outcome * f(f(wI * fN) + f(wN * fI))) + f(character * f(f(wC * fR) + f(wR * fC))))
+				)
 			);
-			trustSum += T;
-			sceptSum += s0;
 
 			// The ladder: climb when invited and trusting enough, slip when neglected or when
 			// trust falls below what the rung needs; a broken promise drops two rungs.
@@ -426,38 +603,52 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: U
 				// never up: someone who had already drifted to unaware stays there.
 				r = r > brokenDrop + 1 ? r - brokenDrop : r < 1 ? r : 1;
 			} else {
-				const ramped = Math.min(1, Math.max(0, 0.5 + (T - climb[r]) * invRamp2));
-				if (u1 < inv[r] * reach[i] * ramped * (1 - sceptDamp * s0)) r++;
-				else {
-					const low = Math.min(1, Math.max(0, (stay[r] - T) * invRamp));
-					if (u1 > 1 - (neglect[r] * neglectPresence + lowTrustFall * low)) r--;
-				}
+				const ramped = pmin(1, pmax(0, f(0.5 + f(f(T - tab[Col.climb * w + r]) * invRamp2))));
+				const invite = f(
+					f(f(tab[Col.invite * w + r] * reach[i]) * ramped) * f(1 - f(sceptDamp * s0))
+				);
+				const low = pmin(1, pmax(0, f(f(tab[Col.stay * w + r] - T) * invRamp)));
+				if (u1 < invite) r++;
+				else if (u1 > f(1 - f(tab[Col.drift * w + r] + f(lowTrustFall * low)))) r--;
 			}
 			rung[i] = r;
 			rungCount[r]++;
+
 			// Health outcomes: participants' people change behaviour for good, each only once.
-			if (r >= rEngaged) {
-				const ch = changed[i];
-				const dc = (r > rEngaged ? hzCo : hzPart) * (1 - ch);
-				changed[i] = ch + dc;
-				changedNew += dc;
+			const ch = changed[i];
+			const dc = f(tab[Col.hazard * w + r] * f(1 - ch));
+			changed[i] = ch + dc;
+
+			// Sums per stream, in blocks.
+			blockSums[lane] += vI;
+			blockSums[4 + lane] += vN;
+			blockSums[8 + lane] += vC;
+			blockSums[12 + lane] += vR;
+			blockSums[16 + lane] += T;
+			blockSums[20 + lane] += s0;
+			blockSums[24 + lane] += dc;
+			if ((j + 1) % SUM_BLOCK === 0 || i + 1 === end) {
+				for (let q = 0; q < 7 * LANES; q++) {
+					laneSums[q] += blockSums[q];
+					blockSums[q] = 0;
+				}
 			}
 		}
-		st.sums[o] = sI;
-		st.sums[o + 1] = sN;
-		st.sums[o + 2] = sC;
-		st.sums[o + 3] = sR;
-		st.acted[k] = nActed;
-		st.broken[k] = nBroken;
-		st.successes[k] = nSuccess;
-		st.discovered[k] = nDiscovered;
+		const L = laneSums;
+		st.sums[o] = L[0] + L[2] + (L[1] + L[3]);
+		st.sums[o + 1] = L[4] + L[6] + (L[5] + L[7]);
+		st.sums[o + 2] = L[8] + L[10] + (L[9] + L[11]);
+		st.sums[o + 3] = L[12] + L[14] + (L[13] + L[15]);
+		trustSum += L[16] + L[18] + (L[17] + L[19]);
+		sceptSum += L[20] + L[22] + (L[21] + L[23]);
+		changedNew += L[24] + L[26] + (L[25] + L[27]);
+		st.acted[seg] = nActed;
+		st.broken[seg] = nBroken;
+		st.successes[seg] = nSuccess;
+		st.discovered[seg] = nDiscovered;
 		successAll += nSuccess;
 		discoveredAll += nDiscovered;
 	}
-	rs[0] = ra;
-	rs[1] = rb;
-	rs[2] = rc;
-	rs[3] = rd;
 	st.trustSum = trustSum;
 	st.sceptSum = sceptSum;
 	st.pendingNext = pendingNext;

@@ -20,8 +20,15 @@ export const Stream = {
 	/** Monthly staff turnover. */
 	staff: 4,
 	/** Contract decisions: extensions and re-procurement. */
-	procurement: 5
+	procurement: 5,
+	/** Agent-months, the second, third and fourth of the member step's four streams. */
+	agents2: 6,
+	agents3: 7,
+	agents4: 8
 } as const;
+
+/** The member step's streams: member j of a segment draws from stream j mod 4. */
+const MEMBER_STREAMS = [Stream.agents, Stream.agents2, Stream.agents3, Stream.agents4] as const;
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 
 /** A 32-bit avalanche mix (from MurmurHash3's finaliser). */
@@ -81,5 +88,17 @@ export class Rng {
 	/** An integer in [0, n). */
 	int(n: number): number {
 		return Math.floor(this.next() * n);
+	}
+}
+
+/**
+ * Seeds the member step's four SFC32 streams for a run into `out`, word by word
+ * (out[word * 4 + stream]; words a, b, c and the counter), the layout the member step and
+ * its WebAssembly kernel read.
+ */
+export function seedMemberStreams(seed: number, run: number, out: Int32Array): void {
+	for (let l = 0; l < MEMBER_STREAMS.length; l++) {
+		const s = new Rng(seed, run, MEMBER_STREAMS[l]).s;
+		for (let w = 0; w < 4; w++) out[w * 4 + l] = s[w];
 	}
 }

@@ -22,7 +22,7 @@ import { decideAtEnd, mobilisationRamp, startContract, type ContractState } from
 import { drawEvents, type MonthEvents } from './events';
 import { communityRung, invitations, Rung, RUNG_COUNT } from './ladder';
 import { MemberKernel } from './kernel';
-import { MonthStep, stepMembers } from './members';
+import { LANES, MonthStep, stepMembers } from './members';
 import {
 	MetricIndex,
 	RUN_VALUE_COUNT,
@@ -46,7 +46,7 @@ import {
 	recordAttainment,
 	type ProviderState
 } from './provider';
-import { Rng, Stream } from './rng';
+import { Rng, seedMemberStreams, Stream } from './rng';
 import type { Scenario } from './scenario';
 import {
 	BAD_PRESS_CANDOUR,
@@ -75,6 +75,8 @@ export interface RunContext {
 	step: MonthStep;
 	/** The member step in WebAssembly, or null to run it in JavaScript (same results). */
 	kernel: MemberKernel | null;
+	/** The member step's four random streams (see seedMemberStreams). */
+	agentStreams: Int32Array;
 }
 
 export function createRunContext(s: Scenario): RunContext {
@@ -91,7 +93,8 @@ export function createRunContext(s: Scenario): RunContext {
 		timeline: new Uint8Array(TIMELINE_COUNT * months),
 		metrics: new Float64Array(RUN_VALUE_COUNT),
 		step: kernel ? kernel.monthStep : new MonthStep(s, layout.counts.length, layout.weights),
-		kernel
+		kernel,
+		agentStreams: new Int32Array(LANES * 4)
 	};
 }
 
@@ -110,7 +113,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	const ppa = layout.peoplePerAgent;
 	initialiseMembers(s, layout, m, run);
 
-	const agentRng = new Rng(s.seed, run, Stream.agents);
+	const agentStreams = ctx.agentStreams;
+	seedMemberStreams(s.seed, run, agentStreams);
 	const eventRng = new Rng(s.seed, run, Stream.events);
 	const staffRng = new Rng(s.seed, run, Stream.staff);
 	const procurementRng = new Rng(s.seed, run, Stream.procurement);
@@ -154,15 +158,16 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	discovered.fill(0);
 
 	// Last month's segment means start at the members' initial values.
-	mean.fill(0);
+	sums.fill(0);
 	for (let i = 0; i < n; i++) {
 		const k = m.segment[i] * 4;
-		mean[k] += m.integrity[i];
-		mean[k + 1] += m.intent[i];
-		mean[k + 2] += m.competence[i];
-		mean[k + 3] += m.results[i];
+		sums[k] += m.integrity[i];
+		sums[k + 1] += m.intent[i];
+		sums[k + 2] += m.competence[i];
+		sums[k + 3] += m.results[i];
 	}
-	for (let k = 0; k < nSeg; k++) for (let c = 0; c < 4; c++) mean[k * 4 + c] /= counts[k];
+	for (let k = 0; k < nSeg; k++)
+		for (let c = 0; c < 4; c++) mean[k * 4 + c] = sums[k * 4 + c] / counts[k];
 
 	const trace = ctx.trace;
 	const ladder = ctx.ladder;
@@ -288,8 +293,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 		st.leftPartner = ev.partnerLeft;
 		st.outcomeHazard = s.outcomes.monthlyRate * effectiveness;
 		st.outcomeHazardCo = st.outcomeHazard * (1 + s.outcomes.coproductionUplift * lastSuccessShare);
-		if (ctx.kernel) ctx.kernel.step(agentRng.s);
-		else stepMembers(m, counts, st, agentRng.s);
+		if (ctx.kernel) ctx.kernel.step(agentStreams);
+		else stepMembers(m, counts, st, agentStreams);
 		const { trustSum, sceptSum, disclosedAll, discoveredAll, successAll } = st;
 		pendingActionable = st.pendingNext;
 		// A partner that left is gone for good.

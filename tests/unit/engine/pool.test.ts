@@ -123,7 +123,13 @@ describe('the worker pool', () => {
 				}
 			};
 		};
-		const p = new SimPool({ createRunner: counted, size: 2, quietAfterPreviewMs: 60_000 });
+		// Chunks of at most 10 runs, so the second job needs both runners however fast runs are.
+		const p = new SimPool({
+			createRunner: counted,
+			size: 2,
+			quietAfterPreviewMs: 60_000,
+			maxChunkRuns: 10
+		});
 		pools.push(p);
 		const job = p.run(scenario, {
 			previewRuns: 10,

@@ -149,12 +149,12 @@ describe('common random numbers', () => {
 	const base = small({ runs: 100, horizonMonths: 60 });
 
 	it('pairs runs when power sharing changes (0.3 vs 0.4)', () => {
-		// Measured (model 1.1.0): 0.027 (paired variance 3.2e-5, unpaired 1.2e-3).
+		// Measured (model 1.2.0): 0.015 (paired variance 2.1e-5, unpaired 1.4e-3).
 		expect(crnRatio(base, 'power.sharing', 0.3, 0.4)).toBeLessThan(0.5);
 	});
 
 	it('pairs runs when the contract length changes (24 vs 36 months)', () => {
-		// Measured (model 1.1.0): 0.21 (paired variance 2.2e-4, unpaired 1.0e-3).
+		// Measured (model 1.2.0): 0.17 (paired variance 1.9e-4, unpaired 1.1e-3).
 		expect(crnRatio(base, 'contract.lengthMonths', 24, 36)).toBeLessThan(0.5);
 	});
 });
