@@ -188,8 +188,7 @@ export class MonthStep {
 	/** Members' new sustained behaviour change this month (in members, fractional). */
 	changedNew = 0;
 
-	/** Per-stream sums of a block of members (single precision) and of the segment (double). */
-	readonly blockSums = new Float32Array(7 * LANES);
+	/** Per-stream sums over a segment, in double precision. */
 	readonly laneSums = new Float64Array(7 * LANES);
 
 	/**
@@ -299,7 +298,6 @@ export class MonthStep {
 	}
 }
 
-const f = Math.fround;
 /** WebAssembly's f32x4.pmin: b if b < a, else a. */
 const pmin = (a: number, b: number): number => (b < a ? b : a);
 /** WebAssembly's f32x4.pmax: b if a < b, else a. */
@@ -328,7 +326,6 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: I
 		tab = st.table,
 		weights = st.weights,
 		rungCount = st.rungCount,
-		blockSums = st.blockSums,
 		laneSums = st.laneSums;
 	const alpha = k[K.alpha],
 		charGainRate = k[K.charGainRate],
@@ -405,235 +402,308 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: I
 			nBroken = 0,
 			nSuccess = 0,
 			nDiscovered = 0;
-		blockSums.fill(0);
 		laneSums.fill(0);
-		const end = i + counts[seg];
-		for (let j = 0; i < end; i++, j++) {
-			// One 32-bit draw (SFC32, inlined) from the member's stream: the high half moves the
-			// member on the ladder, the low half decides contributing and acting. Rare outcomes
-			// of an acted-on contribution (success, disclosure) take bits hashed from the same
-			// draw, so every member consumes exactly one draw a month (common random numbers).
-			const lane = j & 3;
-			const a = rs[lane],
+		const start = i;
+		const count = counts[seg];
+		// Each stream's members in turn (member j of the segment is on stream j mod 4); members
+		// are independent within a month, so the order only matters for sums, which are kept
+		// per stream.
+		for (let lane = 0; lane < LANES; lane++) {
+			let a = rs[lane],
 				b = rs[4 + lane],
 				c = rs[8 + lane],
 				d = rs[12 + lane];
-			const x = (((a + b) | 0) + d) | 0;
-			rs[lane] = b ^ (b >>> 9);
-			rs[4 + lane] = (c + (c << 3)) | 0;
-			rs[8 + lane] = (((c << 21) | (c >>> 11)) + x) | 0;
-			rs[12 + lane] = (d + 1) | 0;
-			const u1 = (x >>> 16) * inv16;
-			const u2 = (x & 0xffff) * inv16;
+			// This stream's sums over the current block of 64 members, in single precision.
+			let bI = 0,
+				bN = 0,
+				bC = 0,
+				bR = 0,
+				bT = 0,
+				bS = 0,
+				bH = 0;
+			for (let j = lane; j < count; j += LANES) {
+				const i = start + j;
+				// One 32-bit draw (SFC32, inlined) from the member's stream: the high half moves the
+				// member on the ladder, the low half decides contributing and acting. Rare outcomes
+				// of an acted-on contribution (success, disclosure) take bits hashed from the same
+				// draw, so every member consumes exactly one draw a month (common random numbers).
+				const x = (((a + b) | 0) + d) | 0;
+				a = b ^ (b >>> 9);
+				b = (c + (c << 3)) | 0;
+				c = (((c << 21) | (c >>> 11)) + x) | 0;
+				d = (d + 1) | 0;
+				const u1 = (x >>> 16) * inv16;
+				const u2 = (x & 0xffff) * inv16;
 
-			let r = rung[i];
-			const p = pend[i];
-			const contrib = tab[Col.contrib * w + r];
-			let s0 = S[i];
-			// Experience of the service (informed and above); involvement (engaged and above).
-			const service = r >= Rung.informed ? presenceGain : 0;
-			let gI = gI0,
-				gN = f(gN0 + (r >= Rung.engaged ? involvementGain : 0)),
-				gC = f(gC0 + service),
-				gR = f(gR0 + service),
-				lI = lI0,
-				lN = lN0,
-				lC = lC0,
-				lR = lR0,
-				up = up0;
-			let dropped = false;
+				let r = rung[i];
+				const p = pend[i];
+				const contrib = tab[Col.contrib * w + r];
+				let s0 = S[i];
+				// Experience of the service (informed and above); involvement (engaged and above).
+				const service = r >= Rung.informed ? presenceGain : 0;
+				let gI = gI0,
+					gN = Math.fround(gN0 + (r >= Rung.engaged ? involvementGain : 0)),
+					gC = Math.fround(gC0 + service),
+					gR = Math.fround(gR0 + service),
+					lI = lI0,
+					lN = lN0,
+					lC = lC0,
+					lR = lR0,
+					up = up0;
+				let dropped = false;
 
-			// Listening and acting. A waiting contribution ages by a month, unless it is acted on
-			// now or has waited past the community's patience (a broken promise).
-			const acted = p > 0 && u2 < pAct;
-			const expired = p !== 0 && !acted && (p > 0 ? p : -p) >= patience;
-			if (p !== 0 && !acted && !expired) {
-				pend[i] = p > 0 ? p + 1 : p - 1;
-				if (p > 0) pendingNext++;
-			} else if (acted || expired) pend[i] = 0;
-			if (acted || expired || (p === 0 && u2 < contrib) || partner[i] === leftPartner) {
-				// Something happens to this member: their signals gain these extras.
-				let dGI = 0,
-					dGN = 0,
-					dGC = 0,
-					dGR = 0,
-					dLI = 0,
-					dLN = 0,
-					dLC = 0,
-					dLR = 0,
-					dUp = 0,
-					dS = 0;
-				if (acted) {
-					nActed++;
-					dGI = f(dGI + sigActed);
-					dGN = f(dGN + sigActed);
-					dS = f(sceptActed * s0);
-					let y = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
-					y = Math.imul(y ^ (y >>> 12), 0x297a2d39) ^ (y >>> 15);
-					if ((y >>> 16) * inv16 < pSuccess) {
-						nSuccess++;
-						dGC = f(dGC + sigSuccess);
-						dGR = f(dGR + sigSuccess);
-					} else if ((y & 0xffff) * inv16 < transparency) {
-						disclosedAll++;
-						dLC = f(dLC + sigDisclosed);
-						dGI = f(dGI + sigCandour);
-					} else {
-						nDiscovered++;
-						dLC = f(dLC + sigFailure);
-						dLR = f(dLR + sigFailure);
-						dLI = f(dLI + sigConceal);
+				// Listening and acting. A waiting contribution ages by a month, unless it is acted on
+				// now or has waited past the community's patience (a broken promise).
+				const acted = p > 0 && u2 < pAct;
+				const expired = p !== 0 && !acted && (p > 0 ? p : -p) >= patience;
+				if (p !== 0 && !acted && !expired) {
+					pend[i] = p > 0 ? p + 1 : p - 1;
+					if (p > 0) pendingNext++;
+				} else if (acted || expired) pend[i] = 0;
+				if (acted || expired || (p === 0 && u2 < contrib) || partner[i] === leftPartner) {
+					// Something happens to this member: their signals gain these extras.
+					let dGI = 0,
+						dGN = 0,
+						dGC = 0,
+						dGR = 0,
+						dLI = 0,
+						dLN = 0,
+						dLC = 0,
+						dLR = 0,
+						dUp = 0,
+						dS = 0;
+					if (acted) {
+						nActed++;
+						dGI = Math.fround(dGI + sigActed);
+						dGN = Math.fround(dGN + sigActed);
+						dS = Math.fround(sceptActed * s0);
+						let y = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
+						y = Math.imul(y ^ (y >>> 12), 0x297a2d39) ^ (y >>> 15);
+						if ((y >>> 16) * inv16 < pSuccess) {
+							nSuccess++;
+							dGC = Math.fround(dGC + sigSuccess);
+							dGR = Math.fround(dGR + sigSuccess);
+						} else if ((y & 0xffff) * inv16 < transparency) {
+							disclosedAll++;
+							dLC = Math.fround(dLC + sigDisclosed);
+							dGI = Math.fround(dGI + sigCandour);
+						} else {
+							nDiscovered++;
+							dLC = Math.fround(dLC + sigFailure);
+							dLR = Math.fround(dLR + sigFailure);
+							dLI = Math.fround(dLI + sigConceal);
+						}
+					} else if (expired) {
+						nBroken++;
+						dLI = Math.fround(dLI + sigBroken);
+						dLN = Math.fround(dLN + sigBroken);
+						dUp = Math.fround(dUp + sceptBroken);
+						dropped = true;
+					} else if (p === 0 && u2 < contrib) {
+						// Where the draw falls within the contribution band decides its fate: within the
+						// provider's latitude it waits to be acted on; outside it, a candid provider says
+						// so plainly (a small gain in integrity, no promise left hanging); otherwise it
+						// waits for action that cannot come.
+						const fr = Math.fround(u2 / contrib);
+						if (fr < latitude) {
+							pend[i] = 1;
+							pendingNext++;
+						} else if (fr < explainBound) {
+							dGI = Math.fround(dGI + sigExplained);
+							explained++;
+						} else pend[i] = -1;
 					}
-				} else if (expired) {
-					nBroken++;
-					dLI = f(dLI + sigBroken);
-					dLN = f(dLN + sigBroken);
-					dUp = f(dUp + sceptBroken);
-					dropped = true;
-				} else if (p === 0 && u2 < contrib) {
-					// Where the draw falls within the contribution band decides its fate: within the
-					// provider's latitude it waits to be acted on; outside it, a candid provider says
-					// so plainly (a small gain in integrity, no promise left hanging); otherwise it
-					// waits for action that cannot come.
-					const fr = f(u2 / contrib);
-					if (fr < latitude) {
-						pend[i] = 1;
-						pendingNext++;
-					} else if (fr < explainBound) {
-						dGI = f(dGI + sigExplained);
-						explained++;
-					} else pend[i] = -1;
-				}
-				// A partner leaving takes the trust borrowed from it.
-				if (partner[i] === leftPartner) {
-					partner[i] = -1;
-					const owed = borrowed[i];
-					if (owed > 0) {
-						dLI = f(dLI + partnerTakes);
-						dLN = f(dLN + partnerTakes);
-						B[i] = B[i] - f(partnerShare * owed);
-						borrowed[i] = 0;
+					// A partner leaving takes the trust borrowed from it.
+					if (partner[i] === leftPartner) {
+						partner[i] = -1;
+						const owed = borrowed[i];
+						if (owed > 0) {
+							dLI = Math.fround(dLI + partnerTakes);
+							dLN = Math.fround(dLN + partnerTakes);
+							B[i] = B[i] - Math.fround(partnerShare * owed);
+							borrowed[i] = 0;
+						}
+						reach[i] = reach[i] / reachBoost;
 					}
-					reach[i] = reach[i] / reachBoost;
+					gI = Math.fround(gI + dGI);
+					gN = Math.fround(gN + dGN);
+					gC = Math.fround(gC + dGC);
+					gR = Math.fround(gR + dGR);
+					lI = Math.fround(lI + dLI);
+					lN = Math.fround(lN + dLN);
+					lC = Math.fround(lC + dLC);
+					lR = Math.fround(lR + dLR);
+					up = Math.fround(up + dUp);
+					s0 = Math.fround(s0 - dS);
 				}
-				gI = f(gI + dGI);
-				gN = f(gN + dGN);
-				gC = f(gC + dGC);
-				gR = f(gR + dGR);
-				lI = f(lI + dLI);
-				lN = f(lN + dLN);
-				lC = f(lC + dLC);
-				lR = f(lR + dLR);
-				up = f(up + dUp);
-				s0 = f(s0 - dS);
-			}
 
-			// A partner cushions losses.
-			const cf = partner[i] >= 0 ? cushion : 1;
-			lI = f(lI * cf);
-			lN = f(lN * cf);
-			lC = f(lC * cf);
-			lR = f(lR * cf);
+				// A partner cushions losses.
+				const cf = partner[i] >= 0 ? cushion : 1;
+				lI = Math.fround(lI * cf);
+				lN = Math.fround(lN * cf);
+				lC = Math.fround(lC * cf);
+				lR = Math.fround(lR * cf);
 
-			// Trust components: saturating gains, proportional losses times the asymmetry;
-			// character gains more slowly (stickiness); performance memory fades to baseline.
-			let vI = I[i],
-				vN = N[i],
-				vC = C[i],
-				vR = R[i];
-			const bl = B[i];
-			vI = f(
-				f(
-					f(vI + f(pmin(1, f(charGainRate * gI)) * f(1 - vI))) -
-						f(pmin(1, f(charLossRate * lI)) * vI)
-				) - f(charFade * pmax(0, f(vI - bl)))
-			);
-			vN = f(
-				f(
-					f(vN + f(pmin(1, f(charGainRate * gN)) * f(1 - vN))) -
-						f(pmin(1, f(charLossRate * lN)) * vN)
-				) - f(charFade * pmax(0, f(vN - bl)))
-			);
-			vC = f(
-				f(f(vC + f(pmin(1, f(alpha * gC)) * f(1 - vC))) - f(pmin(1, f(lossRate * lC)) * vC)) +
-					f(forgetting * f(bl - vC))
-			);
-			vR = f(
-				f(f(vR + f(pmin(1, f(alpha * gR)) * f(1 - vR))) - f(pmin(1, f(lossRate * lR)) * vR)) +
-					f(forgetting * f(bl - vR))
-			);
-			// Word of mouth: bounded confidence towards the segment's opinion (Deffuant et al.
-			// 2000). The kernel max(0, 1 - d^2 / eps^2) is zero beyond eps, like Deffuant's
-			// cut-off, but smooth, so no member-dependent branch is needed.
-			let dv = f(mI - vI);
-			vI = f(vI + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
-			dv = f(mN - vN);
-			vN = f(vN + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
-			dv = f(mC - vC);
-			vC = f(vC + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
-			dv = f(mR - vR);
-			vR = f(vR + f(f(mu * dv) * pmax(0, f(1 - f(f(dv * dv) * invEps2)))));
-			s0 = f(f(s0 + f(up * f(1 - s0))) - f(down * s0));
-			I[i] = vI;
-			N[i] = vN;
-			C[i] = vC;
-			R[i] = vR;
-			S[i] = s0;
-
-			// Overall trust: weighted harmonic mean (weakest link) with one division,
-			// 1 / sum(w_k / x_k) = prod(x) / sum(w_k * prod_{j != k} x_j), times (1 - sw * S).
-			const fI = pmax(vI, floor),
-				fN = pmax(vN, floor),
-				fC = pmax(vC, floor),
-				fR = pmax(vR, floor);
-			const character = f(fI * fN);
-			const outcome = f(fC * fR);
-			const T = pmin(
-				1,
-				f(
-					f(f(f(1 - f(scepticismWeight * s0)) * character) * outcome) /
-						f(f(outcome * f(f(wI * fN) + f(wN * fI))) + f(character * f(f(wC * fR) + f(wR * fC))))
-				)
-			);
-
-			// The ladder: climb when invited and trusting enough, slip when neglected or when
-			// trust falls below what the rung needs; a broken promise drops two rungs.
-			if (dropped) {
-				// Down two rungs, but no lower than informed (they know the service now), and
-				// never up: someone who had already drifted to unaware stays there.
-				r = r > brokenDrop + 1 ? r - brokenDrop : r < 1 ? r : 1;
-			} else {
-				const ramped = pmin(1, pmax(0, f(0.5 + f(f(T - tab[Col.climb * w + r]) * invRamp2))));
-				const invite = f(
-					f(f(tab[Col.invite * w + r] * reach[i]) * ramped) * f(1 - f(sceptDamp * s0))
+				// Trust components: saturating gains, proportional losses times the asymmetry;
+				// character gains more slowly (stickiness); performance memory fades to baseline.
+				let vI = I[i],
+					vN = N[i],
+					vC = C[i],
+					vR = R[i];
+				const bl = B[i];
+				vI = Math.fround(
+					Math.fround(
+						Math.fround(
+							vI + Math.fround(pmin(1, Math.fround(charGainRate * gI)) * Math.fround(1 - vI))
+						) - Math.fround(pmin(1, Math.fround(charLossRate * lI)) * vI)
+					) - Math.fround(charFade * pmax(0, Math.fround(vI - bl)))
 				);
-				const low = pmin(1, pmax(0, f(f(tab[Col.stay * w + r] - T) * invRamp)));
-				if (u1 < invite) r++;
-				else if (u1 > f(1 - f(tab[Col.drift * w + r] + f(lowTrustFall * low)))) r--;
-			}
-			rung[i] = r;
-			rungCount[r]++;
+				vN = Math.fround(
+					Math.fround(
+						Math.fround(
+							vN + Math.fround(pmin(1, Math.fround(charGainRate * gN)) * Math.fround(1 - vN))
+						) - Math.fround(pmin(1, Math.fround(charLossRate * lN)) * vN)
+					) - Math.fround(charFade * pmax(0, Math.fround(vN - bl)))
+				);
+				vC = Math.fround(
+					Math.fround(
+						Math.fround(vC + Math.fround(pmin(1, Math.fround(alpha * gC)) * Math.fround(1 - vC))) -
+							Math.fround(pmin(1, Math.fround(lossRate * lC)) * vC)
+					) + Math.fround(forgetting * Math.fround(bl - vC))
+				);
+				vR = Math.fround(
+					Math.fround(
+						Math.fround(vR + Math.fround(pmin(1, Math.fround(alpha * gR)) * Math.fround(1 - vR))) -
+							Math.fround(pmin(1, Math.fround(lossRate * lR)) * vR)
+					) + Math.fround(forgetting * Math.fround(bl - vR))
+				);
+				// Word of mouth: bounded confidence towards the segment's opinion (Deffuant et al.
+				// 2000). The kernel max(0, 1 - d^2 / eps^2) is zero beyond eps, like Deffuant's
+				// cut-off, but smooth, so no member-dependent branch is needed.
+				let dv = Math.fround(mI - vI);
+				vI = Math.fround(
+					vI +
+						Math.fround(
+							Math.fround(mu * dv) *
+								pmax(0, Math.fround(1 - Math.fround(Math.fround(dv * dv) * invEps2)))
+						)
+				);
+				dv = Math.fround(mN - vN);
+				vN = Math.fround(
+					vN +
+						Math.fround(
+							Math.fround(mu * dv) *
+								pmax(0, Math.fround(1 - Math.fround(Math.fround(dv * dv) * invEps2)))
+						)
+				);
+				dv = Math.fround(mC - vC);
+				vC = Math.fround(
+					vC +
+						Math.fround(
+							Math.fround(mu * dv) *
+								pmax(0, Math.fround(1 - Math.fround(Math.fround(dv * dv) * invEps2)))
+						)
+				);
+				dv = Math.fround(mR - vR);
+				vR = Math.fround(
+					vR +
+						Math.fround(
+							Math.fround(mu * dv) *
+								pmax(0, Math.fround(1 - Math.fround(Math.fround(dv * dv) * invEps2)))
+						)
+				);
+				s0 = Math.fround(
+					Math.fround(s0 + Math.fround(up * Math.fround(1 - s0))) - Math.fround(down * s0)
+				);
+				I[i] = vI;
+				N[i] = vN;
+				C[i] = vC;
+				R[i] = vR;
+				S[i] = s0;
 
-			// Health outcomes: participants' people change behaviour for good, each only once.
-			const ch = changed[i];
-			const dc = f(tab[Col.hazard * w + r] * f(1 - ch));
-			changed[i] = ch + dc;
+				// Overall trust: weighted harmonic mean (weakest link) with one division,
+				// 1 / sum(w_k / x_k) = prod(x) / sum(w_k * prod_{j != k} x_j), times (1 - sw * S).
+				const fI = pmax(vI, floor),
+					fN = pmax(vN, floor),
+					fC = pmax(vC, floor),
+					fR = pmax(vR, floor);
+				const character = Math.fround(fI * fN);
+				const outcome = Math.fround(fC * fR);
+				const T = pmin(
+					1,
+					Math.fround(
+						Math.fround(
+							Math.fround(Math.fround(1 - Math.fround(scepticismWeight * s0)) * character) * outcome
+						) /
+							Math.fround(
+								Math.fround(outcome * Math.fround(Math.fround(wI * fN) + Math.fround(wN * fI))) +
+									Math.fround(character * Math.fround(Math.fround(wC * fR) + Math.fround(wR * fC)))
+							)
+					)
+				);
 
-			// Sums per stream, in blocks.
-			blockSums[lane] += vI;
-			blockSums[4 + lane] += vN;
-			blockSums[8 + lane] += vC;
-			blockSums[12 + lane] += vR;
-			blockSums[16 + lane] += T;
-			blockSums[20 + lane] += s0;
-			blockSums[24 + lane] += dc;
-			if ((j + 1) % SUM_BLOCK === 0 || i + 1 === end) {
-				for (let q = 0; q < 7 * LANES; q++) {
-					laneSums[q] += blockSums[q];
-					blockSums[q] = 0;
+				// The ladder: climb when invited and trusting enough, slip when neglected or when
+				// trust falls below what the rung needs; a broken promise drops two rungs.
+				if (dropped) {
+					// Down two rungs, but no lower than informed (they know the service now), and
+					// never up: someone who had already drifted to unaware stays there.
+					r = r > brokenDrop + 1 ? r - brokenDrop : r < 1 ? r : 1;
+				} else {
+					const ramped = pmin(
+						1,
+						pmax(
+							0,
+							Math.fround(0.5 + Math.fround(Math.fround(T - tab[Col.climb * w + r]) * invRamp2))
+						)
+					);
+					const invite = Math.fround(
+						Math.fround(Math.fround(tab[Col.invite * w + r] * reach[i]) * ramped) *
+							Math.fround(1 - Math.fround(sceptDamp * s0))
+					);
+					const low = pmin(
+						1,
+						pmax(0, Math.fround(Math.fround(tab[Col.stay * w + r] - T) * invRamp))
+					);
+					if (u1 < invite) r++;
+					else if (
+						u1 >
+						Math.fround(1 - Math.fround(tab[Col.drift * w + r] + Math.fround(lowTrustFall * low)))
+					)
+						r--;
+				}
+				rung[i] = r;
+				rungCount[r]++;
+
+				// Health outcomes: participants' people change behaviour for good, each only once.
+				const ch = changed[i];
+				const dc = Math.fround(tab[Col.hazard * w + r] * Math.fround(1 - ch));
+				changed[i] = ch + dc;
+
+				// Sums per stream, in blocks.
+				bI = Math.fround(bI + vI);
+				bN = Math.fround(bN + vN);
+				bC = Math.fround(bC + vC);
+				bR = Math.fround(bR + vR);
+				bT = Math.fround(bT + T);
+				bS = Math.fround(bS + s0);
+				bH = Math.fround(bH + dc);
+				if (j % SUM_BLOCK >= SUM_BLOCK - LANES || j + LANES >= count) {
+					laneSums[lane] += bI;
+					laneSums[4 + lane] += bN;
+					laneSums[8 + lane] += bC;
+					laneSums[12 + lane] += bR;
+					laneSums[16 + lane] += bT;
+					laneSums[20 + lane] += bS;
+					laneSums[24 + lane] += bH;
+					bI = bN = bC = bR = bT = bS = bH = 0;
 				}
 			}
+			rs[lane] = a;
+			rs[4 + lane] = b;
+			rs[8 + lane] = c;
+			rs[12 + lane] = d;
 		}
+		i = start + count;
 		const L = laneSums;
 		st.sums[o] = L[0] + L[2] + (L[1] + L[3]);
 		st.sums[o + 1] = L[4] + L[6] + (L[5] + L[7]);
