@@ -61,6 +61,9 @@ const K_HZ_PART: i32 = 37;
 const K_HZ_CO: i32 = 38;
 const K_CUSHION: i32 = 39;
 
+// The partner number that means no partner leaves this month (NO_PARTNER in members.ts).
+const NO_PARTNER: i32 = 1 << 20;
+
 // Per-rung columns at tabAt: 8 f32 each (rungs 0-5, then two unused).
 const COL_CLIMB: i32 = 0;
 const COL_STAY: i32 = 1;
@@ -231,6 +234,7 @@ export function step(argsAt: i32): void {
 	const left = <i32>k(kAt, K_LEFT);
 	const brokenDrop = <i32>k(kAt, K_BROKEN_DROP);
 	const inv16: f32 = 1.0 / 65536.0;
+	const someoneLeaves = left != NO_PARTNER;
 
 	// Vector constants live in memory and are loaded where used: a load is one instruction,
 	// cheaper than keeping more values alive than there are registers.
@@ -408,40 +412,34 @@ export function step(argsAt: i32): void {
 				let lR = lR0;
 				let up = up0;
 
-				// Waiting contributions age by a month; those acted on or past patience are settled.
-				const pPos = i32x4.gt_s(p, v128.load(vAt + V_ZERO_I));
-				const pSet = i32x4.ne(p, v128.load(vAt + V_ZERO_I));
-				const acted = v128.and(pPos, f32x4.lt(u2, v128.load(vAt + V_P_ACT_V)));
-				const expired = v128.andnot(
-					v128.and(pSet, i32x4.ge_s(i32x4.abs(p), v128.load(vAt + V_PATIENCE_V))),
-					acted
-				);
-				const settled = v128.or(acted, expired);
-				const waiting = v128.andnot(pSet, settled);
-				let aged = v128.andnot(
-					v128.bitselect(
-						i32x4.add(
-							p,
-							v128.bitselect(v128.load(vAt + V_ONE_I), v128.load(vAt + V_MINUS_ONE), pPos)
-						),
-						p,
-						waiting
-					),
-					settled
-				);
-				let stillWaiting = v128.and(waiting, pPos);
 				// Members with something happening: a contribution settled or made, a partner leaving.
-				let rare = v128.or(
-					v128.or(settled, v128.andnot(f32x4.lt(u2, contrib), pSet)),
-					i32x4.eq(pk, v128.load(vAt + V_LEFT_V))
-				);
-				if (partial) {
-					aged = v128.bitselect(aged, p, valid);
-					stillWaiting = v128.and(stillWaiting, valid);
-					rare = v128.and(rare, valid);
+				let rare = f32x4.lt(u2, contrib);
+				if (v128.any_true(p)) {
+					// Waiting contributions age by a month; those acted on or past patience are settled.
+					const pPos = i32x4.gt_s(p, v128.load(vAt + V_ZERO_I));
+					const pSet = i32x4.ne(p, v128.load(vAt + V_ZERO_I));
+					const acted = v128.and(pPos, f32x4.lt(u2, v128.load(vAt + V_P_ACT_V)));
+					const expired = v128.andnot(
+						v128.and(pSet, i32x4.ge_s(i32x4.abs(p), v128.load(vAt + V_PATIENCE_V))),
+						acted
+					);
+					const settled = v128.or(acted, expired);
+					// p + 1 where p > 0, p - 1 where p < 0 (masks are -1 where true); settled ones 0.
+					let aged = v128.andnot(
+						i32x4.add(i32x4.sub(p, pPos), i32x4.lt_s(p, v128.load(vAt + V_ZERO_I))),
+						settled
+					);
+					let stillWaiting = v128.andnot(pPos, settled);
+					rare = v128.or(settled, v128.andnot(rare, pSet));
+					if (partial) {
+						aged = v128.bitselect(aged, p, valid);
+						stillWaiting = v128.and(stillWaiting, valid);
+					}
+					v128.store(qPending + at, aged);
+					waitingV = i32x4.sub(waitingV, stillWaiting);
 				}
-				v128.store(qPending + at, aged);
-				waitingV = i32x4.sub(waitingV, stillWaiting);
+				if (someoneLeaves) rare = v128.or(rare, i32x4.eq(pk, v128.load(vAt + V_LEFT_V)));
+				if (partial) rare = v128.and(rare, valid);
 				let dropped = v128.load(vAt + V_ZERO_I);
 				let rareBits = i32x4.bitmask(rare);
 				if (rareBits != 0) {

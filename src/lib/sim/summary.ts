@@ -183,15 +183,21 @@ export function addRunSeries(acc: Accumulator, ctx: RunContext): void {
 		acc.raw = grown;
 	}
 	const o = acc.rawRuns * cells;
+	const { raw, sums } = acc;
+	const trace = ctx.trace;
 	for (let si = 0; si < SERIES_COUNT; si++) {
 		const unit = unitSeries[si];
 		const max = acc.seriesMax[si];
 		const q = unit ? UNIT_QUANTUM : PEOPLE_QUANTUM;
-		for (let t = 0; t < months; t++) {
-			const c = si * months + t;
-			const v = ctx.trace[c];
-			acc.raw[o + c] = quantise(v, max, unit);
-			acc.sums[c] += Math.round(v * q);
+		// quantise(v, max, unit), with the series' constants taken out of the loop.
+		const logMax = Math.log1p(max);
+		const end = (si + 1) * months;
+		for (let c = si * months; c < end; c++) {
+			const v = trace[c];
+			const x = unit ? v / max : Math.log1p(Math.max(0, v)) / logMax;
+			const k = Math.round(x * QUANT_MAX);
+			raw[o + c] = k < 0 ? 0 : k > QUANT_MAX ? QUANT_MAX : k;
+			sums[c] += Math.round(v * q);
 		}
 	}
 	acc.rawRuns++;
