@@ -59,7 +59,7 @@ describe('storylines', { timeout: 120_000 }, () => {
 
 	it('rank P(trust above threshold): courage > towards > typical >= consult-no-act', () => {
 		const p = (id: string) => run(id).probabilities.trustAboveThreshold;
-		// Measured (120 runs): courage 0.76, towards 0.19, typical 0, consult-no-act 0.
+		// Measured (model 1.1.0, 120 runs): courage 0.76, towards 0.19, typical 0, consult-no-act 0.
 		expect(gap(p('courage'), p('towards'))).toBeGreaterThan(4);
 		expect(gap(p('towards'), p('typical'))).toBeGreaterThan(4);
 		expect(p('typical').p).toBeGreaterThanOrEqual(p('consult-no-act').p);
