@@ -214,5 +214,10 @@ test.describe('on a phone (390x844)', () => {
 			expect(box.x + box.width).toBeLessThanOrEqual(390);
 			expect(box.y + box.height).toBeLessThanOrEqual(header.y + header.height);
 		}
+		// All four on one row, so the header does not take a fifth of the screen.
+		const tops = await Promise.all(
+			(await links.all()).map(async (l) => (await l.boundingBox())?.y)
+		);
+		expect(new Set(tops).size).toBe(1);
 	});
 });
