@@ -172,6 +172,43 @@ function total(lo: v128, hi: v128): f64 {
 	return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
 }
 
+/** x + min(1, gainRate·g)·(1 − x) − min(1, lossRate·l)·x: saturating gains, proportional losses. */
+function moved(x: v128, g: v128, l: v128, gainRate: v128, lossRate: v128, vAt: i32): v128 {
+	const one = v128.load(vAt + V_ONE);
+	return f32x4.sub(
+		f32x4.add(x, f32x4.mul(f32x4.pmin(one, f32x4.mul(gainRate, g)), f32x4.sub(one, x))),
+		f32x4.mul(f32x4.pmin(one, f32x4.mul(lossRate, l)), x)
+	);
+}
+
+/** A character component after `moved`: what stood above the baseline `b` fades. */
+function fadeCharacter(next: v128, x: v128, b: v128, vAt: i32): v128 {
+	return f32x4.sub(
+		next,
+		f32x4.mul(v128.load(vAt + V_CHAR_FADE), f32x4.pmax(v128.load(vAt + V_ZERO), f32x4.sub(x, b)))
+	);
+}
+
+/** An outcome component after `moved`: performance memory drifts back to the baseline `b`. */
+function driftOutcome(next: v128, x: v128, b: v128, vAt: i32): v128 {
+	return f32x4.add(next, f32x4.mul(v128.load(vAt + V_FORGETTING), f32x4.sub(b, x)));
+}
+
+/** Word of mouth: x moves towards the segment's opinion m, within the open-mindedness ε. */
+function heard(x: v128, m: v128, vAt: i32): v128 {
+	const d = f32x4.sub(m, x);
+	return f32x4.add(
+		x,
+		f32x4.mul(
+			f32x4.mul(v128.load(vAt + V_MU), d),
+			f32x4.pmax(
+				v128.load(vAt + V_ZERO),
+				f32x4.sub(v128.load(vAt + V_ONE), f32x4.mul(f32x4.mul(d, d), v128.load(vAt + V_INV_EPS2)))
+			)
+		)
+	);
+}
+
 /** One month for every member. `argsAt` holds the counts and addresses listed below, as i32. */
 export function step(argsAt: i32): void {
 	const segments = load<i32>(argsAt, 0);
@@ -556,146 +593,25 @@ export function step(argsAt: i32): void {
 				lC = f32x4.mul(lC, cf);
 				lR = f32x4.mul(lR, cf);
 
-				// Trust components.
+				// Trust components: character (integrity, intent) fades above the baseline,
+				// outcomes (competence, results) drift back to it; then word of mouth.
 				let vI = v128.load(pI + at);
 				let vN = v128.load(pN + at);
 				let vC = v128.load(pC + at);
 				let vR = v128.load(pR + at);
 				const b = v128.load(pB + at);
-				vI = f32x4.sub(
-					f32x4.sub(
-						f32x4.add(
-							vI,
-							f32x4.mul(
-								f32x4.pmin(
-									v128.load(vAt + V_ONE),
-									f32x4.mul(v128.load(vAt + V_CHAR_GAIN_RATE), gI)
-								),
-								f32x4.sub(v128.load(vAt + V_ONE), vI)
-							)
-						),
-						f32x4.mul(
-							f32x4.pmin(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_CHAR_LOSS_RATE), lI)),
-							vI
-						)
-					),
-					f32x4.mul(
-						v128.load(vAt + V_CHAR_FADE),
-						f32x4.pmax(v128.load(vAt + V_ZERO), f32x4.sub(vI, b))
-					)
-				);
-				vN = f32x4.sub(
-					f32x4.sub(
-						f32x4.add(
-							vN,
-							f32x4.mul(
-								f32x4.pmin(
-									v128.load(vAt + V_ONE),
-									f32x4.mul(v128.load(vAt + V_CHAR_GAIN_RATE), gN)
-								),
-								f32x4.sub(v128.load(vAt + V_ONE), vN)
-							)
-						),
-						f32x4.mul(
-							f32x4.pmin(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_CHAR_LOSS_RATE), lN)),
-							vN
-						)
-					),
-					f32x4.mul(
-						v128.load(vAt + V_CHAR_FADE),
-						f32x4.pmax(v128.load(vAt + V_ZERO), f32x4.sub(vN, b))
-					)
-				);
-				vC = f32x4.add(
-					f32x4.sub(
-						f32x4.add(
-							vC,
-							f32x4.mul(
-								f32x4.pmin(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_ALPHA), gC)),
-								f32x4.sub(v128.load(vAt + V_ONE), vC)
-							)
-						),
-						f32x4.mul(
-							f32x4.pmin(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_LOSS_RATE), lC)),
-							vC
-						)
-					),
-					f32x4.mul(v128.load(vAt + V_FORGETTING), f32x4.sub(b, vC))
-				);
-				vR = f32x4.add(
-					f32x4.sub(
-						f32x4.add(
-							vR,
-							f32x4.mul(
-								f32x4.pmin(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_ALPHA), gR)),
-								f32x4.sub(v128.load(vAt + V_ONE), vR)
-							)
-						),
-						f32x4.mul(
-							f32x4.pmin(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_LOSS_RATE), lR)),
-							vR
-						)
-					),
-					f32x4.mul(v128.load(vAt + V_FORGETTING), f32x4.sub(b, vR))
-				);
-
-				// Word of mouth.
-				let d = f32x4.sub(mI, vI);
-				vI = f32x4.add(
-					vI,
-					f32x4.mul(
-						f32x4.mul(v128.load(vAt + V_MU), d),
-						f32x4.pmax(
-							v128.load(vAt + V_ZERO),
-							f32x4.sub(
-								v128.load(vAt + V_ONE),
-								f32x4.mul(f32x4.mul(d, d), v128.load(vAt + V_INV_EPS2))
-							)
-						)
-					)
-				);
-				d = f32x4.sub(mN, vN);
-				vN = f32x4.add(
-					vN,
-					f32x4.mul(
-						f32x4.mul(v128.load(vAt + V_MU), d),
-						f32x4.pmax(
-							v128.load(vAt + V_ZERO),
-							f32x4.sub(
-								v128.load(vAt + V_ONE),
-								f32x4.mul(f32x4.mul(d, d), v128.load(vAt + V_INV_EPS2))
-							)
-						)
-					)
-				);
-				d = f32x4.sub(mC, vC);
-				vC = f32x4.add(
-					vC,
-					f32x4.mul(
-						f32x4.mul(v128.load(vAt + V_MU), d),
-						f32x4.pmax(
-							v128.load(vAt + V_ZERO),
-							f32x4.sub(
-								v128.load(vAt + V_ONE),
-								f32x4.mul(f32x4.mul(d, d), v128.load(vAt + V_INV_EPS2))
-							)
-						)
-					)
-				);
-				d = f32x4.sub(mR, vR);
-				vR = f32x4.add(
-					vR,
-					f32x4.mul(
-						f32x4.mul(v128.load(vAt + V_MU), d),
-						f32x4.pmax(
-							v128.load(vAt + V_ZERO),
-							f32x4.sub(
-								v128.load(vAt + V_ONE),
-								f32x4.mul(f32x4.mul(d, d), v128.load(vAt + V_INV_EPS2))
-							)
-						)
-					)
-				);
+				const charGain = v128.load(vAt + V_CHAR_GAIN_RATE);
+				const charLoss = v128.load(vAt + V_CHAR_LOSS_RATE);
+				vI = fadeCharacter(moved(vI, gI, lI, charGain, charLoss, vAt), vI, b, vAt);
+				vN = fadeCharacter(moved(vN, gN, lN, charGain, charLoss, vAt), vN, b, vAt);
+				const gain = v128.load(vAt + V_ALPHA);
+				const loss = v128.load(vAt + V_LOSS_RATE);
+				vC = driftOutcome(moved(vC, gC, lC, gain, loss, vAt), vC, b, vAt);
+				vR = driftOutcome(moved(vR, gR, lR, gain, loss, vAt), vR, b, vAt);
+				vI = heard(vI, mI, vAt);
+				vN = heard(vN, mN, vAt);
+				vC = heard(vC, mC, vAt);
+				vR = heard(vR, mR, vAt);
 				s0 = f32x4.sub(
 					f32x4.add(s0, f32x4.mul(up, f32x4.sub(v128.load(vAt + V_ONE), s0))),
 					f32x4.mul(down, s0)
