@@ -95,11 +95,9 @@ export const K = {
 	brokenDrop: 34,
 	presenceGain: 35,
 	involvementGain: 36,
-	hazardEngaged: 37,
-	hazardCo: 38,
-	cushion: 39
+	cushion: 37
 } as const;
-export const SCALAR_COUNT = 40;
+export const SCALAR_COUNT = 38;
 
 /** Per-rung columns of the step's table, 8 values each (rungs 0-5, then two unused). */
 export const Col = { climb: 0, stay: 1, invite: 2, contrib: 3, drift: 4, hazard: 5 } as const;
@@ -283,8 +281,6 @@ export class MonthStep {
 		k[K.leftPartner] = this.leftPartner >= 0 ? this.leftPartner : NO_PARTNER;
 		k[K.presenceGain] = this.presenceGain;
 		k[K.involvementGain] = this.involvementGain;
-		k[K.hazardEngaged] = this.outcomeHazard;
-		k[K.hazardCo] = this.outcomeHazardCo;
 		const tab = this.table;
 		const neglectPresence = 1 - PRESENCE_PREVENTS_NEGLECT * this.presence;
 		const w = COLUMN_WIDTH;
