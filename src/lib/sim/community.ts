@@ -3,6 +3,7 @@
  * variable, one slot per member. A member may stand for a group of similar people
  * (`community.peoplePerAgent`); every count the model reports is in people.
  */
+import type { ModelConstants } from './assumptions';
 import type { Scenario } from './scenario';
 import { Rng, Stream } from './rng';
 
@@ -47,7 +48,16 @@ export interface Members {
 	borrowed: Float32Array;
 	/** Share of the member's people with sustained behaviour change so far, 0 to 1. */
 	changed: Float32Array;
+	/** Month the member last took part in a consultation (gave their view), or NOT_YET. */
+	lastVoice: Int32Array;
+	/** Month the member last had a contribution of theirs acted on, or NOT_YET. */
+	lastHeard: Int32Array;
+	/** Month the member was last co-designing or co-producing (sharing decisions), or NOT_YET. */
+	lastDecided: Int32Array;
 }
+
+/** The "month" of something that has not happened yet: more than a year before month 0. */
+export const NOT_YET = -1000;
 
 /** Sizes the community: members per segment and normalised weights. */
 export function layoutCommunity(s: Scenario): SegmentLayout {
@@ -92,12 +102,13 @@ export function memberStride(n: number): number {
  * Allocates the members' state. The floating-point variables are views, one after another,
  * of one block (integrity, intent, competence, results, scepticism, baseline, reach,
  * borrowed, changed), each `memberStride(n)` slots apart, and so are the integers (rung,
- * pending, partner): the layout the WebAssembly kernel (kernel/member-step.ts) reads.
+ * pending, partner, lastVoice, lastHeard, lastDecided): the layout the WebAssembly kernel
+ * (kernel/member-step.ts) reads.
  */
 export function allocateMembers(n: number, storage: MemberStorage = freshStorage): Members {
 	const stride = memberStride(n);
-	const f32 = storage.f32(9 * stride);
-	const i32 = storage.i32(3 * stride);
+	const f32 = storage.f32(FLOAT_VARIABLES * stride);
+	const i32 = storage.i32(INT_VARIABLES * stride);
 	const f = (k: number) => f32.subarray(k * stride, k * stride + n);
 	const q = (k: number) => i32.subarray(k * stride, k * stride + n);
 	return {
@@ -113,14 +124,18 @@ export function allocateMembers(n: number, storage: MemberStorage = freshStorage
 		changed: f(8),
 		rung: q(0),
 		pending: q(1),
-		partner: q(2)
+		partner: q(2),
+		lastVoice: q(3),
+		lastHeard: q(4),
+		lastDecided: q(5)
 	};
 }
 
-/** Spread of individual starting trust and scepticism around the segment's value. */
-export const INDIVIDUAL_SPREAD = 0.08;
-/** Partners introduce people: a partner-linked member is this much easier to reach. */
-export const PARTNER_REACH_BOOST = 0.8;
+/** Real-valued member variables, one block of `memberStride(n)` slots each. */
+export const FLOAT_VARIABLES = 9;
+/** Integer member variables, one block each. */
+export const INT_VARIABLES = 6;
+
 
 function clamp01(x: number): number {
 	return x < 0 ? 0 : x > 1 ? 1 : x;
@@ -135,7 +150,8 @@ export function initialiseMembers(
 	s: Scenario,
 	layout: SegmentLayout,
 	m: Members,
-	run: number
+	run: number,
+	c: ModelConstants
 ): void {
 	const rng = new Rng(s.seed, run, Stream.init);
 	const partnerCount = s.partners.count;
@@ -145,7 +161,7 @@ export function initialiseMembers(
 	let i = 0;
 	s.community.segments.forEach((g, k) => {
 		for (let j = 0; j < layout.counts[k]; j++, i++) {
-			const trust = clamp01(g.initialTrust + INDIVIDUAL_SPREAD * rng.normal());
+			const trust = clamp01(g.initialTrust + c.individualSpread * rng.normal());
 			const u = rng.next();
 			const reachJitter = 0.5 + rng.next();
 			let base = trust;
@@ -154,7 +170,7 @@ export function initialiseMembers(
 				partner = Math.min(partnerCount - 1, Math.floor((u / linkChance) * partnerCount));
 				if (pTrust > base) base = base + borrow * (pTrust - base);
 			}
-			const sceptic = clamp01(g.scepticism + INDIVIDUAL_SPREAD * (rng.next() * 2 - 1));
+			const sceptic = clamp01(g.scepticism + c.individualSpread * (rng.next() * 2 - 1));
 			m.segment[i] = k;
 			m.baseline[i] = base;
 			m.integrity[i] = base;
@@ -163,13 +179,16 @@ export function initialiseMembers(
 			m.results[i] = base;
 			m.scepticism[i] = sceptic;
 			m.reach[i] = clamp01(
-				g.reachability * reachJitter * (partner >= 0 ? 1 + PARTNER_REACH_BOOST : 1)
+				g.reachability * reachJitter * (partner >= 0 ? 1 + c.partnerReachBoost : 1)
 			);
 			m.rung[i] = 0;
 			m.pending[i] = 0;
 			m.partner[i] = partner;
 			m.borrowed[i] = base - trust;
 			m.changed[i] = 0;
+			m.lastVoice[i] = NOT_YET;
+			m.lastHeard[i] = NOT_YET;
+			m.lastDecided[i] = NOT_YET;
 		}
 	});
 }
