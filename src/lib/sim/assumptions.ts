@@ -476,7 +476,7 @@ const LIST = [
 		0.1,
 		'uniform',
 		'per month',
-		'Monthly invitation to co-produce at full power sharing (scaled by its square) and presence.',
+		'Monthly invitation to co-produce at full power sharing and presence (scaled by both).',
 		'Assumption',
 		'Ladder',
 		'ladder.ts'
@@ -714,7 +714,7 @@ const LIST = [
 		'uniform',
 		'share',
 		'KPI attainment a provider reaches on committed activity with no effectiveness at all.',
-		'Assumption: calibrated so that a typical provider sits near the 85% target',
+		'Assumption: a typical provider meets most reviews (attainment about 0.94 against the 0.85 target)',
 		'Provider',
 		'provider.ts'
 	),

@@ -39,7 +39,7 @@ export const SERIES_INFO: Record<SeriesKey, SeriesInfo> = {
 	trust: {
 		label: 'Trust',
 		kind: 'unit',
-		help: 'Overall trust in the provider: the four components combined as a weakest link, discounted by scepticism.'
+		help: 'Overall trust in the provider: the four components combined as a weakest link (a weighted harmonic mean).'
 	},
 	integrity: {
 		label: 'Integrity',
@@ -75,7 +75,7 @@ export const SERIES_INFO: Record<SeriesKey, SeriesInfo> = {
 	brokenPromises: {
 		label: 'Broken promises',
 		kind: 'people',
-		help: 'People whose contribution was left without action past their patience (cumulative).'
+		help: 'People whose contribution was left without action past their patience, or lost at a change of provider (cumulative).'
 	},
 	kpiAttainment: {
 		label: 'KPI attainment',
