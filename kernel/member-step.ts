@@ -697,17 +697,21 @@ export function step(base: i32): void {
 					f32x4.mul(down, s0)
 				);
 
-				// overallTrust (trust.ts): the weighted harmonic mean, capped at 1.
+				// overallTrust (trust.ts): the weighted harmonic mean, capped at 1, as one division:
+				// 1 / (wI/I + wN/N + wC/C + wR/R) = I·N·C·R / (C·R·(wI·N + wN·I) + I·N·(wC·R + wR·C)).
+				const fI = floored(vI, base);
+				const fN = floored(vN, base);
+				const fC = floored(vC, base);
+				const fR = floored(vR, base);
+				const character = f32x4.mul(fI, fN);
+				const outcome = f32x4.mul(fC, fR);
 				const T = f32x4.pmin(
 					v128.load(base + V_ONE),
 					f32x4.div(
-						v128.load(base + V_ONE),
+						f32x4.mul(character, outcome),
 						f32x4.add(
-							f32x4.add(
-								f32x4.add(f32x4.div(wI, floored(vI, base)), f32x4.div(wN, floored(vN, base))),
-								f32x4.div(wC, floored(vC, base))
-							),
-							f32x4.div(wR, floored(vR, base))
+							f32x4.mul(outcome, f32x4.add(f32x4.mul(wI, fN), f32x4.mul(wN, fI))),
+							f32x4.mul(character, f32x4.add(f32x4.mul(wC, fR), f32x4.mul(wR, fC)))
 						)
 					)
 				);

@@ -197,24 +197,42 @@ export class MemberKernel {
 			);
 		}
 
-		f32.set(st.gain, (base + AT.gain) >> 2);
-		f32.set(st.loss, (base + AT.loss) >> 2);
-		f32.set(st.sUp, (base + AT.sUp) >> 2);
-		f32.set(st.sDown, (base + AT.sDown) >> 2);
-		f32.set(st.mean, (base + AT.mean) >> 2);
-		f32.set(st.weights, (base + AT.weights) >> 2);
-		i32.set(rs, (base + AT.rng) >> 2);
+		const gain = (base + AT.gain) >> 2,
+			loss = (base + AT.loss) >> 2,
+			mean = (base + AT.mean) >> 2,
+			weights = (base + AT.weights) >> 2,
+			sUp = (base + AT.sUp) >> 2,
+			sDown = (base + AT.sDown) >> 2;
+		for (let k = 0; k < segments * 4; k++) {
+			f32[gain + k] = st.gain[k];
+			f32[loss + k] = st.loss[k];
+			f32[mean + k] = st.mean[k];
+			f32[weights + k] = st.weights[k];
+		}
+		for (let k = 0; k < segments; k++) {
+			f32[sUp + k] = st.sUp[k];
+			f32[sDown + k] = st.sDown[k];
+		}
+		const rng = (base + AT.rng) >> 2;
+		for (let k = 0; k < rs.length; k++) i32[rng + k] = rs[k];
 
 		this.exports.step(base);
 
-		rs.set(i32.subarray((base + AT.rng) >> 2, ((base + AT.rng) >> 2) + rs.length));
-		const view = (at: number, n: number) => f64.subarray((base + at) >> 3, ((base + at) >> 3) + n);
-		st.sums.set(view(AT.sums, segments * 4));
-		st.acted.set(view(AT.acted, segments));
-		st.broken.set(view(AT.broken, segments));
-		st.successes.set(view(AT.successes, segments));
-		st.discovered.set(view(AT.discovered, segments));
-		st.rungCount.set(view(AT.rungCount, RUNGS));
+		for (let k = 0; k < rs.length; k++) rs[k] = i32[rng + k];
+		const sums = (base + AT.sums) >> 3,
+			acted = (base + AT.acted) >> 3,
+			broken = (base + AT.broken) >> 3,
+			successes = (base + AT.successes) >> 3,
+			discovered = (base + AT.discovered) >> 3,
+			rungCount = (base + AT.rungCount) >> 3;
+		for (let k = 0; k < segments * 4; k++) st.sums[k] = f64[sums + k];
+		for (let k = 0; k < segments; k++) {
+			st.acted[k] = f64[acted + k];
+			st.broken[k] = f64[broken + k];
+			st.successes[k] = f64[successes + k];
+			st.discovered[k] = f64[discovered + k];
+		}
+		for (let r = 0; r < RUNGS; r++) st.rungCount[r] = f64[rungCount + r];
 		const o = (base + AT.totals) >> 3;
 		st.trustSum = f64[o + TOTAL.trust];
 		st.sceptSum = f64[o + TOTAL.scepticism];
