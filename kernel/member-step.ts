@@ -131,7 +131,6 @@ import {
 	T_TRUST,
 	T_VOICE_YEAR,
 	V_BYTE_LANE,
-	V_BYTE_RUNG,
 	V_CHAR_FADE,
 	V_CHAR_LOSS_RATE,
 	V_CHAR_RATE,
@@ -198,6 +197,15 @@ function column(base: i32, col: i32, idx: v128, idxHigh: v128): v128 {
 	return v128.or(i8x16.swizzle(v128.load(at), idx), i8x16.swizzle(v128.load(at, 16), idxHigh));
 }
 
+/** Byte indices 4r..4r+3 of each lane's rung r in a column (r < 0 gives indices past its end). */
+function byteIndex(r: v128, base: i32): v128 {
+	const r4 = i32x4.shl(r, 2);
+	return i8x16.add(
+		i8x16.shuffle(r4, r4, 0, 0, 0, 0, 4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12),
+		v128.load(base, V_BYTE_LANE)
+	);
+}
+
 /** Adds a block's f32 lane sums into two f64x2 running totals (lanes 0-1 and 2-3). */
 function widenLow(v: v128): v128 {
 	return f64x2.promote_low_f32x4(v);
@@ -220,9 +228,9 @@ function logOddsStep(
 	discount: v128,
 	base: i32
 ): v128 {
-	const one = v128.load(base + V_ONE);
+	const one = v128.load(base, V_ONE);
 	let d = f32x4.sub(f32x4.mul(f32x4.mul(rate, g), discount), f32x4.mul(lossRate, l));
-	d = f32x4.pmin(one, f32x4.pmax(v128.load(base + V_MINUS_ONE_F), d));
+	d = f32x4.pmin(one, f32x4.pmax(v128.load(base, V_MINUS_ONE_F), d));
 	return f32x4.add(x, f32x4.mul(f32x4.mul(x, f32x4.sub(one, x)), d));
 }
 
@@ -230,36 +238,36 @@ function logOddsStep(
 function fadeCharacter(x: v128, b: v128, base: i32): v128 {
 	return f32x4.sub(
 		x,
-		f32x4.mul(v128.load(base + V_CHAR_FADE), f32x4.pmax(v128.load(base + V_ZERO), f32x4.sub(x, b)))
+		f32x4.mul(v128.load(base, V_CHAR_FADE), f32x4.pmax(v128.load(base, V_ZERO), f32x4.sub(x, b)))
 	);
 }
 
 /** forget (trust.ts): performance memory drifts back to the baseline b. */
 function forget(x: v128, b: v128, base: i32): v128 {
-	return f32x4.add(x, f32x4.mul(v128.load(base + V_FORGETTING), f32x4.sub(b, x)));
+	return f32x4.add(x, f32x4.mul(v128.load(base, V_FORGETTING), f32x4.sub(b, x)));
 }
 
 /** wordOfMouth (trust.ts): x moves towards the segment's opinion m, within the open-mindedness ε. */
 function wordOfMouth(x: v128, m: v128, base: i32): v128 {
 	const d = f32x4.sub(m, x);
 	const k = f32x4.sub(
-		v128.load(base + V_ONE),
-		f32x4.mul(f32x4.mul(d, d), v128.load(base + V_INV_EPS2))
+		v128.load(base, V_ONE),
+		f32x4.mul(f32x4.mul(d, d), v128.load(base, V_INV_EPS2))
 	);
 	return f32x4.add(
 		x,
-		f32x4.mul(f32x4.mul(v128.load(base + V_MU), d), f32x4.pmax(v128.load(base + V_ZERO), k))
+		f32x4.mul(f32x4.mul(v128.load(base, V_MU), d), f32x4.pmax(v128.load(base, V_ZERO), k))
 	);
 }
 
 /** The larger of x and FLOOR (overallTrust in trust.ts). */
 function floored(x: v128, base: i32): v128 {
-	return f32x4.pmax(v128.load(base + V_FLOOR), x);
+	return f32x4.pmax(v128.load(base, V_FLOOR), x);
 }
 
 /** clamp(x, 0, 1). */
 function clamp01(x: v128, base: i32): v128 {
-	return f32x4.pmin(v128.load(base + V_ONE), f32x4.pmax(v128.load(base + V_ZERO), x));
+	return f32x4.pmin(v128.load(base, V_ONE), f32x4.pmax(v128.load(base, V_ZERO), x));
 }
 
 /** A scalar's value in every lane. */
@@ -318,45 +326,44 @@ export function step(base: i32): void {
 
 	// Vector constants live in memory and are loaded where used: a load is one instruction,
 	// cheaper than keeping more values alive than there are registers.
-	v128.store(base + V_RATE, splatF(base, F_RATE));
-	v128.store(base + V_CHAR_RATE, splatF(base, F_CHAR_RATE));
-	v128.store(base + V_LOSS_RATE, splatF(base, F_LOSS_RATE));
-	v128.store(base + V_CHAR_LOSS_RATE, splatF(base, F_CHAR_LOSS_RATE));
-	v128.store(base + V_SCEPTICISM_WEIGHT, splatF(base, F_SCEPTICISM_WEIGHT));
-	v128.store(base + V_MU, splatF(base, F_MU));
-	v128.store(base + V_INV_EPS2, splatF(base, F_INV_EPS2));
-	v128.store(base + V_FLOOR, splatF(base, F_FLOOR));
-	v128.store(base + V_FORGETTING, splatF(base, F_FORGETTING));
-	v128.store(base + V_CHAR_FADE, splatF(base, F_CHARACTER_FADE));
-	v128.store(base + V_INV_RAMP, splatF(base, F_INV_RAMP));
-	v128.store(base + V_INV_RAMP2, splatF(base, F_INV_RAMP2));
-	v128.store(base + V_LOW_TRUST_FALL, splatF(base, F_LOW_TRUST_FALL));
-	v128.store(base + V_SCEPTICISM_DAMPS, splatF(base, F_SCEPTICISM_DAMPS));
-	v128.store(base + V_PRESENCE_GAIN, splatF(base, F_PRESENCE_GAIN));
-	v128.store(base + V_INVOLVEMENT_GAIN, splatF(base, F_INVOLVEMENT_GAIN));
-	v128.store(base + V_CUSHIONED, splatF(base, F_CUSHIONED));
-	v128.store(base + V_P_ACT, f32x4.splat(pAct));
-	v128.store(base + V_LEFT, i32x4.splat(left));
-	v128.store(base + V_PATIENCE, i32x4.splat(patience));
-	v128.store(base + V_MONTH, i32x4.splat(month));
-	v128.store(base + V_YEAR_AGO, i32x4.splat(month - 11));
-	v128.store(base + V_ONE, f32x4.splat(1));
-	v128.store(base + V_ZERO, f32x4.splat(0));
-	v128.store(base + V_HALF, f32x4.splat(0.5));
-	v128.store(base + V_MINUS_ONE_F, f32x4.splat(-1));
-	v128.store(base + V_TWELVE, f32x4.splat(12));
-	v128.store(base + V_TWELVE_I, i32x4.splat(12));
-	v128.store(base + V_INV16, f32x4.splat(inv16));
-	v128.store(base + V_LOW16, i32x4.splat(0xffff));
-	v128.store(base + V_ONE_I, i32x4.splat(1));
-	v128.store(base + V_MINUS_ONE, i32x4.splat(-1));
-	v128.store(base + V_ZERO_I, i32x4.splat(0));
-	v128.store(base + V_LANES, i32x4(0, 1, 2, 3));
-	v128.store(base + V_BYTE_RUNG, i32x4.splat(0x04040404));
-	v128.store(base + V_BYTE_LANE, i32x4.splat(0x03020100));
-	v128.store(base + V_SIXTEEN, i8x16.splat(16));
-	v128.store(base + V_ONE_HOT_LOW, i32x4(1, 1 << 5, 1 << 10, 1 << 15));
-	v128.store(base + V_ONE_HOT_HIGH, i32x4(1 << 20, 1 << 25, 0, 0));
+	v128.store(base, splatF(base, F_RATE), V_RATE);
+	v128.store(base, splatF(base, F_CHAR_RATE), V_CHAR_RATE);
+	v128.store(base, splatF(base, F_LOSS_RATE), V_LOSS_RATE);
+	v128.store(base, splatF(base, F_CHAR_LOSS_RATE), V_CHAR_LOSS_RATE);
+	v128.store(base, splatF(base, F_SCEPTICISM_WEIGHT), V_SCEPTICISM_WEIGHT);
+	v128.store(base, splatF(base, F_MU), V_MU);
+	v128.store(base, splatF(base, F_INV_EPS2), V_INV_EPS2);
+	v128.store(base, splatF(base, F_FLOOR), V_FLOOR);
+	v128.store(base, splatF(base, F_FORGETTING), V_FORGETTING);
+	v128.store(base, splatF(base, F_CHARACTER_FADE), V_CHAR_FADE);
+	v128.store(base, splatF(base, F_INV_RAMP), V_INV_RAMP);
+	v128.store(base, splatF(base, F_INV_RAMP2), V_INV_RAMP2);
+	v128.store(base, splatF(base, F_LOW_TRUST_FALL), V_LOW_TRUST_FALL);
+	v128.store(base, splatF(base, F_SCEPTICISM_DAMPS), V_SCEPTICISM_DAMPS);
+	v128.store(base, splatF(base, F_PRESENCE_GAIN), V_PRESENCE_GAIN);
+	v128.store(base, splatF(base, F_INVOLVEMENT_GAIN), V_INVOLVEMENT_GAIN);
+	v128.store(base, splatF(base, F_CUSHIONED), V_CUSHIONED);
+	v128.store(base, f32x4.splat(pAct), V_P_ACT);
+	v128.store(base, i32x4.splat(left), V_LEFT);
+	v128.store(base, i32x4.splat(patience), V_PATIENCE);
+	v128.store(base, i32x4.splat(month), V_MONTH);
+	v128.store(base, i32x4.splat(month - 11), V_YEAR_AGO);
+	v128.store(base, f32x4.splat(1), V_ONE);
+	v128.store(base, f32x4.splat(0), V_ZERO);
+	v128.store(base, f32x4.splat(0.5), V_HALF);
+	v128.store(base, f32x4.splat(-1), V_MINUS_ONE_F);
+	v128.store(base, f32x4.splat(12), V_TWELVE);
+	v128.store(base, i32x4.splat(12), V_TWELVE_I);
+	v128.store(base, f32x4.splat(inv16), V_INV16);
+	v128.store(base, i32x4.splat(0xffff), V_LOW16);
+	v128.store(base, i32x4.splat(1), V_ONE_I);
+	v128.store(base, i32x4.splat(-1), V_MINUS_ONE);
+	v128.store(base, i32x4.splat(0), V_ZERO_I);
+	v128.store(base, i32x4(0, 1, 2, 3), V_LANES);
+	v128.store(base, i32x4.splat(0x03020100), V_BYTE_LANE);
+	v128.store(base, i8x16.splat(16), V_SIXTEEN);
+	v128.store(base, i32x4(1, 1 << 5, 1 << 10, 1 << 15), V_ONE_HOT_LOW);
+	v128.store(base, i32x4(1 << 20, 1 << 25, 0, 0), V_ONE_HOT_HIGH);
 
 	let ra = v128.load(base + AT_RNG);
 	let rb = v128.load(base + AT_RNG, 16);
@@ -438,13 +445,13 @@ export function step(base: i32): void {
 				// In the last group of a segment, lanes past its end compute but change nothing.
 				const partial = end - i < 4;
 				const valid = partial
-					? i32x4.lt_s(v128.load(base + V_LANES), i32x4.splat(end - i))
-					: v128.load(base + V_MINUS_ONE);
+					? i32x4.lt_s(v128.load(base, V_LANES), i32x4.splat(end - i))
+					: v128.load(base, V_MINUS_ONE);
 				const at = i << 2;
 
 				// One SFC32 draw per lane: high half for the ladder, low half for contributing and acting.
 				const x = i32x4.add(i32x4.add(ra, rb), rd);
-				let nd = i32x4.add(rd, v128.load(base + V_ONE_I));
+				let nd = i32x4.add(rd, v128.load(base, V_ONE_I));
 				let na = v128.xor(rb, i32x4.shr_u(rb, 9));
 				let nb = i32x4.add(rc, i32x4.shl(rc, 3));
 				let nc = i32x4.add(v128.or(i32x4.shl(rc, 21), i32x4.shr_u(rc, 11)), x);
@@ -458,18 +465,15 @@ export function step(base: i32): void {
 				rb = nb;
 				rc = nc;
 				rd = nd;
-				const u1 = f32x4.mul(f32x4.convert_i32x4_s(i32x4.shr_u(x, 16)), v128.load(base + V_INV16));
+				const u1 = f32x4.mul(f32x4.convert_i32x4_s(i32x4.shr_u(x, 16)), v128.load(base, V_INV16));
 				const u2 = f32x4.mul(
-					f32x4.convert_i32x4_s(v128.and(x, v128.load(base + V_LOW16))),
-					v128.load(base + V_INV16)
+					f32x4.convert_i32x4_s(v128.and(x, v128.load(base, V_LOW16))),
+					v128.load(base, V_INV16)
 				);
 
 				const r = v128.load(qRung + at);
-				const idx = i32x4.add(
-					i32x4.mul(r, v128.load(base + V_BYTE_RUNG)),
-					v128.load(base + V_BYTE_LANE)
-				);
-				const idxHigh = i8x16.sub(idx, v128.load(base + V_SIXTEEN));
+				const idx = byteIndex(r, base);
+				const idxHigh = i8x16.sub(idx, v128.load(base, V_SIXTEEN));
 				const p = v128.load(qPending + at);
 
 				// contributionChance (listening.ts): what has built up since the member last gave
@@ -477,14 +481,14 @@ export function step(base: i32): void {
 				let chance: v128;
 				if (conversation) {
 					const since = i32x4.min_s(
-						i32x4.sub(v128.load(base + V_MONTH), v128.load(qVoice + at)),
-						v128.load(base + V_TWELVE_I)
+						i32x4.sub(v128.load(base, V_MONTH), v128.load(qVoice + at)),
+						v128.load(base, V_TWELVE_I)
 					);
 					chance = f32x4.pmin(
-						v128.load(base + V_ONE),
+						v128.load(base, V_ONE),
 						f32x4.div(
 							f32x4.mul(column(base, COL_IDEAS, idx, idxHigh), f32x4.convert_i32x4_s(since)),
-							v128.load(base + V_TWELVE)
+							v128.load(base, V_TWELVE)
 						)
 					);
 				} else chance = column(base, COL_BETWEEN, idx, idxHigh);
@@ -492,13 +496,13 @@ export function step(base: i32): void {
 				// The segment's signals, then the member's own: the service (informed and above),
 				// joint action (co-designing and above).
 				const service = v128.and(
-					i32x4.ge_s(r, v128.load(base + V_ONE_I)),
-					v128.load(base + V_PRESENCE_GAIN)
+					i32x4.ge_s(r, v128.load(base, V_ONE_I)),
+					v128.load(base, V_PRESENCE_GAIN)
 				);
 				let gI = gI0;
 				let gN = f32x4.add(
 					gN0,
-					v128.and(i32x4.gt_s(r, i32x4.splat(ENGAGED)), v128.load(base + V_INVOLVEMENT_GAIN))
+					v128.and(i32x4.gt_s(r, i32x4.splat(ENGAGED)), v128.load(base, V_INVOLVEMENT_GAIN))
 				);
 				let gC = f32x4.add(gC0, service);
 				let gR = f32x4.add(gR0, service);
@@ -510,20 +514,20 @@ export function step(base: i32): void {
 				let down = down0;
 
 				// Members with something happening: a contribution settled or made, a partner leaving.
-				let rare = v128.and(f32x4.lt(u2, chance), i32x4.eq(p, v128.load(base + V_ZERO_I)));
+				let rare = v128.and(f32x4.lt(u2, chance), i32x4.eq(p, v128.load(base, V_ZERO_I)));
 				if (v128.any_true(p)) {
 					// Waiting contributions age by a month; those acted on or past patience are settled.
-					const pPos = i32x4.gt_s(p, v128.load(base + V_ZERO_I));
-					const pSet = i32x4.ne(p, v128.load(base + V_ZERO_I));
-					const acted = v128.and(pPos, f32x4.lt(u2, v128.load(base + V_P_ACT)));
+					const pPos = i32x4.gt_s(p, v128.load(base, V_ZERO_I));
+					const pSet = i32x4.ne(p, v128.load(base, V_ZERO_I));
+					const acted = v128.and(pPos, f32x4.lt(u2, v128.load(base, V_P_ACT)));
 					const expired = v128.andnot(
-						v128.and(pSet, i32x4.ge_s(i32x4.abs(p), v128.load(base + V_PATIENCE))),
+						v128.and(pSet, i32x4.ge_s(i32x4.abs(p), v128.load(base, V_PATIENCE))),
 						acted
 					);
 					const settled = v128.or(acted, expired);
 					// p + 1 where p > 0, p - 1 where p < 0 (masks are -1 where true); settled ones 0.
 					let aged = v128.andnot(
-						i32x4.add(i32x4.sub(p, pPos), i32x4.lt_s(p, v128.load(base + V_ZERO_I))),
+						i32x4.add(i32x4.sub(p, pPos), i32x4.lt_s(p, v128.load(base, V_ZERO_I))),
 						settled
 					);
 					let stillWaiting = v128.andnot(pPos, settled);
@@ -536,25 +540,25 @@ export function step(base: i32): void {
 					waitingV = i32x4.sub(waitingV, stillWaiting);
 				}
 				if (someoneLeaves)
-					rare = v128.or(rare, i32x4.eq(v128.load(qPartner + at), v128.load(base + V_LEFT)));
+					rare = v128.or(rare, i32x4.eq(v128.load(qPartner + at), v128.load(base, V_LEFT)));
 				if (partial) rare = v128.and(rare, valid);
-				let dropped = v128.load(base + V_ZERO_I);
+				let dropped = v128.load(base, V_ZERO_I);
 				let rareBits = i32x4.bitmask(rare);
 				if (rareBits != 0) {
-					v128.store(base + S_GAIN_I, gI);
-					v128.store(base + S_GAIN_N, gN);
-					v128.store(base + S_GAIN_C, gC);
-					v128.store(base + S_GAIN_R, gR);
-					v128.store(base + S_LOSS_I, lI);
-					v128.store(base + S_LOSS_N, lN);
-					v128.store(base + S_LOSS_C, lC);
-					v128.store(base + S_LOSS_R, lR);
-					v128.store(base + S_UP, up);
-					v128.store(base + S_DOWN, down);
-					v128.store(base + S_DROP, dropped);
-					v128.store(base + S_DRAW, x);
-					v128.store(base + S_PENDING, p);
-					v128.store(base + S_CHANCE, chance);
+					v128.store(base, gI, S_GAIN_I);
+					v128.store(base, gN, S_GAIN_N);
+					v128.store(base, gC, S_GAIN_C);
+					v128.store(base, gR, S_GAIN_R);
+					v128.store(base, lI, S_LOSS_I);
+					v128.store(base, lN, S_LOSS_N);
+					v128.store(base, lC, S_LOSS_C);
+					v128.store(base, lR, S_LOSS_R);
+					v128.store(base, up, S_UP);
+					v128.store(base, down, S_DOWN);
+					v128.store(base, dropped, S_DROP);
+					v128.store(base, x, S_DRAW);
+					v128.store(base, p, S_PENDING);
+					v128.store(base, chance, S_CHANCE);
 					while (rareBits != 0) {
 						const lane = ctz<i32>(rareBits);
 						rareBits &= rareBits - 1;
@@ -648,24 +652,24 @@ export function step(base: i32): void {
 						store<f32>(l4 + S_UP, sUp);
 						store<f32>(l4 + S_DOWN, sDown);
 					}
-					gI = v128.load(base + S_GAIN_I);
-					gN = v128.load(base + S_GAIN_N);
-					gC = v128.load(base + S_GAIN_C);
-					gR = v128.load(base + S_GAIN_R);
-					lI = v128.load(base + S_LOSS_I);
-					lN = v128.load(base + S_LOSS_N);
-					lC = v128.load(base + S_LOSS_C);
-					lR = v128.load(base + S_LOSS_R);
-					up = v128.load(base + S_UP);
-					down = v128.load(base + S_DOWN);
-					dropped = v128.load(base + S_DROP);
+					gI = v128.load(base, S_GAIN_I);
+					gN = v128.load(base, S_GAIN_N);
+					gC = v128.load(base, S_GAIN_C);
+					gR = v128.load(base, S_GAIN_R);
+					lI = v128.load(base, S_LOSS_I);
+					lN = v128.load(base, S_LOSS_N);
+					lC = v128.load(base, S_LOSS_C);
+					lR = v128.load(base, S_LOSS_R);
+					up = v128.load(base, S_UP);
+					down = v128.load(base, S_DOWN);
+					dropped = v128.load(base, S_DROP);
 				}
 
 				// A partner cushions losses.
 				const cf = v128.bitselect(
-					v128.load(base + V_CUSHIONED),
-					v128.load(base + V_ONE),
-					i32x4.gt_s(v128.load(qPartner + at), v128.load(base + V_MINUS_ONE))
+					v128.load(base, V_CUSHIONED),
+					v128.load(base, V_ONE),
+					i32x4.gt_s(v128.load(qPartner + at), v128.load(base, V_MINUS_ONE))
 				);
 				lI = f32x4.mul(lI, cf);
 				lN = f32x4.mul(lN, cf);
@@ -676,13 +680,13 @@ export function step(base: i32): void {
 				const b = v128.load(pB + at);
 				const s0 = v128.load(pS + at);
 				const discount = f32x4.sub(
-					v128.load(base + V_ONE),
-					f32x4.mul(v128.load(base + V_SCEPTICISM_WEIGHT), s0)
+					v128.load(base, V_ONE),
+					f32x4.mul(v128.load(base, V_SCEPTICISM_WEIGHT), s0)
 				);
-				const charRate = v128.load(base + V_CHAR_RATE);
-				const charLossRate = v128.load(base + V_CHAR_LOSS_RATE);
-				const rate = v128.load(base + V_RATE);
-				const lossRate = v128.load(base + V_LOSS_RATE);
+				const charRate = v128.load(base, V_CHAR_RATE);
+				const charLossRate = v128.load(base, V_CHAR_LOSS_RATE);
+				const rate = v128.load(base, V_RATE);
+				const lossRate = v128.load(base, V_LOSS_RATE);
 				let vI = logOddsStep(v128.load(pI + at), gI, lI, charRate, charLossRate, discount, base);
 				let vN = logOddsStep(v128.load(pN + at), gN, lN, charRate, charLossRate, discount, base);
 				let vC = logOddsStep(v128.load(pC + at), gC, lC, rate, lossRate, discount, base);
@@ -693,7 +697,7 @@ export function step(base: i32): void {
 				vR = wordOfMouth(forget(vR, b, base), mR, base);
 				// updateScepticism (trust.ts).
 				let s1 = f32x4.sub(
-					f32x4.add(s0, f32x4.mul(up, f32x4.sub(v128.load(base + V_ONE), s0))),
+					f32x4.add(s0, f32x4.mul(up, f32x4.sub(v128.load(base, V_ONE), s0))),
 					f32x4.mul(down, s0)
 				);
 
@@ -706,7 +710,7 @@ export function step(base: i32): void {
 				const character = f32x4.mul(fI, fN);
 				const outcome = f32x4.mul(fC, fR);
 				const T = f32x4.pmin(
-					v128.load(base + V_ONE),
+					v128.load(base, V_ONE),
 					f32x4.div(
 						f32x4.mul(character, outcome),
 						f32x4.add(
@@ -720,10 +724,10 @@ export function step(base: i32): void {
 				// or low trust, from the two ends of u1.
 				const ramped = clamp01(
 					f32x4.add(
-						v128.load(base + V_HALF),
+						v128.load(base, V_HALF),
 						f32x4.mul(
 							f32x4.sub(T, column(base, COL_CLIMB, idx, idxHigh)),
-							v128.load(base + V_INV_RAMP2)
+							v128.load(base, V_INV_RAMP2)
 						)
 					),
 					base
@@ -733,23 +737,23 @@ export function step(base: i32): void {
 						f32x4.mul(column(base, COL_INVITE, idx, idxHigh), v128.load(pReach + at)),
 						ramped
 					),
-					f32x4.sub(v128.load(base + V_ONE), f32x4.mul(v128.load(base + V_SCEPTICISM_DAMPS), s1))
+					f32x4.sub(v128.load(base, V_ONE), f32x4.mul(v128.load(base, V_SCEPTICISM_DAMPS), s1))
 				);
 				const climbs = f32x4.lt(u1, invite);
 				const low = clamp01(
 					f32x4.mul(
 						f32x4.sub(column(base, COL_STAY, idx, idxHigh), T),
-						v128.load(base + V_INV_RAMP)
+						v128.load(base, V_INV_RAMP)
 					),
 					base
 				);
 				const falls = f32x4.gt(
 					u1,
 					f32x4.sub(
-						v128.load(base + V_ONE),
+						v128.load(base, V_ONE),
 						f32x4.add(
 							column(base, COL_DRIFT, idx, idxHigh),
-							f32x4.mul(v128.load(base + V_LOW_TRUST_FALL), low)
+							f32x4.mul(v128.load(base, V_LOW_TRUST_FALL), low)
 						)
 					)
 				);
@@ -760,7 +764,7 @@ export function step(base: i32): void {
 					// never up.
 					const fallen = v128.bitselect(
 						i32x4.sub(r, i32x4.splat(brokenDrop)),
-						i32x4.min_s(r, v128.load(base + V_ONE_I)),
+						i32x4.min_s(r, v128.load(base, V_ONE_I)),
 						i32x4.gt_s(r, i32x4.splat(brokenDrop + 1))
 					);
 					next = v128.bitselect(fallen, next, dropped);
@@ -776,16 +780,18 @@ export function step(base: i32): void {
 					);
 					if (partial) joined = v128.and(joined, valid);
 					if (v128.any_true(joined)) {
-						voice = v128.bitselect(v128.load(base + V_MONTH), voice, joined);
+						voice = v128.bitselect(v128.load(base, V_MONTH), voice, joined);
 						v128.store(qVoice + at, voice);
 					}
 				}
 				let decided = v128.load(qDecided + at);
 				let deciding = i32x4.ge_s(next, i32x4.splat(CO_DESIGNING));
 				if (partial) deciding = v128.and(deciding, valid);
-				decided = v128.bitselect(v128.load(base + V_MONTH), decided, deciding);
-				v128.store(qDecided + at, decided);
-				const yearAgo = v128.load(base + V_YEAR_AGO);
+				if (v128.any_true(deciding)) {
+					decided = v128.bitselect(v128.load(base, V_MONTH), decided, deciding);
+					v128.store(qDecided + at, decided);
+				}
+				const yearAgo = v128.load(base, V_YEAR_AGO);
 				let inVoice = i32x4.ge_s(voice, yearAgo);
 				let inHeard = i32x4.ge_s(v128.load(qHeard + at), yearAgo);
 				let inDecided = i32x4.ge_s(decided, yearAgo);
@@ -800,15 +806,12 @@ export function step(base: i32): void {
 
 				// Health outcomes. Lanes past the segment's end look up rung -1, which has no entry.
 				let counted = next;
-				if (partial) counted = v128.bitselect(next, v128.load(base + V_MINUS_ONE), valid);
-				const idxNext = i32x4.add(
-					i32x4.mul(counted, v128.load(base + V_BYTE_RUNG)),
-					v128.load(base + V_BYTE_LANE)
-				);
-				const idxNextHigh = i8x16.sub(idxNext, v128.load(base + V_SIXTEEN));
+				if (partial) counted = v128.bitselect(next, v128.load(base, V_MINUS_ONE), valid);
+				const idxNext = byteIndex(counted, base);
+				const idxNextHigh = i8x16.sub(idxNext, v128.load(base, V_SIXTEEN));
 				const hz = column(base, COL_HAZARD, idxNext, idxNextHigh);
 				const ch = v128.load(pChanged + at);
-				let dc = f32x4.mul(hz, f32x4.sub(v128.load(base + V_ONE), ch));
+				let dc = f32x4.mul(hz, f32x4.sub(v128.load(base, V_ONE), ch));
 				let chNext = f32x4.add(ch, dc);
 
 				// Write back and add up; in a partial group, only the segment's own lanes.
@@ -851,8 +854,8 @@ export function step(base: i32): void {
 				rungBits = i32x4.add(
 					rungBits,
 					v128.or(
-						i8x16.swizzle(v128.load(base + V_ONE_HOT_LOW), idxNext),
-						i8x16.swizzle(v128.load(base + V_ONE_HOT_HIGH), idxNextHigh)
+						i8x16.swizzle(v128.load(base, V_ONE_HOT_LOW), idxNext),
+						i8x16.swizzle(v128.load(base, V_ONE_HOT_HIGH), idxNextHigh)
 					)
 				);
 			}

@@ -234,7 +234,6 @@ export const VECTORS = [
 	'minusOne',
 	'zeroI',
 	'lanes',
-	'byteRung',
 	'byteLane',
 	'sixteen',
 	'oneHotLow',

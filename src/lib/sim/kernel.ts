@@ -126,15 +126,13 @@ export class MemberKernel {
 	}
 
 	/**
-	 * One month for every member: what `stepMembers(members, counts, st, rs)` does, with the
-	 * members in this kernel's memory.
+	 * Writes what stays the same through a run: the model's constants, the scenario's rates
+	 * and the month-independent columns of the per-rung table.
 	 */
-	step(st: MonthStep, rs: Int32Array): void {
-		const { f32, i32, f64, base } = this;
+	private writeConstants(st: MonthStep): void {
+		const { f32, i32, base } = this;
 		const c = st.c;
 		const L = st.ladder;
-		const segments = i32[((base + AT.scalarsI32) >> 2) + I.segments];
-
 		const f = (base + AT.scalarsF32) >> 2;
 		f32[f + F.rate] = st.rate;
 		f32[f + F.charRate] = st.charRate;
@@ -146,10 +144,6 @@ export class MemberKernel {
 		f32[f + F.explainBound] = st.latitude + (1 - st.latitude) * st.transparency;
 		f32[f + F.fatigue] = st.fatigue;
 		f32[f + F.openness] = st.openness;
-		f32[f + F.pAct] = st.pAct;
-		f32[f + F.pSuccess] = st.pSuccess;
-		f32[f + F.presenceGain] = st.presenceGain;
-		f32[f + F.involvementGain] = st.involvementGain;
 		f32[f + F.mu] = st.mu;
 		f32[f + F.invEps2] = st.invEps2;
 		f32[f + F.signalActed] = c.signalActed;
@@ -171,43 +165,63 @@ export class MemberKernel {
 		f32[f + F.invRamp] = 1 / L.rampHalfWidth;
 		f32[f + F.lowTrustFall] = L.lowTrustFall;
 		f32[f + F.scepticismDamps] = L.scepticismDamps;
-
 		const i = (base + AT.scalarsI32) >> 2;
-		i32[i + I.month] = st.month;
-		i32[i + I.conversation] = st.conversation ? 1 : 0;
 		i32[i + I.patience] = Math.ceil(st.patience);
-		i32[i + I.leftPartner] = st.leftPartner >= 0 ? st.leftPartner : NO_PARTNER;
 		i32[i + I.brokenDrop] = L.brokenDrop;
-
-		const between = c.betweenConversations;
 		const t = (base + AT.table) >> 2;
 		for (let r = 0; r < RUNG_COUNT; r++) {
 			f32[t + COL.climb * COLUMN_WIDTH + r] = L.climb[r];
 			f32[t + COL.stay * COLUMN_WIDTH + r] = L.stay[r];
-			f32[t + COL.invite * COLUMN_WIDTH + r] = st.invite[r];
-			f32[t + COL.drift * COLUMN_WIDTH + r] = st.drift[r];
-			f32[t + COL.hazard * COLUMN_WIDTH + r] = st.hazard[r];
 			f32[t + COL.ideas * COLUMN_WIDTH + r] = st.ideas[r];
 			f32[t + COL.between * COLUMN_WIDTH + r] = contributionChance(
 				st.ideas[r],
 				0,
 				false,
 				r,
-				between
+				c.betweenConversations
 			);
+		}
+		const weights = (base + AT.weights) >> 2;
+		for (let k = 0; k < st.weights.length; k++) f32[weights + k] = st.weights[k];
+		this.constantsOf = st;
+	}
+
+	/** The MonthStep whose constants are in memory (they are written again each month 0). */
+	private constantsOf: MonthStep | null = null;
+
+	/**
+	 * One month for every member: what `stepMembers(members, counts, st, rs)` does, with the
+	 * members in this kernel's memory.
+	 */
+	step(st: MonthStep, rs: Int32Array): void {
+		if (st !== this.constantsOf || st.month === 0) this.writeConstants(st);
+		const { f32, i32, f64, base } = this;
+		const segments = i32[((base + AT.scalarsI32) >> 2) + I.segments];
+		const f = (base + AT.scalarsF32) >> 2;
+		f32[f + F.pAct] = st.pAct;
+		f32[f + F.pSuccess] = st.pSuccess;
+		f32[f + F.presenceGain] = st.presenceGain;
+		f32[f + F.involvementGain] = st.involvementGain;
+		const i = (base + AT.scalarsI32) >> 2;
+		i32[i + I.month] = st.month;
+		i32[i + I.conversation] = st.conversation ? 1 : 0;
+		i32[i + I.leftPartner] = st.leftPartner >= 0 ? st.leftPartner : NO_PARTNER;
+		const t = (base + AT.table) >> 2;
+		for (let r = 0; r < RUNG_COUNT; r++) {
+			f32[t + COL.invite * COLUMN_WIDTH + r] = st.invite[r];
+			f32[t + COL.drift * COLUMN_WIDTH + r] = st.drift[r];
+			f32[t + COL.hazard * COLUMN_WIDTH + r] = st.hazard[r];
 		}
 
 		const gain = (base + AT.gain) >> 2,
 			loss = (base + AT.loss) >> 2,
 			mean = (base + AT.mean) >> 2,
-			weights = (base + AT.weights) >> 2,
 			sUp = (base + AT.sUp) >> 2,
 			sDown = (base + AT.sDown) >> 2;
 		for (let k = 0; k < segments * 4; k++) {
 			f32[gain + k] = st.gain[k];
 			f32[loss + k] = st.loss[k];
 			f32[mean + k] = st.mean[k];
-			f32[weights + k] = st.weights[k];
 		}
 		for (let k = 0; k < segments; k++) {
 			f32[sUp + k] = st.sUp[k];
