@@ -38,6 +38,9 @@ import { triangularQuantile } from '$lib/sim/screening';
 
 afterEach(() => useKernel(true));
 
+/** Whole runs in the reference take seconds, more on a busy machine. */
+const SLOW = 120_000;
+
 /** A run context with the kernel on or off. */
 function context(
 	s: Scenario,
@@ -185,17 +188,21 @@ describe('the WebAssembly member step', () => {
 		);
 	});
 
-	it.each(presets)('steps a month as the reference does, preset %s', (_id, s) => {
-		for (const [months, run] of [
-			[1, 0],
-			[13, 1],
-			[40, 2],
-			[119, 3]
-		] as const) {
-			oneMonth(s, DEFAULT_CONSTANTS, months, run);
-			oneMonth(s, DEFAULT_CONSTANTS, months, run, (st) => (st.conversation = !st.conversation));
-		}
-	});
+	it.each(presets)(
+		'steps a month as the reference does, preset %s',
+		(_id, s) => {
+			for (const [months, run] of [
+				[1, 0],
+				[13, 1],
+				[40, 2],
+				[119, 3]
+			] as const) {
+				oneMonth(s, DEFAULT_CONSTANTS, months, run);
+				oneMonth(s, DEFAULT_CONSTANTS, months, run, (st) => (st.conversation = !st.conversation));
+			}
+		},
+		SLOW
+	);
 
 	it('steps a month as the reference does when a partner leaves', () => {
 		const s = structuredClone(PRESETS[0].scenario);
@@ -217,14 +224,18 @@ describe('the WebAssembly member step', () => {
 		for (const months of [1, 25, 80]) oneMonth(s, DEFAULT_CONSTANTS, months, months);
 	});
 
-	it('steps a month as the reference does at constants drawn across their ranges', () => {
-		for (let k = 0; k < 24; k++) {
-			const c = drawConstants(k);
-			const s = PRESETS[k % PRESETS.length].scenario;
-			oneMonth(s, c, 20 + 7 * k, k);
-			oneMonth(s, c, 20 + 7 * k, k, (st) => (st.conversation = !st.conversation));
-		}
-	});
+	it(
+		'steps a month as the reference does at constants drawn across their ranges',
+		() => {
+			for (let k = 0; k < 24; k++) {
+				const c = drawConstants(k);
+				const s = PRESETS[k % PRESETS.length].scenario;
+				oneMonth(s, c, 20 + 7 * k, k);
+				oneMonth(s, c, 20 + 7 * k, k, (st) => (st.conversation = !st.conversation));
+			}
+		},
+		SLOW
+	);
 
 	/**
 	 * Each end metric's mean over `runs` runs with the kernel and with the reference; they must
@@ -262,17 +273,25 @@ describe('the WebAssembly member step', () => {
 		}
 	}
 
-	it.each(presets)('gives the same summary metrics over whole runs, preset %s', (_id, s) => {
-		agreeStatistically(s, DEFAULT_CONSTANTS, 60);
-	});
+	it.each(presets)(
+		'gives the same summary metrics over whole runs, preset %s',
+		(_id, s) => {
+			agreeStatistically(s, DEFAULT_CONSTANTS, 60);
+		},
+		SLOW
+	);
 
-	it('gives the same summary metrics over whole runs at constants drawn across their ranges', () => {
-		for (let k = 0; k < 6; k++) {
-			const s = structuredClone(PRESETS[k % PRESETS.length].scenario);
-			s.horizonMonths = 60;
-			agreeStatistically(s, drawConstants(100 + k), 30);
-		}
-	});
+	it(
+		'gives the same summary metrics over whole runs at constants drawn across their ranges',
+		() => {
+			for (let k = 0; k < 6; k++) {
+				const s = structuredClone(PRESETS[k % PRESETS.length].scenario);
+				s.horizonMonths = 60;
+				agreeStatistically(s, drawConstants(100 + k), 30);
+			}
+		},
+		SLOW
+	);
 
 	it('keeps its members in memory that never detaches while a context lives', () => {
 		const ctx = createRunContext(PRESETS[0].scenario);
