@@ -392,25 +392,27 @@ export function step(base: i32): void {
 
 	let i: i32 = 0;
 	for (let seg: i32 = 0; seg < segments; seg++) {
-		const o = seg << 4;
-		const gI0 = f32x4.splat(load<f32>(base + AT_GAIN + o));
-		const gN0 = f32x4.splat(load<f32>(base + AT_GAIN + o, 4));
-		const gC0 = f32x4.splat(load<f32>(base + AT_GAIN + o, 8));
-		const gR0 = f32x4.splat(load<f32>(base + AT_GAIN + o, 12));
-		const lI0 = f32x4.splat(load<f32>(base + AT_LOSS + o));
-		const lN0 = f32x4.splat(load<f32>(base + AT_LOSS + o, 4));
-		const lC0 = f32x4.splat(load<f32>(base + AT_LOSS + o, 8));
-		const lR0 = f32x4.splat(load<f32>(base + AT_LOSS + o, 12));
-		const up0 = f32x4.splat(load<f32>(base + AT_S_UP + (seg << 2)));
-		const down0 = f32x4.splat(load<f32>(base + AT_S_DOWN + (seg << 2)));
-		const mI = f32x4.splat(load<f32>(base + AT_MEAN + o));
-		const mN = f32x4.splat(load<f32>(base + AT_MEAN + o, 4));
-		const mC = f32x4.splat(load<f32>(base + AT_MEAN + o, 8));
-		const mR = f32x4.splat(load<f32>(base + AT_MEAN + o, 12));
-		const wI = f32x4.splat(load<f32>(base + AT_WEIGHTS + o));
-		const wN = f32x4.splat(load<f32>(base + AT_WEIGHTS + o, 4));
-		const wC = f32x4.splat(load<f32>(base + AT_WEIGHTS + o, 8));
-		const wR = f32x4.splat(load<f32>(base + AT_WEIGHTS + o, 12));
+		// The segment's inputs, rounded once to single precision.
+		const o = base + (seg << 5);
+		const o1 = base + (seg << 3);
+		const gI0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN));
+		const gN0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN, 8));
+		const gC0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN, 16));
+		const gR0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN, 24));
+		const lI0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS));
+		const lN0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS, 8));
+		const lC0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS, 16));
+		const lR0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS, 24));
+		const up0 = f32x4.splat(<f32>load<f64>(o1 + AT_S_UP));
+		const down0 = f32x4.splat(<f32>load<f64>(o1 + AT_S_DOWN));
+		const mI = f32x4.splat(<f32>load<f64>(o + AT_MEAN));
+		const mN = f32x4.splat(<f32>load<f64>(o + AT_MEAN, 8));
+		const mC = f32x4.splat(<f32>load<f64>(o + AT_MEAN, 16));
+		const mR = f32x4.splat(<f32>load<f64>(o + AT_MEAN, 24));
+		const wI = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS));
+		const wN = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS, 8));
+		const wC = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS, 16));
+		const wR = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS, 24));
 		// Segment totals in f64, per lane pair.
 		let tIlo = f64x2.splat(0),
 			tIhi = f64x2.splat(0),
@@ -882,19 +884,17 @@ export function step(base: i32): void {
 			tHhi = f64x2.add(tHhi, widenHigh(aH));
 		}
 		i = end;
-		const s8 = base + AT_SUMS + (seg << 5);
-		store<f64>(s8, total(tIlo, tIhi));
-		store<f64>(s8, total(tNlo, tNhi), 8);
-		store<f64>(s8, total(tClo, tChi), 16);
-		store<f64>(s8, total(tRlo, tRhi), 24);
+		store<f64>(o + AT_SUMS, total(tIlo, tIhi));
+		store<f64>(o + AT_SUMS, total(tNlo, tNhi), 8);
+		store<f64>(o + AT_SUMS, total(tClo, tChi), 16);
+		store<f64>(o + AT_SUMS, total(tRlo, tRhi), 24);
 		trustSum += total(tTlo, tThi);
 		sceptSum += total(tSlo, tShi);
 		changedNew += total(tHlo, tHhi);
-		const o1 = seg << 3;
-		store<f64>(base + AT_ACTED + o1, <f64>nActed);
-		store<f64>(base + AT_BROKEN + o1, <f64>nBroken);
-		store<f64>(base + AT_SUCCESSES + o1, <f64>nSuccess);
-		store<f64>(base + AT_DISCOVERED + o1, <f64>nDiscovered);
+		store<f64>(o1 + AT_ACTED, <f64>nActed);
+		store<f64>(o1 + AT_BROKEN, <f64>nBroken);
+		store<f64>(o1 + AT_SUCCESSES, <f64>nSuccess);
+		store<f64>(o1 + AT_DISCOVERED, <f64>nDiscovered);
 		successAll += nSuccess;
 		discoveredAll += nDiscovered;
 	}

@@ -46,10 +46,10 @@ async function generateLayout() {
 	lines.push('', '// Scalars.');
 	L.SCALAR_F32.forEach((name, i) => add(`F_${constName(name)}`, L.AT.scalarsF32 + 4 * i));
 	L.SCALAR_I32.forEach((name, i) => add(`I_${constName(name)}`, L.AT.scalarsI32 + 4 * i));
-	lines.push('', '// Regions: random streams, segments (f32 inputs, f64 outputs), totals.');
+	lines.push('', '// Regions: random streams, segments (inputs and outputs, f64), totals.');
 	add('AT_RNG', L.AT.rng);
 	add('AT_COUNTS', L.AT.counts);
-	for (const name of [...Object.keys(L.SEGMENT_F32), ...Object.keys(L.SEGMENT_F64)])
+	for (const name of [...Object.keys(L.SEGMENT_IN), ...Object.keys(L.SEGMENT_OUT)])
 		add(`AT_${constName(name)}`, L.AT[name]);
 	add('AT_RUNG_COUNT', L.AT.rungCount);
 	L.TOTALS.forEach((name, i) => add(`T_${constName(name)}`, L.AT.totals + 8 * i));

@@ -136,8 +136,8 @@ export const RUNG_COLUMNS = [
 	'between'
 ] as const;
 
-/** Per-segment inputs (f32), with their values per segment. */
-export const SEGMENT_F32 = {
+/** Per-segment inputs (f64, as the model computes them), with their values per segment. */
+export const SEGMENT_IN = {
 	gain: 4,
 	loss: 4,
 	sUp: 1,
@@ -147,7 +147,7 @@ export const SEGMENT_F32 = {
 } as const;
 
 /** Per-segment outputs (f64), with their values per segment. */
-export const SEGMENT_F64 = {
+export const SEGMENT_OUT = {
 	sums: 4,
 	acted: 1,
 	broken: 1,
@@ -246,9 +246,9 @@ type Regions =
 	| 'scalarsI32'
 	| 'rng'
 	| 'counts'
-	| keyof typeof SEGMENT_F32
+	| keyof typeof SEGMENT_IN
 	| 'table'
-	| keyof typeof SEGMENT_F64
+	| keyof typeof SEGMENT_OUT
 	| 'totals'
 	| 'rungCount'
 	| 'scratch'
@@ -271,10 +271,10 @@ export const AT: Readonly<Record<Regions, number>> = (() => {
 	take('scalarsI32', SCALAR_I32.length * 4);
 	take('rng', LANES * 4 * 4);
 	take('counts', MAX_SEGMENTS * 4);
-	for (const [name, per] of Object.entries(SEGMENT_F32) as [keyof typeof SEGMENT_F32, number][])
-		take(name, MAX_SEGMENTS * per * 4);
+	for (const [name, per] of Object.entries(SEGMENT_IN) as [keyof typeof SEGMENT_IN, number][])
+		take(name, MAX_SEGMENTS * per * 8);
 	take('table', RUNG_COLUMNS.length * COLUMN_WIDTH * 4);
-	for (const [name, per] of Object.entries(SEGMENT_F64) as [keyof typeof SEGMENT_F64, number][])
+	for (const [name, per] of Object.entries(SEGMENT_OUT) as [keyof typeof SEGMENT_OUT, number][])
 		take(name, MAX_SEGMENTS * per * 8);
 	take('totals', TOTALS.length * 8);
 	take('rungCount', RUNGS * 8);
@@ -314,8 +314,8 @@ export const LAYOUT_SIGNATURE: number = (() => {
 		SCALAR_I32,
 		NO_PARTNER,
 		RUNG_COLUMNS,
-		SEGMENT_F32,
-		SEGMENT_F64,
+		SEGMENT_IN,
+		SEGMENT_OUT,
 		TOTALS,
 		RUNGS,
 		SCRATCH,

@@ -20,6 +20,7 @@ import {
 	F,
 	I,
 	kernelBytes,
+	LANES,
 	LAYOUT_SIGNATURE,
 	MAX_SEGMENTS,
 	memberStride,
@@ -30,7 +31,7 @@ import {
 import { MEMBER_STEP_WASM } from './kernel/member-step.wasm';
 import { RUNG_COUNT } from './ladder';
 import { contributionChance } from './listening';
-import type { MonthStep } from './members';
+import type { MonthStep, MonthStorage } from './members';
 import { FLOOR } from './trust';
 
 const PAGE = 65536;
@@ -81,6 +82,13 @@ export function kernelLayoutSignature(): number | null {
 /** The member step of one run context, in WebAssembly. */
 export class MemberKernel {
 	readonly members: Members;
+	/** The four random streams, in the kernel's memory (a run context's `agentStreams`). */
+	readonly rng: Int32Array;
+	/**
+	 * Views of the kernel's memory for a MonthStep's arrays: a MonthStep built with them needs
+	 * no copying each month.
+	 */
+	readonly storage: MonthStorage;
 	private readonly f32: Float32Array;
 	private readonly i32: Int32Array;
 	private readonly f64: Float64Array;
@@ -119,6 +127,8 @@ export class MemberKernel {
 		this.i32 = new Int32Array(buffer);
 		this.f64 = new Float64Array(buffer);
 		this.members = allocateMembers(layout.n, { buffer, byteOffset: base + AT.members });
+		this.rng = new Int32Array(buffer, base + AT.rng, LANES * 4);
+		this.storage = (name, length) => new Float64Array(buffer, base + AT[name], length);
 		const i = (base + AT.scalarsI32) >> 2;
 		this.i32[i + I.segments] = layout.counts.length;
 		this.i32[i + I.stride] = memberStride(layout.n);
@@ -181,9 +191,13 @@ export class MemberKernel {
 				c.betweenConversations
 			);
 		}
-		const weights = (base + AT.weights) >> 2;
-		for (let k = 0; k < st.weights.length; k++) f32[weights + k] = st.weights[k];
+		if (!this.owns(st)) this.f64.set(st.weights, (base + AT.weights) >> 3);
 		this.constantsOf = st;
+	}
+
+	/** Whether the MonthStep's arrays are views of this kernel's memory. */
+	private owns(st: MonthStep): boolean {
+		return st.gain.buffer === this.f64.buffer;
 	}
 
 	/** The MonthStep whose constants are in memory (they are written again each month 0). */
@@ -196,7 +210,6 @@ export class MemberKernel {
 	step(st: MonthStep, rs: Int32Array): void {
 		if (st !== this.constantsOf || st.month === 0) this.writeConstants(st);
 		const { f32, i32, f64, base } = this;
-		const segments = i32[((base + AT.scalarsI32) >> 2) + I.segments];
 		const f = (base + AT.scalarsF32) >> 2;
 		f32[f + F.pAct] = st.pAct;
 		f32[f + F.pSuccess] = st.pSuccess;
@@ -213,40 +226,26 @@ export class MemberKernel {
 			f32[t + COL.hazard * COLUMN_WIDTH + r] = st.hazard[r];
 		}
 
-		const gain = (base + AT.gain) >> 2,
-			loss = (base + AT.loss) >> 2,
-			mean = (base + AT.mean) >> 2,
-			sUp = (base + AT.sUp) >> 2,
-			sDown = (base + AT.sDown) >> 2;
-		for (let k = 0; k < segments * 4; k++) {
-			f32[gain + k] = st.gain[k];
-			f32[loss + k] = st.loss[k];
-			f32[mean + k] = st.mean[k];
-		}
-		for (let k = 0; k < segments; k++) {
-			f32[sUp + k] = st.sUp[k];
-			f32[sDown + k] = st.sDown[k];
-		}
-		const rng = (base + AT.rng) >> 2;
-		for (let k = 0; k < rs.length; k++) i32[rng + k] = rs[k];
+		// A MonthStep built on this kernel's storage is read and written in place; another one
+		// (as in the tests) is copied in and out.
+		const own = this.owns(st);
+		if (!own)
+			for (const name of ['gain', 'loss', 'sUp', 'sDown', 'mean'] as const)
+				f64.set(st[name], (base + AT[name]) >> 3);
+		if (rs !== this.rng) this.rng.set(rs);
 
 		this.exports.step(base);
 
-		for (let k = 0; k < rs.length; k++) rs[k] = i32[rng + k];
-		const sums = (base + AT.sums) >> 3,
-			acted = (base + AT.acted) >> 3,
-			broken = (base + AT.broken) >> 3,
-			successes = (base + AT.successes) >> 3,
-			discovered = (base + AT.discovered) >> 3,
-			rungCount = (base + AT.rungCount) >> 3;
-		for (let k = 0; k < segments * 4; k++) st.sums[k] = f64[sums + k];
-		for (let k = 0; k < segments; k++) {
-			st.acted[k] = f64[acted + k];
-			st.broken[k] = f64[broken + k];
-			st.successes[k] = f64[successes + k];
-			st.discovered[k] = f64[discovered + k];
+		if (rs !== this.rng) rs.set(this.rng);
+		if (!own) {
+			for (const name of ['sums', 'acted', 'broken', 'successes', 'discovered'] as const)
+				st[name].set(
+					f64.subarray((base + AT[name]) >> 3, ((base + AT[name]) >> 3) + st[name].length)
+				);
+			st.rungCount.set(
+				f64.subarray((base + AT.rungCount) >> 3, ((base + AT.rungCount) >> 3) + RUNGS)
+			);
 		}
-		for (let r = 0; r < RUNGS; r++) st.rungCount[r] = f64[rungCount + r];
 		const o = (base + AT.totals) >> 3;
 		st.trustSum = f64[o + TOTAL.trust];
 		st.sceptSum = f64[o + TOTAL.scepticism];

@@ -104,9 +104,9 @@ export function createRunContext(
 		ladder: new Float64Array(RUNG_COUNT * months),
 		timeline: new Uint8Array(TIMELINE_COUNT * months),
 		metrics: new Float64Array(RUN_VALUE_COUNT),
-		step: new MonthStep(s, layout.counts.length, layout.weights, constants),
+		step: new MonthStep(s, layout.counts.length, layout.weights, constants, kernel?.storage),
 		kernel,
-		agentStreams: new Int32Array(LANES * 4)
+		agentStreams: kernel ? kernel.rng : new Int32Array(LANES * 4)
 	};
 }
 
