@@ -5,6 +5,7 @@
  */
 import type { ModelConstants } from './assumptions';
 import type { Scenario } from './scenario';
+import { MEMBER_F32, MEMBER_I32, memberStride } from './kernel-layout';
 import { Rng, Stream } from './rng';
 
 export interface SegmentLayout {
@@ -79,63 +80,42 @@ export function layoutCommunity(s: Scenario): SegmentLayout {
 	return { counts, weights, n, peoplePerAgent: ppa };
 }
 
-/** Where member arrays come from: fresh buffers, or views of the WebAssembly kernel's memory. */
-export interface MemberStorage {
-	f32(n: number): Float32Array;
-	i32(n: number): Int32Array;
+/** Where the members' arrays live: a buffer and the byte offset of the first (16-byte aligned). */
+export interface MemberMemory {
+	buffer: ArrayBuffer;
+	byteOffset: number;
 }
 
-const freshStorage: MemberStorage = {
-	f32: (n) => new Float32Array(n),
-	i32: (n) => new Int32Array(n)
-};
+type FloatVariable = (typeof MEMBER_F32)[number];
+type IntVariable = (typeof MEMBER_I32)[number];
+/** Every field of Members but the segment is in the layout (allocateMembers checks the converse). */
+export const MEMBERS_LAID_OUT: [Exclude<keyof Members, 'segment'>] extends [
+	FloatVariable | IntVariable
+]
+	? true
+	: never = true;
 
 /**
- * Slots per variable for n members: a multiple of four with four to spare, so the kernel can
- * read a whole group of four members from anywhere in the community.
+ * Allocates the members' state as laid out in kernel-layout.ts: the real-valued variables
+ * (`MEMBER_F32`), then the integer ones (`MEMBER_I32`), each a block of `memberStride(n)`
+ * slots, one after another. By default in a fresh buffer; the WebAssembly kernel passes its
+ * own memory, which the arrays then view.
  */
-export function memberStride(n: number): number {
-	return ((n + 3) & ~3) + 4;
-}
-
-/**
- * Allocates the members' state. The floating-point variables are views, one after another,
- * of one block (integrity, intent, competence, results, scepticism, baseline, reach,
- * borrowed, changed), each `memberStride(n)` slots apart, and so are the integers (rung,
- * pending, partner, lastVoice, lastHeard, lastDecided): the layout the WebAssembly kernel
- * (kernel/member-step.ts) reads.
- */
-export function allocateMembers(n: number, storage: MemberStorage = freshStorage): Members {
+export function allocateMembers(n: number, memory?: MemberMemory): Members {
 	const stride = memberStride(n);
-	const f32 = storage.f32(FLOAT_VARIABLES * stride);
-	const i32 = storage.i32(INT_VARIABLES * stride);
-	const f = (k: number) => f32.subarray(k * stride, k * stride + n);
-	const q = (k: number) => i32.subarray(k * stride, k * stride + n);
-	return {
-		segment: new Uint8Array(n),
-		integrity: f(0),
-		intent: f(1),
-		competence: f(2),
-		results: f(3),
-		scepticism: f(4),
-		baseline: f(5),
-		reach: f(6),
-		borrowed: f(7),
-		changed: f(8),
-		rung: q(0),
-		pending: q(1),
-		partner: q(2),
-		lastVoice: q(3),
-		lastHeard: q(4),
-		lastDecided: q(5)
+	const floats = MEMBER_F32.length * stride;
+	const ints = MEMBER_I32.length * stride;
+	const buffer = memory?.buffer ?? new ArrayBuffer((floats + ints) * 4);
+	const at = memory?.byteOffset ?? 0;
+	const f32 = new Float32Array(buffer, at, floats);
+	const i32 = new Int32Array(buffer, at + floats * 4, ints);
+	const m: Partial<Record<keyof Members, Float32Array | Int32Array | Uint8Array>> = {
+		segment: new Uint8Array(n)
 	};
+	MEMBER_F32.forEach((name, k) => (m[name] = f32.subarray(k * stride, k * stride + n)));
+	MEMBER_I32.forEach((name, k) => (m[name] = i32.subarray(k * stride, k * stride + n)));
+	return m as Members;
 }
-
-/** Real-valued member variables, one block of `memberStride(n)` slots each. */
-export const FLOAT_VARIABLES = 9;
-/** Integer member variables, one block each. */
-export const INT_VARIABLES = 6;
-
 
 function clamp01(x: number): number {
 	return x < 0 ? 0 : x > 1 ? 1 : x;

@@ -22,7 +22,14 @@
  */
 import type { ModelConstants } from './assumptions';
 import { NOT_YET, type Members } from './community';
-import { afterBrokenPromise, ladderMove, ladderRules, Rung, RUNG_COUNT, type LadderRules } from './ladder';
+import {
+	afterBrokenPromise,
+	ladderMove,
+	ladderRules,
+	Rung,
+	RUNG_COUNT,
+	type LadderRules
+} from './ladder';
 import { contributionChance, contributionFate, Fate } from './listening';
 import type { Scenario } from './scenario';
 import {
@@ -36,6 +43,29 @@ import {
 
 /** Random streams the members draw from, interleaved: member j of a segment uses stream j mod 4. */
 export const LANES = 4;
+
+/** The month's per-segment and per-rung arrays of a MonthStep. */
+export type MonthArray =
+	| 'weights'
+	| 'gain'
+	| 'loss'
+	| 'sUp'
+	| 'sDown'
+	| 'mean'
+	| 'sums'
+	| 'acted'
+	| 'broken'
+	| 'successes'
+	| 'discovered'
+	| 'rungCount';
+
+/**
+ * Where a MonthStep's arrays come from: fresh ones, or views of the WebAssembly kernel's
+ * memory, which it then reads and writes in place.
+ */
+export type MonthStorage = (name: MonthArray, length: number) => Float64Array;
+
+const freshStorage: MonthStorage = (_name, length) => new Float64Array(length);
 
 /** Inputs and outputs of the member step, reused month after month. */
 export class MonthStep {
@@ -97,7 +127,7 @@ export class MonthStep {
 	readonly broken: Float64Array;
 	readonly successes: Float64Array;
 	readonly discovered: Float64Array;
-	readonly rungCount = new Float64Array(RUNG_COUNT);
+	readonly rungCount: Float64Array;
 	trustSum = 0;
 	sceptSum = 0;
 	pendingNext = 0;
@@ -117,7 +147,13 @@ export class MonthStep {
 	/** Members who shared decisions (co-designing or co-producing) in the last 12 months. */
 	decidedYear = 0;
 
-	constructor(s: Scenario, segments: number, weights: Float64Array, c: Readonly<ModelConstants>) {
+	constructor(
+		s: Scenario,
+		segments: number,
+		weights: Float64Array,
+		c: Readonly<ModelConstants>,
+		storage: MonthStorage = freshStorage
+	) {
 		this.c = c;
 		this.ladder = ladderRules(c);
 		this.rate = s.trust.responsiveness;
@@ -128,17 +164,19 @@ export class MonthStep {
 		this.scepticismWeight = s.trust.scepticismWeight;
 		this.mu = s.trust.wordOfMouth * c.peerContact;
 		this.invEps2 = 1 / (s.trust.confidence * s.trust.confidence);
-		this.weights = Float64Array.from(weights);
-		this.gain = new Float64Array(segments * 4);
-		this.loss = new Float64Array(segments * 4);
-		this.sUp = new Float64Array(segments);
-		this.sDown = new Float64Array(segments);
-		this.mean = new Float64Array(segments * 4);
-		this.sums = new Float64Array(segments * 4);
-		this.acted = new Float64Array(segments);
-		this.broken = new Float64Array(segments);
-		this.successes = new Float64Array(segments);
-		this.discovered = new Float64Array(segments);
+		this.weights = storage('weights', segments * 4);
+		this.weights.set(weights);
+		this.gain = storage('gain', segments * 4);
+		this.loss = storage('loss', segments * 4);
+		this.sUp = storage('sUp', segments);
+		this.sDown = storage('sDown', segments);
+		this.mean = storage('mean', segments * 4);
+		this.sums = storage('sums', segments * 4);
+		this.acted = storage('acted', segments);
+		this.broken = storage('broken', segments);
+		this.successes = storage('successes', segments);
+		this.discovered = storage('discovered', segments);
+		this.rungCount = storage('rungCount', RUNG_COUNT);
 	}
 }
 
@@ -305,7 +343,8 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: I
 				}
 			} else if (
 				p === 0 &&
-				u2 < (chance = contributionChance(ideas[r], month - m.lastVoice[i], conversation, r, between))
+				u2 <
+					(chance = contributionChance(ideas[r], month - m.lastVoice[i], conversation, r, between))
 			) {
 				// The member gives their view; where the draw falls in the contribution band decides
 				// its fate.

@@ -31,8 +31,9 @@ import {
 import { drawEvents, type MonthEvents } from './events';
 import { DEFAULT_CONSTANTS, type ModelConstants } from './assumptions';
 import { communityRung, invitations, neglect, Rung, RUNG_COUNT } from './ladder';
+import { MemberKernel } from './kernel';
 import { ideasPerYear, latitude } from './listening';
-import { MonthStep, stepMembers } from './members';
+import { LANES, MonthStep, stepMembers } from './members';
 import {
 	MetricIndex,
 	RUN_VALUE_COUNT,
@@ -77,6 +78,11 @@ export interface RunContext {
 	metrics: Float64Array;
 	/** The member step's inputs and outputs. */
 	step: MonthStep;
+	/**
+	 * The member step in WebAssembly, which runs wherever it is available, or null to run the
+	 * TypeScript reference `stepMembers` (`useKernel(false)`, or no WebAssembly SIMD here).
+	 */
+	kernel: MemberKernel | null;
 	/** The member step's four random streams (see seedMemberStreams). */
 	agentStreams: Int32Array;
 }
@@ -87,18 +93,20 @@ export function createRunContext(
 ): RunContext {
 	const layout = layoutCommunity(s);
 	const months = s.horizonMonths;
+	const kernel = MemberKernel.create(layout);
 	return {
 		scenario: s,
 		constants,
 		layout,
-		members: allocateMembers(layout.n),
+		members: kernel ? kernel.members : allocateMembers(layout.n),
 		months,
 		trace: new Float64Array(SERIES_COUNT * months),
 		ladder: new Float64Array(RUNG_COUNT * months),
 		timeline: new Uint8Array(TIMELINE_COUNT * months),
 		metrics: new Float64Array(RUN_VALUE_COUNT),
-		step: new MonthStep(s, layout.counts.length, layout.weights, constants),
-		agentStreams: new Int32Array(16)
+		step: new MonthStep(s, layout.counts.length, layout.weights, constants, kernel?.storage),
+		kernel,
+		agentStreams: kernel ? kernel.rng : new Int32Array(LANES * 4)
 	};
 }
 
@@ -225,7 +233,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 		if (ev.fundingCut) provider.funding *= c.fundingCut;
 		let leavers = (s.provider.staffTurnover / 12) * (1 + c.staffTurnoverNoise * staffRng.normal());
 		if (leavers < 0) leavers = 0;
-		if (uncertain(contract, t)) leavers += s.contract.uncertaintyStaffLoss / uncertaintyMonths(contract);
+		if (uncertain(contract, t))
+			leavers += s.contract.uncertaintyStaffLoss / uncertaintyMonths(contract);
 		if (leavers > 1) leavers = 1;
 		loseStaff(s, c, provider, leavers);
 		if (ev.keyWorkerSegment >= 0) provider.relationships *= c.keyWorkerRelationships;
@@ -298,7 +307,8 @@ export function simulateRun(ctx: RunContext, run: number): void {
 							? hazard * c.serviceUseShare
 							: 0;
 		}
-		stepMembers(m, counts, st, agentStreams);
+		if (ctx.kernel) ctx.kernel.step(st, agentStreams);
+		else stepMembers(m, counts, st, agentStreams);
 		const { trustSum, sceptSum, disclosedAll, discoveredAll, successAll } = st;
 		pendingActionable = st.pendingNext;
 		// A partner that left is gone for good.
