@@ -245,3 +245,22 @@ export function cellResult(summary: Summary): CellResult {
 		medianMeanTrust: summary.metrics.meanTrust.p50 ?? NaN
 	};
 }
+
+/**
+ * The values a sweep's colour scale runs between. A chance always spans 0 to 1. Levels of
+ * trust in a sweep usually lie within a few tenths of each other, which on a 0-to-1 scale
+ * would all be one grey: their scale spans the cells' own range, widened to whole
+ * twentieths and to at least a tenth (upwards, or down from 1), within 0 to 1 (the legend gives its ends).
+ */
+export function colourDomain(
+	values: readonly number[],
+	kind: SweepMetricInfo['kind']
+): [number, number] {
+	const finite = values.filter((v) => Number.isFinite(v));
+	if (kind === 'probability' || finite.length === 0) return [0, 1];
+	let lo = Math.floor(Math.min(...finite) * 20 + 1e-9) / 20;
+	let hi = Math.ceil(Math.max(...finite) * 20 - 1e-9) / 20;
+	if (hi - lo < 0.1) hi = lo + 0.1;
+	if (hi > 1) [lo, hi] = [0.9, 1];
+	return [Number(lo.toFixed(6)), Number(hi.toFixed(6))];
+}

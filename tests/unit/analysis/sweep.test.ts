@@ -4,6 +4,7 @@ import {
 	cellResult,
 	cellScenario,
 	cellValue,
+	colourDomain,
 	DEFAULT_SWEEP_METRIC,
 	firstStride,
 	isSweepProbability,
@@ -139,4 +140,16 @@ describe('what a sweep shows', () => {
 		}
 		expect(cellValue(c, 'trustAboveThreshold')).toBe(summary.probabilities.trustAboveThreshold.p);
 	}, 60_000);
+});
+
+describe('the colour scale of a sweep', () => {
+	it('spans 0 to 1 for a chance, and the cells’ own range for trust', () => {
+		expect(colourDomain([0.2, 0.3], 'probability')).toEqual([0, 1]);
+		expect(colourDomain([0.37, 0.51, 0.44], 'trust')).toEqual([0.35, 0.55]);
+		expect(colourDomain([0.41, 0.42], 'trust')).toEqual([0.4, 0.5]);
+		expect(colourDomain([0.01], 'trust')).toEqual([0, 0.1]);
+		expect(colourDomain([0.99], 'trust')).toEqual([0.9, 1]);
+		expect(colourDomain([], 'trust')).toEqual([0, 1]);
+		expect(colourDomain([NaN, 0.5], 'trust')).toEqual([0.5, 0.6]);
+	});
 });
