@@ -367,7 +367,9 @@ test.describe('the workbench', () => {
 	}) => {
 		await page.goto(DEMO);
 		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
-		const probe = page.getByRole('slider', { name: /^KPI reviews met against final trust/ });
+		const probe = page.getByRole('slider', {
+			name: /^KPI reviews met against trust in the final year/
+		});
 		await probe.scrollIntoViewIfNeeded();
 		const box = await probe.boundingBox();
 		expect(box).not.toBeNull();
