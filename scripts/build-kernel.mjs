@@ -68,7 +68,13 @@ if (!existsSync(layoutTarget) || readFileSync(layoutTarget, 'utf8') !== layout)
 	writeFileSync(layoutTarget, layout);
 
 const text = readFileSync(source, 'utf8');
-const sourceHash = createHash('sha256').update(text).update(layout).digest('hex').slice(0, 16);
+// The kernel, its layout and this script (its compiler options) decide the output.
+const sourceHash = createHash('sha256')
+	.update(text)
+	.update(layout)
+	.update(readFileSync(fileURLToPath(import.meta.url), 'utf8'))
+	.digest('hex')
+	.slice(0, 16);
 if (existsSync(target) && readFileSync(target, 'utf8').includes(`source ${sourceHash}`))
 	process.exit(0);
 

@@ -5,12 +5,14 @@
  * without 'wasm-unsafe-eval'), or when `useKernel(false)` turns it off, the model runs
  * `stepMembers` (members.ts), the plain reference the kernel is tested against.
  *
- * A `MemberKernel` owns one WebAssembly memory holding the members' state, laid out as
- * declared in kernel-layout.ts. The `Members` it hands out are ordinary typed arrays viewing
- * that memory, so the rest of the model reads and writes them as usual. Each month it writes
- * the model's constants, the month's values, the per-rung table and the segments' signals
- * from the `MonthStep` into the kernel's step block, runs the kernel, and copies its outputs
- * back into the `MonthStep`. The memory never grows (growing would detach the views).
+ * A `MemberKernel` owns one WebAssembly memory laid out as declared in kernel-layout.ts. The
+ * `Members`, the random streams and the `MonthStep` arrays (`storage`) it hands out are
+ * ordinary typed arrays viewing that memory, so the rest of the model reads and writes them as
+ * usual and the kernel reads and writes them in place. Each month it writes the month's scalars
+ * and per-rung values (and, once a run, the model's constants) from the `MonthStep` into the
+ * kernel's step block, runs the kernel, and reads back its totals. A `MonthStep` with arrays of
+ * its own is copied in and out instead. The memory never grows (growing would detach the
+ * views).
  */
 import { allocateMembers, type Members, type SegmentLayout } from './community';
 import {
