@@ -991,7 +991,7 @@ const LIST = [
 		'uniform',
 		'share at full power',
 		'At a change of provider, where power was fully shared, members keep this share of the trust they would otherwise lose: the community holds the relationships and assets it built (scaled by power sharing).',
-		"Kretzmann & McKnight (1993), asset-based community development; seed claim 2; size is an assumption",
+		'Kretzmann & McKnight (1993), asset-based community development; seed claim 2; size is an assumption',
 		'Partners',
 		'run.ts'
 	),

@@ -67,7 +67,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 20221130,
 		help: 'The same seed gives the same futures; scenarios compared on one seed share their random draws.',
-		source: 'Convention: common random numbers, so that paired comparisons show the effect of the levers (Law 2015, Simulation Modeling and Analysis)',
+		source:
+			'Convention: common random numbers, so that paired comparisons show the effect of the levers (Law 2015, Simulation Modeling and Analysis)',
 		group: 'Simulation'
 	},
 	{
@@ -107,7 +108,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 36,
 		help: 'Core term of each contract before any extension.',
-		source: 'UK lifestyle-service contracts run 2+2, 3+2 or 5+2+2 years; impact bonds about 4 years (GO Lab INDIGO data, 2024)',
+		source:
+			'UK lifestyle-service contracts run 2+2, 3+2 or 5+2+2 years; impact bonds about 4 years (GO Lab INDIGO data, 2024)',
 		group: 'Contract'
 	},
 	{
@@ -120,7 +122,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 3,
 		help: 'Months a new provider spends setting up, with capacity ramping up from a third.',
-		source: 'Mobilisation typically 3 to 6 months; the National Audit Office called a 4-month transition tight',
+		source:
+			'Mobilisation typically 3 to 6 months; the National Audit Office called a 4-month transition tight',
 		group: 'Contract'
 	},
 	{
@@ -311,7 +314,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.5,
 		integer: false,
 		default: 4,
-		help: "Contributions the provider could act on in a month, per 1,000 residents, if fixed targets locked none of its capacity.",
+		help: 'Contributions the provider could act on in a month, per 1,000 residents, if fixed targets locked none of its capacity.',
 		source: 'Assumption',
 		group: 'Provider'
 	},

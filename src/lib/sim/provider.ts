@@ -65,7 +65,8 @@ export function allocate(
 	let pulled = 0;
 	if (monthsToReview <= 1 && p.reviewMonths > 0) {
 		const avg = p.reviewSum / p.reviewMonths;
-		if (avg < s.kpi.target) pulled = Math.min(1 - locked, r * c.pullStrength * (s.kpi.target - avg));
+		if (avg < s.kpi.target)
+			pulled = Math.min(1 - locked, r * c.pullStrength * (s.kpi.target - avg));
 	}
 	return { locked, pulled, free: Math.max(0, 1 - locked - pulled) };
 }

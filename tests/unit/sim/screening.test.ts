@@ -18,7 +18,6 @@ import {
 	rankByMuStar,
 	scenarioAt,
 	screenFunction,
-	SCREENING_OUTPUTS,
 	screeningFactors,
 	screenModel,
 	triangularQuantile,
