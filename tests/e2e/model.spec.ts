@@ -53,9 +53,9 @@ test('shows the overview and the full documentation, with its sections, tables a
 
 	// An equation, as a block that keeps its layout.
 	const formula = page.getByRole('group', {
-		name: 'Formulas: 7.2 Trust components: asymmetric update'
+		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds'
 	});
-	await expect(formula).toContainText('x ← x + min(1, a·g)·(1 − x) − min(1, a·A·l)·x');
+	await expect(formula).toContainText('x ← x + x · (1 − x) · d');
 	await expect(formula).toHaveCSS('white-space', 'pre');
 	expect(await page.locator('pre.doc-formula').count()).toBeGreaterThan(10);
 
@@ -183,7 +183,7 @@ test('prints the documentation without the app around it', async ({ page }) => {
 	await expect(page.locator('[id="714-parameters"]')).toBeVisible();
 	// Nothing is cut off at the edge of a scroll box on paper.
 	const formula = page.getByRole('group', {
-		name: 'Formulas: 7.2 Trust components: asymmetric update'
+		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds'
 	});
 	await expect(formula).toHaveCSS('white-space', 'pre-wrap');
 	await expect(page.getByRole('group', { name: 'Table: Contract' })).toHaveCSS(
