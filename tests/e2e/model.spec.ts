@@ -160,7 +160,7 @@ test('on a phone the tables scroll sideways inside their boxes, not the page', a
 	}));
 	expect(widths.content).toBeLessThanOrEqual(widths.viewport);
 	expect(widths.right).toBeLessThanOrEqual(widths.viewport);
-	const box = page.getByRole('group', { name: 'Table: Contract' });
+	const box = page.getByRole('group', { name: 'Table: Contract', exact: true });
 	const scrolls = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
 	expect(scrolls).toBe(true);
 	// Reachable from the keyboard, so it can be scrolled without a mouse.
@@ -186,7 +186,7 @@ test('prints the documentation without the app around it', async ({ page }) => {
 		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds'
 	});
 	await expect(formula).toHaveCSS('white-space', 'pre-wrap');
-	await expect(page.getByRole('group', { name: 'Table: Contract' })).toHaveCSS(
+	await expect(page.getByRole('group', { name: 'Table: Contract', exact: true })).toHaveCSS(
 		'overflow-x',
 		'visible'
 	);
