@@ -53,7 +53,8 @@ test('shows the overview and the full documentation, with its sections, tables a
 
 	// An equation, as a block that keeps its layout.
 	const formula = page.getByRole('group', {
-		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds'
+		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds',
+		exact: true
 	});
 	await expect(formula).toContainText('x ← x + x · (1 − x) · d');
 	await expect(formula).toHaveCSS('white-space', 'pre');
@@ -183,7 +184,8 @@ test('prints the documentation without the app around it', async ({ page }) => {
 	await expect(page.locator('[id="714-parameters"]')).toBeVisible();
 	// Nothing is cut off at the edge of a scroll box on paper.
 	const formula = page.getByRole('group', {
-		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds'
+		name: 'Formulas: 7.2 Trust components: an asymmetric step in log-odds',
+		exact: true
 	});
 	await expect(formula).toHaveCSS('white-space', 'pre-wrap');
 	await expect(page.getByRole('group', { name: 'Table: Contract', exact: true })).toHaveCSS(
