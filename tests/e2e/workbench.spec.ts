@@ -103,6 +103,18 @@ test.describe('the workbench', () => {
 		await expect(box(page, 'Contract length')).toHaveValue('36');
 	});
 
+	test('an example with no result runs on arrival, with nothing clicked, to its full result', async ({
+		page
+	}) => {
+		await page.goto(DEMO);
+		// Once the page is drawn: simulating (or already the first look), never "not run yet".
+		await expect(runState(page)).toHaveAttribute('data-run-state', /running|refining|done/);
+		await expect(page.getByText('Not run yet')).toHaveCount(0);
+		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
+		await expect(runState(page)).toContainText('1,000 futures simulated');
+		await expect(page.getByRole('heading', { name: 'Trust over time' })).toBeVisible();
+	});
+
 	test('changing the contract length by slider and by box re-runs and changes the headline', async ({
 		page
 	}) => {
