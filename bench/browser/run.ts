@@ -263,10 +263,21 @@ async function timeScaleJob(browser: Browser, base: string): Promise<ScaleJob> {
 				.nth(i)
 				.getByRole('textbox', { name: 'People', exact: true })
 				.fill(SCALE_SEGMENT_PEOPLE);
-		await page.getByText('100,000 people in 4 segments').waitFor();
-		await page
-			.locator('[data-run-state="done"]', { hasText: `${SCALE_RUNS} futures simulated` })
-			.waitFor({ timeout: 600_000 });
+		// A light check four times a second (a locator's text search over the whole page would
+		// add tasks of its own to the page's main thread while it is traced).
+		await page.waitForFunction(
+			(runs) => {
+				const status = document.querySelector('[data-run-state]');
+				const total = document.querySelector('.segments .total');
+				return (
+					status?.getAttribute('data-run-state') === 'done' &&
+					(status.textContent ?? '').includes(`${runs} futures simulated`) &&
+					(total?.textContent ?? '').includes('100,000 people')
+				);
+			},
+			SCALE_RUNS,
+			{ timeout: 600_000, polling: 250 }
+		);
 		// Let the page draw the result before the trace ends.
 		await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
 		await mark(page, 'scale-end');
