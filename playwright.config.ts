@@ -19,7 +19,9 @@ export default defineConfig({
 	forbidOnly: isCI,
 	retries: 0,
 	workers: 2,
-	reporter: [['list']],
+	// The JSON report keeps every test's duration; `node scripts/slowest-tests.mjs` (run at the
+	// end of .ci/run) prints the slowest.
+	reporter: [['list'], ['json', { outputFile: `.out/${out ? `${out}/` : ''}durations/e2e.json` }]],
 	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	use: {
@@ -33,12 +35,7 @@ export default defineConfig({
 			args: chromiumArgs
 		}
 	},
-	projects: [
-		{ name: 'chromium', testIgnore: /engine\.spec\.ts$/ },
-		// The page's responsiveness during a long job is measured with no other test running,
-		// so that it measures the app and not the other tests' simulations on the same cores.
-		{ name: 'responsiveness', testMatch: /engine\.spec\.ts$/, dependencies: ['chromium'] }
-	],
+	projects: [{ name: 'chromium' }],
 	// The production build, served as static files would be: the tests see what users get.
 	webServer: {
 		command: `npx vite build && npx vite preview --port ${port} --strictPort`,

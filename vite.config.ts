@@ -50,6 +50,16 @@ export default defineConfig({
 	},
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Every test's duration, for `node scripts/slowest-tests.mjs` (run at the end of .ci/run).
+		reporters: [
+			'default',
+			[
+				'json',
+				{
+					outputFile: `.out/${process.env.SLOW_TRUST_OUT ? `${process.env.SLOW_TRUST_OUT}/` : ''}durations/unit.json`
+				}
+			]
+		]
 	}
 });

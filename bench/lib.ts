@@ -4,6 +4,15 @@
  */
 import type { Scenario } from '../src/lib/sim/index';
 
+/**
+ * Whether this is `npm run bench -- --quick` (set for each benchmark's process by
+ * bench/run.ts): every benchmark runs once on small amounts of work, to check that it runs
+ * (CI does this). Its figures are not comparable with a full run's.
+ */
+export function quick(): boolean {
+	return process.env.SLOW_TRUST_BENCH_QUICK === '1';
+}
+
 /** What a figure is measured against. */
 export type Target = { kind: 'atLeast'; value: number } | { kind: 'below'; value: number };
 

@@ -12,10 +12,10 @@ import {
 	simulateRuns,
 	type Accumulator
 } from '../src/lib/sim/index';
-import type { Benchmark } from './lib';
+import { quick, type Benchmark } from './lib';
 import { CHUNK_RUNS } from './throughput';
 
-export const MEMORY_RUNS = 10_000;
+export const MEMORY_RUNS = quick() ? 1000 : 10_000;
 /** Target: peak resident set size, in MB. */
 export const TARGET_PEAK_MB = 300;
 

@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { SimPool } from '../src/lib/engine/pool';
 import { DEMO_PRESET_ID, presetById, type Scenario } from '../src/lib/sim/index';
-import type { Benchmark } from './lib';
+import { quick, type Benchmark } from './lib';
 import { nodeRunnerFactory } from './node-pool/runner';
 
-export const POOL_RUNS = 1000;
-const REPEATS = 3;
+export const POOL_RUNS = quick() ? 200 : 1000;
+const REPEATS = quick() ? 1 : 3;
 /** Target for the full result on 2 workers, in milliseconds (issue: under 2 s in Chromium). */
 export const TARGET_POOL_MS = 2000;
 
@@ -39,7 +39,7 @@ interface PoolTimes {
 async function timePool(size: number, workerFile: string): Promise<PoolTimes> {
 	const pool = new SimPool({ createRunner: nodeRunnerFactory(workerFile), size });
 	try {
-		const warm = await pool.run(demo(200, 1)).result;
+		const warm = await pool.run(demo(Math.min(200, POOL_RUNS), 1)).result;
 		if (warm.status !== 'done') throw new Error(`warm-up ended ${warm.status}`);
 		const times: PoolTimes = { wallMs: [], cpuMs: [] };
 		for (let i = 0; i < REPEATS; i++) {

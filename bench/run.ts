@@ -6,6 +6,9 @@
  * it does in the app's built worker. Options:
  *   ID ...   run only these benchmarks (e.g. `npm run bench -- throughput`)
  *   --tsx    run the TypeScript sources through tsx instead of bundling (for comparison)
+ *   --quick  run each benchmark once on small amounts of work, to check that they run (CI
+ *            does); prints the table but writes no results file: the figures are not
+ *            comparable with a full run's
  * Misses are reported, never turned into a failing exit status.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,7 +16,6 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCHMARKS } from './benchmarks';
 import { meets, type BenchResult, type Benchmark, type Figure, type Target } from './lib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,11 +27,20 @@ const resultsFile = join(root, 'bench', 'results', 'latest.json');
 
 type Mode = 'bundle' | 'tsx';
 
-function parseCli(argv: readonly string[]): { mode: Mode; selected: readonly Benchmark[] } {
+function parseCli(
+	argv: readonly string[],
+	BENCHMARKS: readonly Benchmark[]
+): {
+	mode: Mode;
+	quick: boolean;
+	selected: readonly Benchmark[];
+} {
 	let mode: Mode = 'bundle';
+	let quick = false;
 	const ids: string[] = [];
 	for (const arg of argv) {
 		if (arg === '--tsx') mode = 'tsx';
+		else if (arg === '--quick') quick = true;
 		else if (arg.startsWith('-')) throw new Error(`Unknown option ${arg}`);
 		else ids.push(arg);
 	}
@@ -38,7 +49,7 @@ function parseCli(argv: readonly string[]): { mode: Mode; selected: readonly Ben
 			throw new Error(`No benchmark "${id}"; they are: ${BENCHMARKS.map((b) => b.id).join(', ')}`);
 	}
 	const selected = ids.length ? BENCHMARKS.filter((b) => ids.includes(b.id)) : BENCHMARKS;
-	return { mode, selected };
+	return { mode, quick, selected };
 }
 
 function buildBundle(): void {
@@ -141,8 +152,12 @@ function printTable(results: { benchmark: Benchmark; result: BenchResult }[]): v
 	process.stdout.write(out.join('\n') + '\n');
 }
 
-function main(): void {
-	const { mode, selected } = parseCli(process.argv.slice(2));
+async function main(): Promise<void> {
+	// Read by each benchmark's process (bench/lib.ts), and here before the benchmarks' modules
+	// load, so that their titles name the amounts of work of this mode.
+	if (process.argv.includes('--quick')) process.env.SLOW_TRUST_BENCH_QUICK = '1';
+	const { BENCHMARKS } = await import('./benchmarks');
+	const { mode, quick, selected } = parseCli(process.argv.slice(2), BENCHMARKS);
 	if (mode === 'bundle') buildBundle();
 	const results: { benchmark: Benchmark; result: BenchResult }[] = [];
 	for (const benchmark of selected) {
@@ -151,6 +166,12 @@ function main(): void {
 	}
 	process.stdout.write('\n');
 	printTable(results);
+	if (quick) {
+		process.stdout.write(
+			'\n--quick: small amounts of work, figures not comparable; nothing written\n'
+		);
+		return;
+	}
 
 	const doc = {
 		date: new Date().toISOString(),
@@ -172,9 +193,7 @@ function main(): void {
 	process.stdout.write(`\nWrote ${join('bench', 'results', 'latest.json')}\n`);
 }
 
-try {
-	main();
-} catch (e) {
+main().catch((e: unknown) => {
 	process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
 	process.exitCode = 1;
-}
+});

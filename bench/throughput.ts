@@ -4,7 +4,7 @@
  */
 import { DEMO_PRESET_ID, presetById, simulateRuns } from '../src/lib/sim/index';
 import { kernelAvailable, useKernel } from '../src/lib/sim/kernel';
-import { agentMonthsPerRun, cpuSeconds, memberCount, timeLoop, type Benchmark } from './lib';
+import { agentMonthsPerRun, cpuSeconds, memberCount, quick, timeLoop, type Benchmark } from './lib';
 import { referenceKernel, type ReferenceInput } from './reference-kernel';
 
 /** Runs per simulateRuns call, as a worker of the pool would take them. */
@@ -17,11 +17,11 @@ const REFERENCE_CHUNK_RUNS = 50;
  * The model and the reference kernel are timed in alternating windows of at least this
  * many seconds, WINDOWS of each, after warming both up, so both meet the same conditions.
  */
-const WINDOWS = 8;
-const WINDOW_SECONDS = 0.5;
-const WARMUP_SECONDS = 1;
+const WINDOWS = quick() ? 2 : 8;
+const WINDOW_SECONDS = quick() ? 0.1 : 0.5;
+const WARMUP_SECONDS = quick() ? 0.1 : 1;
 /** Seconds timed for the TypeScript member step (no target). */
-const SCRIPT_SECONDS = 2;
+const SCRIPT_SECONDS = quick() ? 0.2 : 2;
 
 /** Targets: agent-months per second, and the model's rate as a share of the kernel's. */
 export const TARGET_RATE = 50e6;

@@ -4,8 +4,9 @@
  * function names read).
  *
  * It opens the demo scenario, then (1) types five contract lengths in turn, each followed
- * by its full result, and (2) starts a 10,000-run job, lets it run for a few seconds and
- * cancels it. For each phase it prints the main thread's tasks over a threshold with what
+ * by its full result, (2) starts a 10,000-run job, lets it run for a few seconds and
+ * cancels it, and (3) runs the end-to-end scale test's job (300 futures, then 25,000 people
+ * typed into each of the four segments) to its result. For each phase it prints the main thread's tasks over a threshold with what
  * they spent their time on (trace events and, from the sampling profiler, the functions),
  * and a total per kind of work. The trace itself goes to .out/<out>/profile.json for
  * chrome://tracing or the DevTools Performance panel.
@@ -238,6 +239,22 @@ async function main(): Promise<void> {
 		await page.locator('[data-run-state="cancelled"]').waitFor();
 		await mark(page, 'big-end');
 
+		// (3) The end-to-end scale test's job: 300 futures, then 25,000 people in each segment.
+		await page.getByRole('textbox', { name: 'Simulated futures', exact: true }).fill('300');
+		await page
+			.locator('[data-run-state="done"]', { hasText: '300 futures simulated' })
+			.waitFor({ timeout: 120_000 });
+		const rows = page.locator('.segments .rows > li');
+		for (let i = 0; i < (await rows.count()); i++) await rows.nth(i).locator('summary').click();
+		await mark(page, 'scale-start');
+		for (let i = 0; i < (await rows.count()); i++)
+			await rows.nth(i).getByRole('textbox', { name: 'People', exact: true }).fill('25000');
+		await page.getByText('100,000 people in 4 segments').waitFor();
+		await page
+			.locator('[data-run-state="done"]', { hasText: '300 futures simulated' })
+			.waitFor({ timeout: 600_000 });
+		await mark(page, 'scale-end');
+
 		const events = await stop();
 		mkdirSync(out, { recursive: true });
 		writeFileSync(join(out, 'profile.json'), JSON.stringify({ traceEvents: events }));
@@ -262,6 +279,12 @@ function summarise(events: TraceEvent[]): void {
 		events,
 		markTime(events, 'big-start'),
 		markTime(events, 'big-end')
+	);
+	report(
+		'100,000 people (25,000 typed into each segment), 300 futures to the result',
+		events,
+		markTime(events, 'scale-start'),
+		markTime(events, 'scale-end')
 	);
 }
 

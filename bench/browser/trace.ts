@@ -72,16 +72,22 @@ export function markTime(events: TraceEvent[], name: string): number {
 	return e.ts;
 }
 
+/** One task of the page's main thread: its length on the clock and in CPU time (ms). */
+export interface MainThreadTask {
+	/** Trace time of its start (µs). */
+	ts: number;
+	wallMs: number;
+	cpuMs: number;
+	/** The task's own event, to say what it did (`taskContents`). */
+	event: TraceEvent;
+}
+
 /**
  * The main thread's tasks that overlap [from, to] (trace µs): wall time (what the page's
  * long-task observer sees) and the thread's CPU time (ms). On a busy machine a task's wall
  * time includes the time the thread waited for a core, so CPU time is the page's own cost.
  */
-export function mainThreadTasks(
-	events: TraceEvent[],
-	from: number,
-	to: number
-): { wallMs: number; cpuMs: number }[] {
+export function mainThreadTasks(events: TraceEvent[], from: number, to: number): MainThreadTask[] {
 	const thread = mainThread(events);
 	return events
 		.filter(
@@ -93,5 +99,57 @@ export function mainThreadTasks(
 				e.ts + (e.dur ?? 0) >= from &&
 				e.ts <= to
 		)
-		.map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }));
+		.map((e) => ({
+			ts: e.ts,
+			wallMs: (e.dur ?? 0) / 1000,
+			cpuMs: (e.tdur ?? e.dur ?? 0) / 1000,
+			event: e
+		}));
+}
+
+/** CPU time of an event in ms (its wall time where the trace has no CPU time). */
+export function cpuMs(e: TraceEvent): number {
+	return (e.tdur ?? e.dur ?? 0) / 1000;
+}
+
+/**
+ * What a task spent its CPU time on: its direct children by name (a function call named by
+ * the function, an event dispatch by the event's type), in ms. `events` may be all of the
+ * trace's events; only those of the task's thread inside it count.
+ */
+export function taskContents(task: TraceEvent, events: TraceEvent[]): Map<string, number> {
+	const out = new Map<string, number>();
+	const end = task.ts + (task.dur ?? 0);
+	// Direct children: events inside the task not inside another event inside the task.
+	const kids = events
+		.filter(
+			(e) =>
+				e !== task &&
+				e.pid === task.pid &&
+				e.tid === task.tid &&
+				e.ph === 'X' &&
+				e.ts >= task.ts &&
+				e.ts + (e.dur ?? 0) <= end
+		)
+		.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+	let coveredTo = task.ts;
+	for (const k of kids) {
+		if (k.ts < coveredTo) continue;
+		let name = k.name;
+		const data = k.args?.data as { functionName?: string; type?: string } | undefined;
+		if (k.name === 'FunctionCall' && data?.functionName) name = `FunctionCall ${data.functionName}`;
+		if (k.name === 'EventDispatch' && data?.type) name = `EventDispatch ${data.type}`;
+		out.set(name, (out.get(name) ?? 0) + cpuMs(k));
+		coveredTo = k.ts + (k.dur ?? 0);
+	}
+	return out;
+}
+
+/** The largest entries of a map of ms, as text: `12.3 Layout; 4.5 FunctionCall`. */
+export function topEntries(map: Map<string, number>, n: number): string {
+	return [...map]
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, n)
+		.map(([k, v]) => `${v.toFixed(1)} ${k}`)
+		.join('; ');
 }

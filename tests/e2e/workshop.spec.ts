@@ -196,6 +196,34 @@ test.describe('workshop presenter', () => {
 		await page.goto('/workshop/storylines');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Storylines');
 		await expect(page.getByLabel('Name')).toHaveValue('From a typical contract to co-production');
+		// The examples are placed in the library while the page opens it: wait until they are.
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() =>
+						new Promise<boolean>((resolve, reject) => {
+							const req = indexedDB.open('slow-trust');
+							req.onerror = () => reject(req.error);
+							req.onsuccess = () => {
+								const db = req.result;
+								if (!db.objectStoreNames.contains('scenarios')) {
+									db.close();
+									return resolve(false);
+								}
+								const get = db
+									.transaction('scenarios')
+									.objectStore('scenarios')
+									.get('preset-towards');
+								get.onsuccess = () => {
+									db.close();
+									resolve(get.result !== undefined);
+								};
+								get.onerror = () => reject(get.error);
+							};
+						})
+				)
+			)
+			.toBe(true);
 		// A scenario of the user's own in the library (a copy of an example, as the library makes).
 		await page.evaluate(async () => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {
