@@ -80,8 +80,9 @@ export const throughput: Benchmark = {
 		const input: ReferenceInput = {
 			initial,
 			months: s.horizonMonths,
-			gainRate: s.trust.gainRate,
-			lossRate: s.trust.gainRate * s.trust.asymmetry,
+			// The yardstick's rates only set its numbers, not its speed.
+			gainRate: s.trust.responsiveness,
+			lossRate: Math.min(1, s.trust.responsiveness * s.trust.asymmetry),
 			seed: s.seed
 		};
 		let refRun = 0;

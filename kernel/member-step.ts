@@ -1,13 +1,15 @@
 /**
  * The member step as a WebAssembly kernel, written in AssemblyScript and compiled by
- * `scripts/build-kernel.mjs` (on install, and before every build, check and test).
+ * `scripts/build-kernel.mjs` (on install, and before every build, check and test). The model
+ * runs this wherever WebAssembly SIMD is available (every browser the app supports, Node).
  *
- * It computes exactly what `stepMembers` in `src/lib/sim/members.ts` computes, bit for bit
- * (a unit test runs both on every preset and on random scenarios), four members at a time:
- * the members' state is single precision, so one 128-bit SIMD instruction updates four
- * members, and every operation is one IEEE operation, which `stepMembers` reproduces with
- * Math.fround. The formulas and their sources are documented there and in docs/model.md;
- * this file follows the same order of operations, because floating-point results depend on it.
+ * It computes what `stepMembers` in `src/lib/sim/members.ts` computes, the readable statement
+ * of the model in double precision with one named function per formula (trust.ts, ladder.ts,
+ * listening.ts; docs/model.md section 7). Here the arithmetic is single precision, four
+ * members per SIMD instruction, in the same order of operations, so that the two agree to
+ * single-precision rounding; they use the same draws in the same way, so they make the same
+ * decisions but in the rare case that a draw falls within rounding of a chance
+ * (tests/unit/sim/kernel.test.ts).
  *
  * Members move in groups of four within a segment (the last group of a segment may be
  * partial: its missing lanes compute but write nothing back). Member j of a segment draws
@@ -15,144 +17,193 @@
  * contribution outstanding or made, a partner leaving) first handles those members one by
  * one, in scalar code, then rejoins the vector path.
  *
- * All state lives in the module's memory, laid out by `src/lib/sim/kernel.ts`. Every argument
- * is a count or a byte address.
+ * Everything lives in the module's memory at offsets from `base` declared once in
+ * `src/lib/sim/kernel-layout.ts` (generated here as `layout.generated.ts`): the month's
+ * scalars, per-segment inputs and outputs and per-rung table, which `src/lib/sim/kernel.ts`
+ * writes from the model's constants and the month's values, then the members' arrays.
  */
+import {
+	AT_ACTED,
+	AT_BROKEN,
+	AT_COUNTS,
+	AT_DISCOVERED,
+	AT_GAIN,
+	AT_LOSS,
+	AT_MEAN,
+	AT_MEMBERS,
+	AT_RNG,
+	AT_RUNG_COUNT,
+	AT_S_DOWN,
+	AT_S_UP,
+	AT_SUCCESSES,
+	AT_SUMS,
+	AT_WEIGHTS,
+	COL_BETWEEN,
+	COL_CLIMB,
+	COL_DRIFT,
+	COL_HAZARD,
+	COL_IDEAS,
+	COL_INVITE,
+	COL_STAY,
+	F_CHAR_LOSS_RATE,
+	F_CHAR_RATE,
+	F_CHARACTER_FADE,
+	F_CUSHIONED,
+	F_EXPLAIN_BOUND,
+	F_FATIGUE,
+	F_FLOOR,
+	F_FORGETTING,
+	F_INV_EPS2,
+	F_INV_RAMP,
+	F_INV_RAMP2,
+	F_INVOLVEMENT_GAIN,
+	F_LATITUDE,
+	F_LEAVING_SHARE,
+	F_LOSS_RATE,
+	F_LOW_TRUST_FALL,
+	F_MU,
+	F_OPENNESS,
+	F_P_ACT,
+	F_P_SUCCESS,
+	F_PRESENCE_GAIN,
+	F_RATE,
+	F_REACH_BOOST,
+	F_SCEPTICISM_ACTED,
+	F_SCEPTICISM_BROKEN,
+	F_SCEPTICISM_DAMPS,
+	F_SCEPTICISM_WEIGHT,
+	F_SIGNAL_ACTED,
+	F_SIGNAL_BROKEN,
+	F_SIGNAL_CANDOUR,
+	F_SIGNAL_CONCEALMENT,
+	F_SIGNAL_DISCLOSED,
+	F_SIGNAL_FAILURE,
+	F_SIGNAL_SUCCESS,
+	F_TRANSPARENCY,
+	I_BROKEN_DROP,
+	I_CONVERSATION,
+	I_LEFT_PARTNER,
+	I_MONTH,
+	I_PATIENCE,
+	I_SEGMENTS,
+	I_STRIDE,
+	LAYOUT_SIGNATURE,
+	M_BASELINE,
+	M_BORROWED,
+	M_CHANGED,
+	M_COMPETENCE,
+	M_INTEGRITY,
+	M_INTENT,
+	M_LAST_DECIDED,
+	M_LAST_HEARD,
+	M_LAST_VOICE,
+	M_PARTNER,
+	M_PENDING,
+	M_REACH,
+	M_RESULTS,
+	M_RUNG,
+	M_SCEPTICISM,
+	NO_PARTNER,
+	S_CHANCE,
+	S_DOWN,
+	S_DROP,
+	S_GAIN_C,
+	S_GAIN_I,
+	S_GAIN_N,
+	S_GAIN_R,
+	S_LOSS_C,
+	S_LOSS_I,
+	S_LOSS_N,
+	S_LOSS_R,
+	S_PENDING,
+	S_UP,
+	S_DRAW,
+	T_CHANGED,
+	T_CONTRIBUTIONS,
+	T_DECIDED_YEAR,
+	T_DISCLOSED,
+	T_DISCOVERED,
+	T_EXPLAINED,
+	T_HEARD_YEAR,
+	T_PENDING,
+	T_SCEPTICISM,
+	T_SUCCESSES,
+	T_TRUST,
+	T_VOICE_YEAR,
+	V_BYTE_LANE,
+	V_CHAR_FADE,
+	V_CHAR_LOSS_RATE,
+	V_CHAR_RATE,
+	V_CUSHIONED,
+	V_FLOOR,
+	V_FORGETTING,
+	V_INV16,
+	V_INV_EPS2,
+	V_INV_RAMP,
+	V_INV_RAMP2,
+	V_INVOLVEMENT_GAIN,
+	V_LANES,
+	V_LEFT,
+	V_LOSS_RATE,
+	V_LOW16,
+	V_LOW_TRUST_FALL,
+	V_MINUS_ONE,
+	V_MINUS_ONE_F,
+	V_MONTH,
+	V_MU,
+	V_ONE,
+	V_ONE_HOT_HIGH,
+	V_ONE_HOT_LOW,
+	V_ONE_I,
+	V_P_ACT,
+	V_PATIENCE,
+	V_PRESENCE_GAIN,
+	V_RATE,
+	V_SCEPTICISM_DAMPS,
+	V_SCEPTICISM_WEIGHT,
+	V_SIXTEEN,
+	V_TWELVE,
+	V_TWELVE_I,
+	V_YEAR_AGO,
+	V_ZERO,
+	V_ZERO_I,
+	V_HALF
+} from './layout.generated';
 
-// Scalars at kAt (f32, in this order; see K in src/lib/sim/members.ts).
-const K_ALPHA: i32 = 0;
-const K_CHAR_GAIN: i32 = 1;
-const K_LOSS: i32 = 2;
-const K_CHAR_LOSS: i32 = 3;
-const K_TRANSPARENCY: i32 = 4;
-const K_PATIENCE: i32 = 5;
-const K_LATITUDE: i32 = 6;
-const K_EXPLAIN: i32 = 7;
-const K_SCEPT_WEIGHT: i32 = 8;
-const K_MU: i32 = 9;
-const K_INV_EPS2: i32 = 10;
-const K_PARTNER_TAKES: i32 = 11;
-const K_PARTNER_SHARE: i32 = 12;
-const K_P_ACT: i32 = 13;
-const K_P_SUCCESS: i32 = 14;
-const K_SIG_ACTED: i32 = 15;
-const K_SIG_SUCCESS: i32 = 16;
-const K_SIG_FAILURE: i32 = 17;
-const K_SIG_DISCLOSED: i32 = 18;
-const K_SIG_CANDOUR: i32 = 19;
-const K_SIG_EXPLAINED: i32 = 20;
-const K_SIG_CONCEAL: i32 = 21;
-const K_SIG_BROKEN: i32 = 22;
-const K_SCEPT_ACTED: i32 = 23;
-const K_SCEPT_BROKEN: i32 = 24;
-const K_FLOOR: i32 = 25;
-const K_FORGETTING: i32 = 26;
-const K_CHAR_FADE: i32 = 27;
-const K_INV_RAMP: i32 = 28;
-const K_INV_RAMP2: i32 = 29;
-const K_LOW_TRUST_FALL: i32 = 30;
-const K_REACH_BOOST: i32 = 31;
-const K_SCEPT_DAMP: i32 = 32;
-const K_LEFT: i32 = 33;
-const K_BROKEN_DROP: i32 = 34;
-const K_PRESENCE_GAIN: i32 = 35;
-const K_INVOLVE_GAIN: i32 = 36;
-const K_CUSHION: i32 = 37;
-
-// The partner number that means no partner leaves this month (NO_PARTNER in members.ts).
-const NO_PARTNER: i32 = 1 << 20;
-
-// Per-rung columns at tabAt: 8 f32 each (rungs 0-5, then two unused).
-const COL_CLIMB: i32 = 0;
-const COL_STAY: i32 = 1;
-const COL_INVITE: i32 = 2;
-const COL_CONTRIB: i32 = 3;
-const COL_DRIFT: i32 = 4;
-const COL_HAZARD: i32 = 5;
+// Rungs the step tests against (Rung in src/lib/sim/ladder.ts).
+const INFORMED: i32 = 1;
+const CONSULTED: i32 = 2;
 const ENGAGED: i32 = 3;
-
-// Totals at totalsAt (f64).
-const T_TRUST: i32 = 0;
-const T_SCEPTICISM: i32 = 1;
-const T_PENDING: i32 = 2;
-const T_DISCLOSED: i32 = 3;
-const T_DISCOVERED: i32 = 4;
-const T_SUCCESS: i32 = 5;
-const T_EXPLAINED: i32 = 6;
-const T_CHANGED: i32 = 7;
-
-// Scratch at scratchAt (16 bytes each): the adjustments of members handled one by one, and the
-// group's draws and pending contributions.
-const D_GI: i32 = 0;
-const D_GN: i32 = 16;
-const D_GC: i32 = 32;
-const D_GR: i32 = 48;
-const D_LI: i32 = 64;
-const D_LN: i32 = 80;
-const D_LC: i32 = 96;
-const D_LR: i32 = 112;
-const D_UP: i32 = 128;
-const D_S: i32 = 144;
-const D_DROP: i32 = 160;
-const D_X: i32 = 176;
-const D_P: i32 = 192;
-
-// Vector constants at vAt (16 bytes each).
-const V_ALPHA: i32 = 0;
-const V_CHAR_GAIN_RATE: i32 = 16;
-const V_LOSS_RATE: i32 = 32;
-const V_CHAR_LOSS_RATE: i32 = 48;
-const V_SCEPTICISM_WEIGHT: i32 = 64;
-const V_MU: i32 = 80;
-const V_INV_EPS2: i32 = 96;
-const V_FLOOR: i32 = 112;
-const V_FORGETTING: i32 = 128;
-const V_CHAR_FADE: i32 = 144;
-const V_INV_RAMP: i32 = 160;
-const V_INV_RAMP2: i32 = 176;
-const V_LOW_TRUST_FALL: i32 = 192;
-const V_SCEPT_DAMP: i32 = 208;
-const V_PRESENCE_GAIN: i32 = 224;
-const V_INVOLVE_GAIN: i32 = 240;
-const V_CUSHION: i32 = 256;
-const V_LEFT_V: i32 = 272;
-const V_ONE: i32 = 288;
-const V_ZERO: i32 = 304;
-const V_HALF: i32 = 320;
-const V_INV16V: i32 = 336;
-const V_LOW16: i32 = 352;
-const V_ONE_I: i32 = 368;
-const V_MINUS_ONE: i32 = 384;
-const V_ZERO_I: i32 = 400;
-const V_P_ACT_V: i32 = 416;
-const V_PATIENCE_V: i32 = 432;
-const V_LANES: i32 = 448;
-const V_BYTE_RUNG: i32 = 464;
-const V_BYTE_LANE: i32 = 480;
-const V_SIXTEEN: i32 = 496;
-const V_INFORMED_BELOW: i32 = 512;
-const V_DROP_ABOVE: i32 = 528;
-const V_DROP_BY: i32 = 544;
-const V_RUNG_ONE: i32 = 560;
-const V_CONSULTED_V: i32 = 576;
-const V_ONE_HOT_LOW: i32 = 592;
-const V_ONE_HOT_HIGH: i32 = 608;
+const CO_DESIGNING: i32 = 4;
 
 // Members a block of lane sums covers before it is added into the segment's f64 totals.
 const BLOCK: i32 = 64;
 
-function k(kAt: i32, index: i32): f32 {
-	return load<f32>(kAt + (index << 2));
+/** The layout this kernel was compiled with (kernel.ts checks it against its own). */
+export function layout(): i32 {
+	return LAYOUT_SIGNATURE;
 }
 
-function kv(kAt: i32, index: i32): v128 {
-	return f32x4.splat(load<f32>(kAt + (index << 2)));
+/** The bits that decide an acted-on contribution's initiative (initiativeBits in members.ts). */
+function initiativeBits(x: i32): i32 {
+	let y: i32 = (x ^ (<i32>((<u32>x) >> 15))) * 0x2c1b3c6d;
+	y = ((y ^ (<i32>((<u32>y) >> 12))) * 0x297a2d39) ^ (<i32>((<u32>y) >> 15));
+	return y;
 }
 
 /** The column's value on each lane's rung; `idx` holds byte indices 4r..4r+3 per lane. */
-function column(tabAt: i32, col: i32, idx: v128, idxHigh: v128): v128 {
-	const at = tabAt + (col << 5);
+function column(base: i32, col: i32, idx: v128, idxHigh: v128): v128 {
+	const at = base + col;
 	return v128.or(i8x16.swizzle(v128.load(at), idx), i8x16.swizzle(v128.load(at, 16), idxHigh));
+}
+
+/** Byte indices 4r..4r+3 of each lane's rung r in a column (r < 0 gives indices past its end). */
+function byteIndex(r: v128, base: i32): v128 {
+	const r4 = i32x4.shl(r, 2);
+	return i8x16.add(
+		i8x16.shuffle(r4, r4, 0, 0, 0, 0, 4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12),
+		v128.load(base, V_BYTE_LANE)
+	);
 }
 
 /** Adds a block's f32 lane sums into two f64x2 running totals (lanes 0-1 and 2-3). */
@@ -167,153 +218,157 @@ function total(lo: v128, hi: v128): f64 {
 	return f64x2.extract_lane(s, 0) + f64x2.extract_lane(s, 1);
 }
 
-/** x + min(1, gainRate·g)·(1 − x) − min(1, lossRate·l)·x: saturating gains, proportional losses. */
-function moved(x: v128, g: v128, l: v128, gainRate: v128, lossRate: v128, vAt: i32): v128 {
-	const one = v128.load(vAt + V_ONE);
+/** logOddsStep (trust.ts): x + x·(1 − x)·clamp(rate·g·discount − lossRate·l, −1, 1). */
+function logOddsStep(
+	x: v128,
+	g: v128,
+	l: v128,
+	rate: v128,
+	lossRate: v128,
+	discount: v128,
+	base: i32
+): v128 {
+	const one = v128.load(base, V_ONE);
+	let d = f32x4.sub(f32x4.mul(f32x4.mul(rate, g), discount), f32x4.mul(lossRate, l));
+	d = f32x4.pmin(one, f32x4.pmax(v128.load(base, V_MINUS_ONE_F), d));
+	return f32x4.add(x, f32x4.mul(f32x4.mul(x, f32x4.sub(one, x)), d));
+}
+
+/** fadeCharacter (trust.ts): what stands above the baseline b fades. */
+function fadeCharacter(x: v128, b: v128, base: i32): v128 {
 	return f32x4.sub(
-		f32x4.add(x, f32x4.mul(f32x4.pmin(one, f32x4.mul(gainRate, g)), f32x4.sub(one, x))),
-		f32x4.mul(f32x4.pmin(one, f32x4.mul(lossRate, l)), x)
+		x,
+		f32x4.mul(v128.load(base, V_CHAR_FADE), f32x4.pmax(v128.load(base, V_ZERO), f32x4.sub(x, b)))
 	);
 }
 
-/** A character component after `moved`: what stood above the baseline `b` fades. */
-function fadeCharacter(next: v128, x: v128, b: v128, vAt: i32): v128 {
-	return f32x4.sub(
-		next,
-		f32x4.mul(v128.load(vAt + V_CHAR_FADE), f32x4.pmax(v128.load(vAt + V_ZERO), f32x4.sub(x, b)))
-	);
+/** forget (trust.ts): performance memory drifts back to the baseline b. */
+function forget(x: v128, b: v128, base: i32): v128 {
+	return f32x4.add(x, f32x4.mul(v128.load(base, V_FORGETTING), f32x4.sub(b, x)));
 }
 
-/** An outcome component after `moved`: performance memory drifts back to the baseline `b`. */
-function driftOutcome(next: v128, x: v128, b: v128, vAt: i32): v128 {
-	return f32x4.add(next, f32x4.mul(v128.load(vAt + V_FORGETTING), f32x4.sub(b, x)));
-}
-
-/** Word of mouth: x moves towards the segment's opinion m, within the open-mindedness ε. */
-function heard(x: v128, m: v128, vAt: i32): v128 {
+/** wordOfMouth (trust.ts): x moves towards the segment's opinion m, within the open-mindedness ε. */
+function wordOfMouth(x: v128, m: v128, base: i32): v128 {
 	const d = f32x4.sub(m, x);
+	const k = f32x4.sub(
+		v128.load(base, V_ONE),
+		f32x4.mul(f32x4.mul(d, d), v128.load(base, V_INV_EPS2))
+	);
 	return f32x4.add(
 		x,
-		f32x4.mul(
-			f32x4.mul(v128.load(vAt + V_MU), d),
-			f32x4.pmax(
-				v128.load(vAt + V_ZERO),
-				f32x4.sub(v128.load(vAt + V_ONE), f32x4.mul(f32x4.mul(d, d), v128.load(vAt + V_INV_EPS2)))
-			)
-		)
+		f32x4.mul(f32x4.mul(v128.load(base, V_MU), d), f32x4.pmax(v128.load(base, V_ZERO), k))
 	);
 }
 
-/** One month for every member. `argsAt` holds the counts and addresses listed below, as i32. */
-export function step(argsAt: i32): void {
-	const segments = load<i32>(argsAt, 0);
-	const stride = load<i32>(argsAt, 4);
-	const f32At = load<i32>(argsAt, 8);
-	const i32At = load<i32>(argsAt, 12);
-	const countsAt = load<i32>(argsAt, 16);
-	const gainAt = load<i32>(argsAt, 20);
-	const lossAt = load<i32>(argsAt, 24);
-	const sUpAt = load<i32>(argsAt, 28);
-	const sDownAt = load<i32>(argsAt, 32);
-	const meanAt = load<i32>(argsAt, 36);
-	const weightsAt = load<i32>(argsAt, 40);
-	const tabAt = load<i32>(argsAt, 44);
-	const kAt = load<i32>(argsAt, 48);
-	const rngAt = load<i32>(argsAt, 52);
-	const scratchAt = load<i32>(argsAt, 56);
-	const vAt = load<i32>(argsAt, 60);
-	const sumsAt = load<i32>(argsAt, 64);
-	const actedAt = load<i32>(argsAt, 68);
-	const brokenAt = load<i32>(argsAt, 72);
-	const successesAt = load<i32>(argsAt, 76);
-	const discoveredAt = load<i32>(argsAt, 80);
-	const rungCountAt = load<i32>(argsAt, 84);
-	const totalsAt = load<i32>(argsAt, 88);
+/** The larger of x and FLOOR (overallTrust in trust.ts). */
+function floored(x: v128, base: i32): v128 {
+	return f32x4.pmax(v128.load(base, V_FLOOR), x);
+}
+
+/** clamp(x, 0, 1). */
+function clamp01(x: v128, base: i32): v128 {
+	return f32x4.pmin(v128.load(base, V_ONE), f32x4.pmax(v128.load(base, V_ZERO), x));
+}
+
+/** A scalar's value in every lane. */
+function splatF(base: i32, at: i32): v128 {
+	return f32x4.splat(load<f32>(base + at));
+}
+
+/** One month for every member; `base` is the step block's address (kernel-layout.ts). */
+export function step(base: i32): void {
+	const segments = load<i32>(base + I_SEGMENTS);
+	const stride = load<i32>(base + I_STRIDE);
+	const month = load<i32>(base + I_MONTH);
+	const conversation = load<i32>(base + I_CONVERSATION) != 0;
+	const patience = load<i32>(base + I_PATIENCE);
+	const left = load<i32>(base + I_LEFT_PARTNER);
+	const brokenDrop = load<i32>(base + I_BROKEN_DROP);
 	const field = stride << 2;
-	const pI = f32At;
-	const pN = pI + field;
-	const pC = pN + field;
-	const pR = pC + field;
-	const pS = pR + field;
-	const pB = pS + field;
-	const pReach = pB + field;
-	const pBorrowed = pReach + field;
-	const pChanged = pBorrowed + field;
-	const qRung = i32At;
-	const qPending = qRung + field;
-	const qPartner = qPending + field;
+	const members = base + AT_MEMBERS;
+	const pI = members + M_INTEGRITY * field;
+	const pN = members + M_INTENT * field;
+	const pC = members + M_COMPETENCE * field;
+	const pR = members + M_RESULTS * field;
+	const pS = members + M_SCEPTICISM * field;
+	const pB = members + M_BASELINE * field;
+	const pReach = members + M_REACH * field;
+	const pBorrowed = members + M_BORROWED * field;
+	const pChanged = members + M_CHANGED * field;
+	const qRung = members + M_RUNG * field;
+	const qPending = members + M_PENDING * field;
+	const qPartner = members + M_PARTNER * field;
+	const qVoice = members + M_LAST_VOICE * field;
+	const qHeard = members + M_LAST_HEARD * field;
+	const qDecided = members + M_LAST_DECIDED * field;
 
 	// Scalars for the members handled one by one.
-	const transparency = k(kAt, K_TRANSPARENCY);
-	const patience = <i32>k(kAt, K_PATIENCE);
-	const latitude = k(kAt, K_LATITUDE);
-	const explainBound = k(kAt, K_EXPLAIN);
-	const partnerTakes = k(kAt, K_PARTNER_TAKES);
-	const partnerShare = k(kAt, K_PARTNER_SHARE);
-	const pAct = k(kAt, K_P_ACT);
-	const pSuccess = k(kAt, K_P_SUCCESS);
-	const sigActed = k(kAt, K_SIG_ACTED);
-	const sigSuccess = k(kAt, K_SIG_SUCCESS);
-	const sigFailure = k(kAt, K_SIG_FAILURE);
-	const sigDisclosed = k(kAt, K_SIG_DISCLOSED);
-	const sigCandour = k(kAt, K_SIG_CANDOUR);
-	const sigExplained = k(kAt, K_SIG_EXPLAINED);
-	const sigConceal = k(kAt, K_SIG_CONCEAL);
-	const sigBroken = k(kAt, K_SIG_BROKEN);
-	const sceptActed = k(kAt, K_SCEPT_ACTED);
-	const sceptBroken = k(kAt, K_SCEPT_BROKEN);
-	const reachBoost = k(kAt, K_REACH_BOOST);
-	const left = <i32>k(kAt, K_LEFT);
-	const brokenDrop = <i32>k(kAt, K_BROKEN_DROP);
+	const transparency = load<f32>(base + F_TRANSPARENCY);
+	const latitude = load<f32>(base + F_LATITUDE);
+	const explainBound = load<f32>(base + F_EXPLAIN_BOUND);
+	const fatigue = load<f32>(base + F_FATIGUE);
+	const openness = load<f32>(base + F_OPENNESS);
+	const pAct = load<f32>(base + F_P_ACT);
+	const pSuccess = load<f32>(base + F_P_SUCCESS);
+	const sigActed = load<f32>(base + F_SIGNAL_ACTED);
+	const sigSuccess = load<f32>(base + F_SIGNAL_SUCCESS);
+	const sigDisclosed = load<f32>(base + F_SIGNAL_DISCLOSED);
+	const sigCandour = load<f32>(base + F_SIGNAL_CANDOUR);
+	const sigFailure = load<f32>(base + F_SIGNAL_FAILURE);
+	const sigConceal = load<f32>(base + F_SIGNAL_CONCEALMENT);
+	const sigBroken = load<f32>(base + F_SIGNAL_BROKEN);
+	const sceptActed = load<f32>(base + F_SCEPTICISM_ACTED);
+	const sceptBroken = load<f32>(base + F_SCEPTICISM_BROKEN);
+	const leavingShare = load<f32>(base + F_LEAVING_SHARE);
+	const reachBoost = load<f32>(base + F_REACH_BOOST);
 	const inv16: f32 = 1.0 / 65536.0;
 	const someoneLeaves = left != NO_PARTNER;
 
 	// Vector constants live in memory and are loaded where used: a load is one instruction,
 	// cheaper than keeping more values alive than there are registers.
-	v128.store(vAt + V_ALPHA, kv(kAt, K_ALPHA));
-	v128.store(vAt + V_CHAR_GAIN_RATE, kv(kAt, K_CHAR_GAIN));
-	v128.store(vAt + V_LOSS_RATE, kv(kAt, K_LOSS));
-	v128.store(vAt + V_CHAR_LOSS_RATE, kv(kAt, K_CHAR_LOSS));
-	v128.store(vAt + V_SCEPTICISM_WEIGHT, kv(kAt, K_SCEPT_WEIGHT));
-	v128.store(vAt + V_MU, kv(kAt, K_MU));
-	v128.store(vAt + V_INV_EPS2, kv(kAt, K_INV_EPS2));
-	v128.store(vAt + V_FLOOR, kv(kAt, K_FLOOR));
-	v128.store(vAt + V_FORGETTING, kv(kAt, K_FORGETTING));
-	v128.store(vAt + V_CHAR_FADE, kv(kAt, K_CHAR_FADE));
-	v128.store(vAt + V_INV_RAMP, kv(kAt, K_INV_RAMP));
-	v128.store(vAt + V_INV_RAMP2, kv(kAt, K_INV_RAMP2));
-	v128.store(vAt + V_LOW_TRUST_FALL, kv(kAt, K_LOW_TRUST_FALL));
-	v128.store(vAt + V_SCEPT_DAMP, kv(kAt, K_SCEPT_DAMP));
-	v128.store(vAt + V_PRESENCE_GAIN, kv(kAt, K_PRESENCE_GAIN));
-	v128.store(vAt + V_INVOLVE_GAIN, kv(kAt, K_INVOLVE_GAIN));
-	v128.store(vAt + V_CUSHION, kv(kAt, K_CUSHION));
-	v128.store(vAt + V_LEFT_V, i32x4.splat(left));
-	v128.store(vAt + V_ONE, f32x4.splat(1));
-	v128.store(vAt + V_ZERO, f32x4.splat(0));
-	v128.store(vAt + V_HALF, f32x4.splat(0.5));
-	v128.store(vAt + V_INV16V, f32x4.splat(inv16));
-	v128.store(vAt + V_LOW16, i32x4.splat(0xffff));
-	v128.store(vAt + V_ONE_I, i32x4.splat(1));
-	v128.store(vAt + V_MINUS_ONE, i32x4.splat(-1));
-	v128.store(vAt + V_ZERO_I, i32x4.splat(0));
-	v128.store(vAt + V_P_ACT_V, f32x4.splat(pAct));
-	v128.store(vAt + V_PATIENCE_V, i32x4.splat(patience));
-	v128.store(vAt + V_LANES, i32x4(0, 1, 2, 3));
-	v128.store(vAt + V_BYTE_RUNG, i32x4.splat(0x04040404));
-	v128.store(vAt + V_BYTE_LANE, i32x4.splat(0x03020100));
-	v128.store(vAt + V_SIXTEEN, i8x16.splat(16));
-	v128.store(vAt + V_INFORMED_BELOW, i32x4.splat(0));
-	v128.store(vAt + V_DROP_ABOVE, i32x4.splat(brokenDrop + 1));
-	v128.store(vAt + V_DROP_BY, i32x4.splat(brokenDrop));
-	v128.store(vAt + V_RUNG_ONE, i32x4.splat(1));
-	v128.store(vAt + V_CONSULTED_V, i32x4.splat(ENGAGED - 1));
-	v128.store(vAt + V_ONE_HOT_LOW, i32x4(1, 1 << 5, 1 << 10, 1 << 15));
-	v128.store(vAt + V_ONE_HOT_HIGH, i32x4(1 << 20, 1 << 25, 0, 0));
+	v128.store(base, splatF(base, F_RATE), V_RATE);
+	v128.store(base, splatF(base, F_CHAR_RATE), V_CHAR_RATE);
+	v128.store(base, splatF(base, F_LOSS_RATE), V_LOSS_RATE);
+	v128.store(base, splatF(base, F_CHAR_LOSS_RATE), V_CHAR_LOSS_RATE);
+	v128.store(base, splatF(base, F_SCEPTICISM_WEIGHT), V_SCEPTICISM_WEIGHT);
+	v128.store(base, splatF(base, F_MU), V_MU);
+	v128.store(base, splatF(base, F_INV_EPS2), V_INV_EPS2);
+	v128.store(base, splatF(base, F_FLOOR), V_FLOOR);
+	v128.store(base, splatF(base, F_FORGETTING), V_FORGETTING);
+	v128.store(base, splatF(base, F_CHARACTER_FADE), V_CHAR_FADE);
+	v128.store(base, splatF(base, F_INV_RAMP), V_INV_RAMP);
+	v128.store(base, splatF(base, F_INV_RAMP2), V_INV_RAMP2);
+	v128.store(base, splatF(base, F_LOW_TRUST_FALL), V_LOW_TRUST_FALL);
+	v128.store(base, splatF(base, F_SCEPTICISM_DAMPS), V_SCEPTICISM_DAMPS);
+	v128.store(base, splatF(base, F_PRESENCE_GAIN), V_PRESENCE_GAIN);
+	v128.store(base, splatF(base, F_INVOLVEMENT_GAIN), V_INVOLVEMENT_GAIN);
+	v128.store(base, splatF(base, F_CUSHIONED), V_CUSHIONED);
+	v128.store(base, f32x4.splat(pAct), V_P_ACT);
+	v128.store(base, i32x4.splat(left), V_LEFT);
+	v128.store(base, i32x4.splat(patience), V_PATIENCE);
+	v128.store(base, i32x4.splat(month), V_MONTH);
+	v128.store(base, i32x4.splat(month - 11), V_YEAR_AGO);
+	v128.store(base, f32x4.splat(1), V_ONE);
+	v128.store(base, f32x4.splat(0), V_ZERO);
+	v128.store(base, f32x4.splat(0.5), V_HALF);
+	v128.store(base, f32x4.splat(-1), V_MINUS_ONE_F);
+	v128.store(base, f32x4.splat(12), V_TWELVE);
+	v128.store(base, i32x4.splat(12), V_TWELVE_I);
+	v128.store(base, f32x4.splat(inv16), V_INV16);
+	v128.store(base, i32x4.splat(0xffff), V_LOW16);
+	v128.store(base, i32x4.splat(1), V_ONE_I);
+	v128.store(base, i32x4.splat(-1), V_MINUS_ONE);
+	v128.store(base, i32x4.splat(0), V_ZERO_I);
+	v128.store(base, i32x4(0, 1, 2, 3), V_LANES);
+	v128.store(base, i32x4.splat(0x03020100), V_BYTE_LANE);
+	v128.store(base, i8x16.splat(16), V_SIXTEEN);
+	v128.store(base, i32x4(1, 1 << 5, 1 << 10, 1 << 15), V_ONE_HOT_LOW);
+	v128.store(base, i32x4(1 << 20, 1 << 25, 0, 0), V_ONE_HOT_HIGH);
 
-	let ra = v128.load(rngAt);
-	let rb = v128.load(rngAt, 16);
-	let rc = v128.load(rngAt, 32);
-	let rd = v128.load(rngAt, 48);
+	let ra = v128.load(base + AT_RNG);
+	let rb = v128.load(base + AT_RNG, 16);
+	let rc = v128.load(base + AT_RNG, 32);
+	let rd = v128.load(base + AT_RNG, 48);
 
 	let n0 = i32x4.splat(0);
 	let n1 = i32x4.splat(0);
@@ -322,6 +377,9 @@ export function step(argsAt: i32): void {
 	let n4 = i32x4.splat(0);
 	let n5 = i32x4.splat(0);
 	let waitingV = i32x4.splat(0);
+	let voiceV = i32x4.splat(0);
+	let heardV = i32x4.splat(0);
+	let decidedV = i32x4.splat(0);
 	let trustSum: f64 = 0;
 	let sceptSum: f64 = 0;
 	let changedNew: f64 = 0;
@@ -330,28 +388,31 @@ export function step(argsAt: i32): void {
 	let discoveredAll: i32 = 0;
 	let successAll: i32 = 0;
 	let explained: i32 = 0;
+	let contributions: i32 = 0;
 
 	let i: i32 = 0;
 	for (let seg: i32 = 0; seg < segments; seg++) {
-		const o = seg << 4;
-		const gI0 = f32x4.splat(load<f32>(gainAt + o));
-		const gN0 = f32x4.splat(load<f32>(gainAt + o, 4));
-		const gC0 = f32x4.splat(load<f32>(gainAt + o, 8));
-		const gR0 = f32x4.splat(load<f32>(gainAt + o, 12));
-		const lI0 = f32x4.splat(load<f32>(lossAt + o));
-		const lN0 = f32x4.splat(load<f32>(lossAt + o, 4));
-		const lC0 = f32x4.splat(load<f32>(lossAt + o, 8));
-		const lR0 = f32x4.splat(load<f32>(lossAt + o, 12));
-		const up0 = f32x4.splat(load<f32>(sUpAt + (seg << 2)));
-		const down = f32x4.splat(load<f32>(sDownAt + (seg << 2)));
-		const mI = f32x4.splat(load<f32>(meanAt + o));
-		const mN = f32x4.splat(load<f32>(meanAt + o, 4));
-		const mC = f32x4.splat(load<f32>(meanAt + o, 8));
-		const mR = f32x4.splat(load<f32>(meanAt + o, 12));
-		const wI = f32x4.splat(load<f32>(weightsAt + o));
-		const wN = f32x4.splat(load<f32>(weightsAt + o, 4));
-		const wC = f32x4.splat(load<f32>(weightsAt + o, 8));
-		const wR = f32x4.splat(load<f32>(weightsAt + o, 12));
+		// The segment's inputs, rounded once to single precision.
+		const o = base + (seg << 5);
+		const o1 = base + (seg << 3);
+		const gI0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN));
+		const gN0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN, 8));
+		const gC0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN, 16));
+		const gR0 = f32x4.splat(<f32>load<f64>(o + AT_GAIN, 24));
+		const lI0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS));
+		const lN0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS, 8));
+		const lC0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS, 16));
+		const lR0 = f32x4.splat(<f32>load<f64>(o + AT_LOSS, 24));
+		const up0 = f32x4.splat(<f32>load<f64>(o1 + AT_S_UP));
+		const down0 = f32x4.splat(<f32>load<f64>(o1 + AT_S_DOWN));
+		const mI = f32x4.splat(<f32>load<f64>(o + AT_MEAN));
+		const mN = f32x4.splat(<f32>load<f64>(o + AT_MEAN, 8));
+		const mC = f32x4.splat(<f32>load<f64>(o + AT_MEAN, 16));
+		const mR = f32x4.splat(<f32>load<f64>(o + AT_MEAN, 24));
+		const wI = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS));
+		const wN = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS, 8));
+		const wC = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS, 16));
+		const wR = f32x4.splat(<f32>load<f64>(o + AT_WEIGHTS, 24));
 		// Segment totals in f64, per lane pair.
 		let tIlo = f64x2.splat(0),
 			tIhi = f64x2.splat(0),
@@ -371,7 +432,7 @@ export function step(argsAt: i32): void {
 		let nBroken: i32 = 0;
 		let nSuccess: i32 = 0;
 		let nDiscovered: i32 = 0;
-		const end = i + load<i32>(countsAt + (seg << 2));
+		const end = i + load<i32>(base + AT_COUNTS + (seg << 2));
 		while (i < end) {
 			const blockEnd = min<i32>(i + BLOCK, end);
 			let aI = f32x4.splat(0),
@@ -386,13 +447,13 @@ export function step(argsAt: i32): void {
 				// In the last group of a segment, lanes past its end compute but change nothing.
 				const partial = end - i < 4;
 				const valid = partial
-					? i32x4.lt_s(v128.load(vAt + V_LANES), i32x4.splat(end - i))
-					: v128.load(vAt + V_MINUS_ONE);
+					? i32x4.lt_s(v128.load(base, V_LANES), i32x4.splat(end - i))
+					: v128.load(base, V_MINUS_ONE);
 				const at = i << 2;
 
 				// One SFC32 draw per lane: high half for the ladder, low half for contributing and acting.
 				const x = i32x4.add(i32x4.add(ra, rb), rd);
-				let nd = i32x4.add(rd, v128.load(vAt + V_ONE_I));
+				let nd = i32x4.add(rd, v128.load(base, V_ONE_I));
 				let na = v128.xor(rb, i32x4.shr_u(rb, 9));
 				let nb = i32x4.add(rc, i32x4.shl(rc, 3));
 				let nc = i32x4.add(v128.or(i32x4.shl(rc, 21), i32x4.shr_u(rc, 11)), x);
@@ -406,32 +467,44 @@ export function step(argsAt: i32): void {
 				rb = nb;
 				rc = nc;
 				rd = nd;
-				const u1 = f32x4.mul(f32x4.convert_i32x4_s(i32x4.shr_u(x, 16)), v128.load(vAt + V_INV16V));
+				const u1 = f32x4.mul(f32x4.convert_i32x4_s(i32x4.shr_u(x, 16)), v128.load(base, V_INV16));
 				const u2 = f32x4.mul(
-					f32x4.convert_i32x4_s(v128.and(x, v128.load(vAt + V_LOW16))),
-					v128.load(vAt + V_INV16V)
+					f32x4.convert_i32x4_s(v128.and(x, v128.load(base, V_LOW16))),
+					v128.load(base, V_INV16)
 				);
 
 				const r = v128.load(qRung + at);
-				const idx = i32x4.add(
-					i32x4.mul(r, v128.load(vAt + V_BYTE_RUNG)),
-					v128.load(vAt + V_BYTE_LANE)
-				);
-				const idxHigh = i8x16.sub(idx, v128.load(vAt + V_SIXTEEN));
-				const contrib = column(tabAt, COL_CONTRIB, idx, idxHigh);
+				const idx = byteIndex(r, base);
+				const idxHigh = i8x16.sub(idx, v128.load(base, V_SIXTEEN));
 				const p = v128.load(qPending + at);
-				let pk = v128.load(qPartner + at);
-				let s0 = v128.load(pS + at);
 
-				// Experience of the service (informed and above), involvement (engaged and above).
+				// contributionChance (listening.ts): what has built up since the member last gave
+				// their view in a conversation month, the share put forward directly otherwise.
+				let chance: v128;
+				if (conversation) {
+					const since = i32x4.min_s(
+						i32x4.sub(v128.load(base, V_MONTH), v128.load(qVoice + at)),
+						v128.load(base, V_TWELVE_I)
+					);
+					chance = f32x4.pmin(
+						v128.load(base, V_ONE),
+						f32x4.div(
+							f32x4.mul(column(base, COL_IDEAS, idx, idxHigh), f32x4.convert_i32x4_s(since)),
+							v128.load(base, V_TWELVE)
+						)
+					);
+				} else chance = column(base, COL_BETWEEN, idx, idxHigh);
+
+				// The segment's signals, then the member's own: the service (informed and above),
+				// joint action (co-designing and above).
 				const service = v128.and(
-					i32x4.gt_s(r, v128.load(vAt + V_INFORMED_BELOW)),
-					v128.load(vAt + V_PRESENCE_GAIN)
+					i32x4.ge_s(r, v128.load(base, V_ONE_I)),
+					v128.load(base, V_PRESENCE_GAIN)
 				);
 				let gI = gI0;
 				let gN = f32x4.add(
 					gN0,
-					v128.and(i32x4.gt_s(r, v128.load(vAt + V_CONSULTED_V)), v128.load(vAt + V_INVOLVE_GAIN))
+					v128.and(i32x4.gt_s(r, i32x4.splat(ENGAGED)), v128.load(base, V_INVOLVEMENT_GAIN))
 				);
 				let gC = f32x4.add(gC0, service);
 				let gR = f32x4.add(gR0, service);
@@ -440,26 +513,27 @@ export function step(argsAt: i32): void {
 				let lC = lC0;
 				let lR = lR0;
 				let up = up0;
+				let down = down0;
 
 				// Members with something happening: a contribution settled or made, a partner leaving.
-				let rare = f32x4.lt(u2, contrib);
+				let rare = v128.and(f32x4.lt(u2, chance), i32x4.eq(p, v128.load(base, V_ZERO_I)));
 				if (v128.any_true(p)) {
 					// Waiting contributions age by a month; those acted on or past patience are settled.
-					const pPos = i32x4.gt_s(p, v128.load(vAt + V_ZERO_I));
-					const pSet = i32x4.ne(p, v128.load(vAt + V_ZERO_I));
-					const acted = v128.and(pPos, f32x4.lt(u2, v128.load(vAt + V_P_ACT_V)));
+					const pPos = i32x4.gt_s(p, v128.load(base, V_ZERO_I));
+					const pSet = i32x4.ne(p, v128.load(base, V_ZERO_I));
+					const acted = v128.and(pPos, f32x4.lt(u2, v128.load(base, V_P_ACT)));
 					const expired = v128.andnot(
-						v128.and(pSet, i32x4.ge_s(i32x4.abs(p), v128.load(vAt + V_PATIENCE_V))),
+						v128.and(pSet, i32x4.ge_s(i32x4.abs(p), v128.load(base, V_PATIENCE))),
 						acted
 					);
 					const settled = v128.or(acted, expired);
 					// p + 1 where p > 0, p - 1 where p < 0 (masks are -1 where true); settled ones 0.
 					let aged = v128.andnot(
-						i32x4.add(i32x4.sub(p, pPos), i32x4.lt_s(p, v128.load(vAt + V_ZERO_I))),
+						i32x4.add(i32x4.sub(p, pPos), i32x4.lt_s(p, v128.load(base, V_ZERO_I))),
 						settled
 					);
 					let stillWaiting = v128.andnot(pPos, settled);
-					rare = v128.or(settled, v128.andnot(rare, pSet));
+					rare = v128.or(rare, settled);
 					if (partial) {
 						aged = v128.bitselect(aged, p, valid);
 						stillWaiting = v128.and(stillWaiting, valid);
@@ -467,168 +541,180 @@ export function step(argsAt: i32): void {
 					v128.store(qPending + at, aged);
 					waitingV = i32x4.sub(waitingV, stillWaiting);
 				}
-				if (someoneLeaves) rare = v128.or(rare, i32x4.eq(pk, v128.load(vAt + V_LEFT_V)));
+				if (someoneLeaves)
+					rare = v128.or(rare, i32x4.eq(v128.load(qPartner + at), v128.load(base, V_LEFT)));
 				if (partial) rare = v128.and(rare, valid);
-				let dropped = v128.load(vAt + V_ZERO_I);
+				let dropped = v128.load(base, V_ZERO_I);
 				let rareBits = i32x4.bitmask(rare);
 				if (rareBits != 0) {
-					v128.store(scratchAt + D_X, x);
-					v128.store(scratchAt + D_P, p);
+					v128.store(base, gI, S_GAIN_I);
+					v128.store(base, gN, S_GAIN_N);
+					v128.store(base, gC, S_GAIN_C);
+					v128.store(base, gR, S_GAIN_R);
+					v128.store(base, lI, S_LOSS_I);
+					v128.store(base, lN, S_LOSS_N);
+					v128.store(base, lC, S_LOSS_C);
+					v128.store(base, lR, S_LOSS_R);
+					v128.store(base, up, S_UP);
+					v128.store(base, down, S_DOWN);
+					v128.store(base, dropped, S_DROP);
+					v128.store(base, x, S_DRAW);
+					v128.store(base, p, S_PENDING);
+					v128.store(base, chance, S_CHANCE);
 					while (rareBits != 0) {
 						const lane = ctz<i32>(rareBits);
 						rareBits &= rareBits - 1;
 						const m = (i + lane) << 2;
-						const l4 = lane << 2;
-						const xs = load<i32>(scratchAt + D_X + l4);
-						const pp = load<i32>(scratchAt + D_P + l4);
+						const l4 = base + (lane << 2);
+						const xs = load<i32>(l4 + S_DRAW);
+						const pp = load<i32>(l4 + S_PENDING);
 						const v2: f32 = <f32>(xs & 0xffff) * inv16;
-						let dGI: f32 = 0,
-							dGN: f32 = 0,
-							dGC: f32 = 0,
-							dGR: f32 = 0,
-							dLI: f32 = 0,
-							dLN: f32 = 0,
-							dLC: f32 = 0,
-							dLR: f32 = 0,
-							dUp: f32 = 0,
-							dS: f32 = 0,
-							drop: i32 = 0;
-						// Listening and acting.
-						if (pp != 0) {
-							if (pp > 0 && v2 < pAct) {
-								nActed++;
-								dGI += sigActed;
-								dGN += sigActed;
-								dS = sceptActed * load<f32>(pS + m);
-								let y: i32 = (xs ^ (<i32>((<u32>xs) >> 15))) * 0x2c1b3c6d;
-								y = ((y ^ (<i32>((<u32>y) >> 12))) * 0x297a2d39) ^ (<i32>((<u32>y) >> 15));
-								if (<f32>((<u32>y) >> 16) * inv16 < pSuccess) {
-									nSuccess++;
-									dGC += sigSuccess;
-									dGR += sigSuccess;
-								} else if (<f32>(y & 0xffff) * inv16 < transparency) {
-									disclosedAll++;
-									dLC += sigDisclosed;
-									dGI += sigCandour;
-								} else {
-									nDiscovered++;
-									dLC += sigFailure;
-									dLR += sigFailure;
-									dLI += sigConceal;
-								}
-							} else if ((pp > 0 ? pp : -pp) >= patience) {
-								nBroken++;
-								dLI += sigBroken;
-								dLN += sigBroken;
-								dUp += sceptBroken;
-								drop = -1;
+						let sGI = load<f32>(l4 + S_GAIN_I),
+							sGN = load<f32>(l4 + S_GAIN_N),
+							sGC = load<f32>(l4 + S_GAIN_C),
+							sGR = load<f32>(l4 + S_GAIN_R),
+							sLI = load<f32>(l4 + S_LOSS_I),
+							sLN = load<f32>(l4 + S_LOSS_N),
+							sLC = load<f32>(l4 + S_LOSS_C),
+							sLR = load<f32>(l4 + S_LOSS_R),
+							sUp = load<f32>(l4 + S_UP),
+							sDown = load<f32>(l4 + S_DOWN);
+						if (pp > 0 && v2 < pAct) {
+							// Acted on: the initiative born of it succeeds, or fails and is disclosed or
+							// discovered.
+							nActed++;
+							store<i32>(qHeard + m, month);
+							sGI += sigActed;
+							sGN += sigActed;
+							sDown += sceptActed;
+							const y = initiativeBits(xs);
+							if (<f32>((<u32>y) >> 16) * inv16 < pSuccess) {
+								nSuccess++;
+								sGC += sigSuccess;
+								sGR += sigSuccess;
+							} else if (<f32>(y & 0xffff) * inv16 < transparency) {
+								disclosedAll++;
+								sLC += sigDisclosed;
+								sGI += sigCandour;
+							} else {
+								nDiscovered++;
+								sLC += sigFailure;
+								sLR += sigFailure;
+								sLI += sigConceal;
 							}
-						} else {
-							const c = load<f32>(tabAt + (COL_CONTRIB << 5) + (load<i32>(qRung + m) << 2));
+						} else if (pp != 0 && (pp > 0 ? pp : -pp) >= patience) {
+							// Nothing came of it: explained, or a broken promise.
+							if (<f32>(initiativeBits(xs) & 0xffff) * inv16 < openness) {
+								explained++;
+								sUp += fatigue;
+							} else {
+								nBroken++;
+								store<i32>(l4 + S_DROP, -1);
+								sLI += sigBroken;
+								sLN += sigBroken;
+								sUp += sceptBroken;
+							}
+						} else if (pp == 0) {
+							const c = load<f32>(l4 + S_CHANCE);
 							if (v2 < c) {
+								// The member gives their view; contributionFate (listening.ts).
+								contributions++;
+								store<i32>(qVoice + m, month);
 								const f = v2 / c;
 								if (f < latitude) {
 									store<i32>(qPending + m, 1);
 									pendingNext++;
 								} else if (f < explainBound) {
-									dGI += sigExplained;
 									explained++;
+									sUp += fatigue;
 								} else store<i32>(qPending + m, -1);
 							}
 						}
 						// A partner leaving takes the trust borrowed from it.
 						if (load<i32>(qPartner + m) == left) {
-							store<i32>(qPartner + m, -1);
 							const owed = load<f32>(pBorrowed + m);
 							if (owed > 0) {
-								dLI += partnerTakes;
-								dLN += partnerTakes;
-								store<f32>(pB + m, load<f32>(pB + m) - partnerShare * owed);
+								const takes = leavingShare * owed;
+								sLI += takes;
+								sLN += takes;
+								store<f32>(pB + m, load<f32>(pB + m) - takes);
 								store<f32>(pBorrowed + m, 0);
 							}
 							store<f32>(pReach + m, load<f32>(pReach + m) / reachBoost);
+							store<i32>(qPartner + m, -1);
 						}
-						store<f32>(scratchAt + D_GI + l4, dGI);
-						store<f32>(scratchAt + D_GN + l4, dGN);
-						store<f32>(scratchAt + D_GC + l4, dGC);
-						store<f32>(scratchAt + D_GR + l4, dGR);
-						store<f32>(scratchAt + D_LI + l4, dLI);
-						store<f32>(scratchAt + D_LN + l4, dLN);
-						store<f32>(scratchAt + D_LC + l4, dLC);
-						store<f32>(scratchAt + D_LR + l4, dLR);
-						store<f32>(scratchAt + D_UP + l4, dUp);
-						store<f32>(scratchAt + D_S + l4, dS);
-						store<i32>(scratchAt + D_DROP + l4, drop);
+						store<f32>(l4 + S_GAIN_I, sGI);
+						store<f32>(l4 + S_GAIN_N, sGN);
+						store<f32>(l4 + S_GAIN_C, sGC);
+						store<f32>(l4 + S_GAIN_R, sGR);
+						store<f32>(l4 + S_LOSS_I, sLI);
+						store<f32>(l4 + S_LOSS_N, sLN);
+						store<f32>(l4 + S_LOSS_C, sLC);
+						store<f32>(l4 + S_LOSS_R, sLR);
+						store<f32>(l4 + S_UP, sUp);
+						store<f32>(l4 + S_DOWN, sDown);
 					}
-					gI = v128.bitselect(f32x4.add(gI, v128.load(scratchAt + D_GI)), gI, rare);
-					gN = v128.bitselect(f32x4.add(gN, v128.load(scratchAt + D_GN)), gN, rare);
-					gC = v128.bitselect(f32x4.add(gC, v128.load(scratchAt + D_GC)), gC, rare);
-					gR = v128.bitselect(f32x4.add(gR, v128.load(scratchAt + D_GR)), gR, rare);
-					lI = v128.bitselect(f32x4.add(lI, v128.load(scratchAt + D_LI)), lI, rare);
-					lN = v128.bitselect(f32x4.add(lN, v128.load(scratchAt + D_LN)), lN, rare);
-					lC = v128.bitselect(f32x4.add(lC, v128.load(scratchAt + D_LC)), lC, rare);
-					lR = v128.bitselect(f32x4.add(lR, v128.load(scratchAt + D_LR)), lR, rare);
-					up = v128.bitselect(f32x4.add(up, v128.load(scratchAt + D_UP)), up, rare);
-					s0 = v128.bitselect(f32x4.sub(s0, v128.load(scratchAt + D_S)), s0, rare);
-					dropped = v128.and(v128.load(scratchAt + D_DROP), rare);
-					pk = v128.load(qPartner + at);
+					gI = v128.load(base, S_GAIN_I);
+					gN = v128.load(base, S_GAIN_N);
+					gC = v128.load(base, S_GAIN_C);
+					gR = v128.load(base, S_GAIN_R);
+					lI = v128.load(base, S_LOSS_I);
+					lN = v128.load(base, S_LOSS_N);
+					lC = v128.load(base, S_LOSS_C);
+					lR = v128.load(base, S_LOSS_R);
+					up = v128.load(base, S_UP);
+					down = v128.load(base, S_DOWN);
+					dropped = v128.load(base, S_DROP);
 				}
 
 				// A partner cushions losses.
 				const cf = v128.bitselect(
-					v128.load(vAt + V_CUSHION),
-					v128.load(vAt + V_ONE),
-					i32x4.gt_s(pk, v128.load(vAt + V_MINUS_ONE))
+					v128.load(base, V_CUSHIONED),
+					v128.load(base, V_ONE),
+					i32x4.gt_s(v128.load(qPartner + at), v128.load(base, V_MINUS_ONE))
 				);
 				lI = f32x4.mul(lI, cf);
 				lN = f32x4.mul(lN, cf);
 				lC = f32x4.mul(lC, cf);
 				lR = f32x4.mul(lR, cf);
 
-				// Trust components: character (integrity, intent) fades above the baseline,
-				// outcomes (competence, results) drift back to it; then word of mouth.
-				let vI = v128.load(pI + at);
-				let vN = v128.load(pN + at);
-				let vC = v128.load(pC + at);
-				let vR = v128.load(pR + at);
+				// The four components: log-odds step, drift, word of mouth.
 				const b = v128.load(pB + at);
-				const charGain = v128.load(vAt + V_CHAR_GAIN_RATE);
-				const charLoss = v128.load(vAt + V_CHAR_LOSS_RATE);
-				vI = fadeCharacter(moved(vI, gI, lI, charGain, charLoss, vAt), vI, b, vAt);
-				vN = fadeCharacter(moved(vN, gN, lN, charGain, charLoss, vAt), vN, b, vAt);
-				const gain = v128.load(vAt + V_ALPHA);
-				const loss = v128.load(vAt + V_LOSS_RATE);
-				vC = driftOutcome(moved(vC, gC, lC, gain, loss, vAt), vC, b, vAt);
-				vR = driftOutcome(moved(vR, gR, lR, gain, loss, vAt), vR, b, vAt);
-				vI = heard(vI, mI, vAt);
-				vN = heard(vN, mN, vAt);
-				vC = heard(vC, mC, vAt);
-				vR = heard(vR, mR, vAt);
-				s0 = f32x4.sub(
-					f32x4.add(s0, f32x4.mul(up, f32x4.sub(v128.load(vAt + V_ONE), s0))),
+				const s0 = v128.load(pS + at);
+				const discount = f32x4.sub(
+					v128.load(base, V_ONE),
+					f32x4.mul(v128.load(base, V_SCEPTICISM_WEIGHT), s0)
+				);
+				const charRate = v128.load(base, V_CHAR_RATE);
+				const charLossRate = v128.load(base, V_CHAR_LOSS_RATE);
+				const rate = v128.load(base, V_RATE);
+				const lossRate = v128.load(base, V_LOSS_RATE);
+				let vI = logOddsStep(v128.load(pI + at), gI, lI, charRate, charLossRate, discount, base);
+				let vN = logOddsStep(v128.load(pN + at), gN, lN, charRate, charLossRate, discount, base);
+				let vC = logOddsStep(v128.load(pC + at), gC, lC, rate, lossRate, discount, base);
+				let vR = logOddsStep(v128.load(pR + at), gR, lR, rate, lossRate, discount, base);
+				vI = wordOfMouth(fadeCharacter(vI, b, base), mI, base);
+				vN = wordOfMouth(fadeCharacter(vN, b, base), mN, base);
+				vC = wordOfMouth(forget(vC, b, base), mC, base);
+				vR = wordOfMouth(forget(vR, b, base), mR, base);
+				// updateScepticism (trust.ts).
+				let s1 = f32x4.sub(
+					f32x4.add(s0, f32x4.mul(up, f32x4.sub(v128.load(base, V_ONE), s0))),
 					f32x4.mul(down, s0)
 				);
 
-				// Overall trust: weighted harmonic mean, discounted by scepticism.
-				const fI = f32x4.pmax(vI, v128.load(vAt + V_FLOOR));
-				const fN = f32x4.pmax(vN, v128.load(vAt + V_FLOOR));
-				const fC = f32x4.pmax(vC, v128.load(vAt + V_FLOOR));
-				const fR = f32x4.pmax(vR, v128.load(vAt + V_FLOOR));
+				// overallTrust (trust.ts): the weighted harmonic mean, capped at 1, as one division:
+				// 1 / (wI/I + wN/N + wC/C + wR/R) = I·N·C·R / (C·R·(wI·N + wN·I) + I·N·(wC·R + wR·C)).
+				const fI = floored(vI, base);
+				const fN = floored(vN, base);
+				const fC = floored(vC, base);
+				const fR = floored(vR, base);
 				const character = f32x4.mul(fI, fN);
 				const outcome = f32x4.mul(fC, fR);
 				const T = f32x4.pmin(
-					v128.load(vAt + V_ONE),
+					v128.load(base, V_ONE),
 					f32x4.div(
-						f32x4.mul(
-							f32x4.mul(
-								f32x4.sub(
-									v128.load(vAt + V_ONE),
-									f32x4.mul(v128.load(vAt + V_SCEPTICISM_WEIGHT), s0)
-								),
-								character
-							),
-							outcome
-						),
+						f32x4.mul(character, outcome),
 						f32x4.add(
 							f32x4.mul(outcome, f32x4.add(f32x4.mul(wI, fN), f32x4.mul(wN, fI))),
 							f32x4.mul(character, f32x4.add(f32x4.mul(wC, fR), f32x4.mul(wR, fC)))
@@ -636,82 +722,109 @@ export function step(argsAt: i32): void {
 					)
 				);
 
-				// The ladder.
-				const ramped = f32x4.pmin(
-					v128.load(vAt + V_ONE),
-					f32x4.pmax(
-						v128.load(vAt + V_ZERO),
-						f32x4.add(
-							v128.load(vAt + V_HALF),
-							f32x4.mul(
-								f32x4.sub(T, column(tabAt, COL_CLIMB, idx, idxHigh)),
-								v128.load(vAt + V_INV_RAMP2)
-							)
+				// ladderMove (ladder.ts): climb if invited and trusting enough, fall through neglect
+				// or low trust, from the two ends of u1.
+				const ramped = clamp01(
+					f32x4.add(
+						v128.load(base, V_HALF),
+						f32x4.mul(
+							f32x4.sub(T, column(base, COL_CLIMB, idx, idxHigh)),
+							v128.load(base, V_INV_RAMP2)
 						)
-					)
+					),
+					base
 				);
 				const invite = f32x4.mul(
 					f32x4.mul(
-						f32x4.mul(column(tabAt, COL_INVITE, idx, idxHigh), v128.load(pReach + at)),
+						f32x4.mul(column(base, COL_INVITE, idx, idxHigh), v128.load(pReach + at)),
 						ramped
 					),
-					f32x4.sub(v128.load(vAt + V_ONE), f32x4.mul(v128.load(vAt + V_SCEPT_DAMP), s0))
+					f32x4.sub(v128.load(base, V_ONE), f32x4.mul(v128.load(base, V_SCEPTICISM_DAMPS), s1))
 				);
 				const climbs = f32x4.lt(u1, invite);
-				const low = f32x4.pmin(
-					v128.load(vAt + V_ONE),
-					f32x4.pmax(
-						v128.load(vAt + V_ZERO),
-						f32x4.mul(
-							f32x4.sub(column(tabAt, COL_STAY, idx, idxHigh), T),
-							v128.load(vAt + V_INV_RAMP)
-						)
-					)
+				const low = clamp01(
+					f32x4.mul(
+						f32x4.sub(column(base, COL_STAY, idx, idxHigh), T),
+						v128.load(base, V_INV_RAMP)
+					),
+					base
 				);
 				const falls = f32x4.gt(
 					u1,
 					f32x4.sub(
-						v128.load(vAt + V_ONE),
+						v128.load(base, V_ONE),
 						f32x4.add(
-							column(tabAt, COL_DRIFT, idx, idxHigh),
-							f32x4.mul(v128.load(vAt + V_LOW_TRUST_FALL), low)
+							column(base, COL_DRIFT, idx, idxHigh),
+							f32x4.mul(v128.load(base, V_LOW_TRUST_FALL), low)
 						)
 					)
 				);
 				// climbs: r + 1; else falls: r - 1 (masks are -1 where true).
 				let next = i32x4.add(i32x4.sub(r, climbs), v128.andnot(falls, climbs));
 				if (v128.any_true(dropped)) {
-					// Down two rungs, but no lower than informed, and never up.
+					// afterBrokenPromise (ladder.ts): down `brokenDrop` rungs, no lower than informed,
+					// never up.
 					const fallen = v128.bitselect(
-						i32x4.sub(r, v128.load(vAt + V_DROP_BY)),
-						i32x4.min_s(r, v128.load(vAt + V_RUNG_ONE)),
-						i32x4.gt_s(r, v128.load(vAt + V_DROP_ABOVE))
+						i32x4.sub(r, i32x4.splat(brokenDrop)),
+						i32x4.min_s(r, v128.load(base, V_ONE_I)),
+						i32x4.gt_s(r, i32x4.splat(brokenDrop + 1))
 					);
 					next = v128.bitselect(fallen, next, dropped);
 				}
 
+				// The months of taking part: joining a conversation is taking part in a consultation;
+				// co-designing and co-producing is sharing decisions.
+				let voice = v128.load(qVoice + at);
+				if (conversation) {
+					let joined = v128.and(
+						i32x4.eq(r, i32x4.splat(INFORMED)),
+						i32x4.eq(next, i32x4.splat(CONSULTED))
+					);
+					if (partial) joined = v128.and(joined, valid);
+					if (v128.any_true(joined)) {
+						voice = v128.bitselect(v128.load(base, V_MONTH), voice, joined);
+						v128.store(qVoice + at, voice);
+					}
+				}
+				let decided = v128.load(qDecided + at);
+				let deciding = i32x4.ge_s(next, i32x4.splat(CO_DESIGNING));
+				if (partial) deciding = v128.and(deciding, valid);
+				if (v128.any_true(deciding)) {
+					decided = v128.bitselect(v128.load(base, V_MONTH), decided, deciding);
+					v128.store(qDecided + at, decided);
+				}
+				const yearAgo = v128.load(base, V_YEAR_AGO);
+				let inVoice = i32x4.ge_s(voice, yearAgo);
+				let inHeard = i32x4.ge_s(v128.load(qHeard + at), yearAgo);
+				let inDecided = i32x4.ge_s(decided, yearAgo);
+				if (partial) {
+					inVoice = v128.and(inVoice, valid);
+					inHeard = v128.and(inHeard, valid);
+					inDecided = v128.and(inDecided, valid);
+				}
+				voiceV = i32x4.sub(voiceV, inVoice);
+				heardV = i32x4.sub(heardV, inHeard);
+				decidedV = i32x4.sub(decidedV, inDecided);
+
 				// Health outcomes. Lanes past the segment's end look up rung -1, which has no entry.
 				let counted = next;
-				if (partial) counted = v128.bitselect(next, v128.load(vAt + V_MINUS_ONE), valid);
-				const idxNext = i32x4.add(
-					i32x4.mul(counted, v128.load(vAt + V_BYTE_RUNG)),
-					v128.load(vAt + V_BYTE_LANE)
-				);
-				const idxNextHigh = i8x16.sub(idxNext, v128.load(vAt + V_SIXTEEN));
-				const hz = column(tabAt, COL_HAZARD, idxNext, idxNextHigh);
+				if (partial) counted = v128.bitselect(next, v128.load(base, V_MINUS_ONE), valid);
+				const idxNext = byteIndex(counted, base);
+				const idxNextHigh = i8x16.sub(idxNext, v128.load(base, V_SIXTEEN));
+				const hz = column(base, COL_HAZARD, idxNext, idxNextHigh);
 				const ch = v128.load(pChanged + at);
-				let dc = f32x4.mul(hz, f32x4.sub(v128.load(vAt + V_ONE), ch));
+				let dc = f32x4.mul(hz, f32x4.sub(v128.load(base, V_ONE), ch));
 				let chNext = f32x4.add(ch, dc);
 
 				// Write back and add up; in a partial group, only the segment's own lanes.
 				let tT = T;
-				let tS = s0;
+				let tS = s1;
 				if (partial) {
 					vI = v128.bitselect(vI, v128.load(pI + at), valid);
 					vN = v128.bitselect(vN, v128.load(pN + at), valid);
 					vC = v128.bitselect(vC, v128.load(pC + at), valid);
 					vR = v128.bitselect(vR, v128.load(pR + at), valid);
-					s0 = v128.bitselect(s0, v128.load(pS + at), valid);
+					s1 = v128.bitselect(s1, s0, valid);
 					next = v128.bitselect(next, r, valid);
 					chNext = v128.bitselect(chNext, ch, valid);
 					tT = v128.and(T, valid);
@@ -722,7 +835,7 @@ export function step(argsAt: i32): void {
 				v128.store(pN + at, vN);
 				v128.store(pC + at, vC);
 				v128.store(pR + at, vR);
-				v128.store(pS + at, s0);
+				v128.store(pS + at, s1);
 				v128.store(qRung + at, next);
 				v128.store(pChanged + at, chNext);
 				if (partial) {
@@ -743,18 +856,18 @@ export function step(argsAt: i32): void {
 				rungBits = i32x4.add(
 					rungBits,
 					v128.or(
-						i8x16.swizzle(v128.load(vAt + V_ONE_HOT_LOW), idxNext),
-						i8x16.swizzle(v128.load(vAt + V_ONE_HOT_HIGH), idxNextHigh)
+						i8x16.swizzle(v128.load(base, V_ONE_HOT_LOW), idxNext),
+						i8x16.swizzle(v128.load(base, V_ONE_HOT_HIGH), idxNextHigh)
 					)
 				);
 			}
-			const field = i32x4.splat(31);
-			n0 = i32x4.add(n0, v128.and(rungBits, field));
-			n1 = i32x4.add(n1, v128.and(i32x4.shr_u(rungBits, 5), field));
-			n2 = i32x4.add(n2, v128.and(i32x4.shr_u(rungBits, 10), field));
-			n3 = i32x4.add(n3, v128.and(i32x4.shr_u(rungBits, 15), field));
-			n4 = i32x4.add(n4, v128.and(i32x4.shr_u(rungBits, 20), field));
-			n5 = i32x4.add(n5, v128.and(i32x4.shr_u(rungBits, 25), field));
+			const bits = i32x4.splat(31);
+			n0 = i32x4.add(n0, v128.and(rungBits, bits));
+			n1 = i32x4.add(n1, v128.and(i32x4.shr_u(rungBits, 5), bits));
+			n2 = i32x4.add(n2, v128.and(i32x4.shr_u(rungBits, 10), bits));
+			n3 = i32x4.add(n3, v128.and(i32x4.shr_u(rungBits, 15), bits));
+			n4 = i32x4.add(n4, v128.and(i32x4.shr_u(rungBits, 20), bits));
+			n5 = i32x4.add(n5, v128.and(i32x4.shr_u(rungBits, 25), bits));
 			tIlo = f64x2.add(tIlo, widenLow(aI));
 			tIhi = f64x2.add(tIhi, widenHigh(aI));
 			tNlo = f64x2.add(tNlo, widenLow(aN));
@@ -771,40 +884,43 @@ export function step(argsAt: i32): void {
 			tHhi = f64x2.add(tHhi, widenHigh(aH));
 		}
 		i = end;
-		const s8 = seg << 5;
-		store<f64>(sumsAt + s8, total(tIlo, tIhi));
-		store<f64>(sumsAt + s8, total(tNlo, tNhi), 8);
-		store<f64>(sumsAt + s8, total(tClo, tChi), 16);
-		store<f64>(sumsAt + s8, total(tRlo, tRhi), 24);
+		store<f64>(o + AT_SUMS, total(tIlo, tIhi));
+		store<f64>(o + AT_SUMS, total(tNlo, tNhi), 8);
+		store<f64>(o + AT_SUMS, total(tClo, tChi), 16);
+		store<f64>(o + AT_SUMS, total(tRlo, tRhi), 24);
 		trustSum += total(tTlo, tThi);
 		sceptSum += total(tSlo, tShi);
 		changedNew += total(tHlo, tHhi);
-		const o1 = seg << 3;
-		store<f64>(actedAt + o1, <f64>nActed);
-		store<f64>(brokenAt + o1, <f64>nBroken);
-		store<f64>(successesAt + o1, <f64>nSuccess);
-		store<f64>(discoveredAt + o1, <f64>nDiscovered);
+		store<f64>(o1 + AT_ACTED, <f64>nActed);
+		store<f64>(o1 + AT_BROKEN, <f64>nBroken);
+		store<f64>(o1 + AT_SUCCESSES, <f64>nSuccess);
+		store<f64>(o1 + AT_DISCOVERED, <f64>nDiscovered);
 		successAll += nSuccess;
 		discoveredAll += nDiscovered;
 	}
-	v128.store(rngAt, ra);
-	v128.store(rngAt, rb, 16);
-	v128.store(rngAt, rc, 32);
-	v128.store(rngAt, rd, 48);
-	store<f64>(rungCountAt, <f64>laneSum(n0));
-	store<f64>(rungCountAt, <f64>laneSum(n1), 8);
-	store<f64>(rungCountAt, <f64>laneSum(n2), 16);
-	store<f64>(rungCountAt, <f64>laneSum(n3), 24);
-	store<f64>(rungCountAt, <f64>laneSum(n4), 32);
-	store<f64>(rungCountAt, <f64>laneSum(n5), 40);
-	store<f64>(totalsAt + (T_TRUST << 3), trustSum);
-	store<f64>(totalsAt + (T_SCEPTICISM << 3), sceptSum);
-	store<f64>(totalsAt + (T_PENDING << 3), <f64>(pendingNext + laneSum(waitingV)));
-	store<f64>(totalsAt + (T_DISCLOSED << 3), <f64>disclosedAll);
-	store<f64>(totalsAt + (T_DISCOVERED << 3), <f64>discoveredAll);
-	store<f64>(totalsAt + (T_SUCCESS << 3), <f64>successAll);
-	store<f64>(totalsAt + (T_EXPLAINED << 3), <f64>explained);
-	store<f64>(totalsAt + (T_CHANGED << 3), changedNew);
+	v128.store(base + AT_RNG, ra);
+	v128.store(base + AT_RNG, rb, 16);
+	v128.store(base + AT_RNG, rc, 32);
+	v128.store(base + AT_RNG, rd, 48);
+	const rc0 = base + AT_RUNG_COUNT;
+	store<f64>(rc0, <f64>laneSum(n0));
+	store<f64>(rc0, <f64>laneSum(n1), 8);
+	store<f64>(rc0, <f64>laneSum(n2), 16);
+	store<f64>(rc0, <f64>laneSum(n3), 24);
+	store<f64>(rc0, <f64>laneSum(n4), 32);
+	store<f64>(rc0, <f64>laneSum(n5), 40);
+	store<f64>(base + T_TRUST, trustSum);
+	store<f64>(base + T_SCEPTICISM, sceptSum);
+	store<f64>(base + T_PENDING, <f64>(pendingNext + laneSum(waitingV)));
+	store<f64>(base + T_DISCLOSED, <f64>disclosedAll);
+	store<f64>(base + T_DISCOVERED, <f64>discoveredAll);
+	store<f64>(base + T_SUCCESSES, <f64>successAll);
+	store<f64>(base + T_EXPLAINED, <f64>explained);
+	store<f64>(base + T_CHANGED, changedNew);
+	store<f64>(base + T_CONTRIBUTIONS, <f64>contributions);
+	store<f64>(base + T_VOICE_YEAR, <f64>laneSum(voiceV));
+	store<f64>(base + T_HEARD_YEAR, <f64>laneSum(heardV));
+	store<f64>(base + T_DECIDED_YEAR, <f64>laneSum(decidedV));
 }
 
 function laneSum(v: v128): i32 {

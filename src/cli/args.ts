@@ -3,8 +3,17 @@
  * rule here is unit-tested. Each error is one line that names the problem.
  */
 import { paramSpec, segmentParamSpec } from '../lib/sim/index';
+import { DEFAULT_SCREENING_RUNS, DEFAULT_TRAJECTORIES } from '../lib/sim/screening';
 
-export type OutputFormat = 'json' | 'csv';
+export const OUTPUT_FORMATS = ['json', 'csv', 'text', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** What a run or a sweep writes. */
+export type RunFormat = Exclude<OutputFormat, 'markdown'>;
+/** What a screening writes. */
+export type ScreenFormat = Exclude<OutputFormat, 'csv'>;
+
+/** Inputs listed per output by `--screen` (and per output in its Markdown table). */
+export const DEFAULT_TOP = 10;
 
 /** One `--set path=value`. */
 export interface Assignment {
@@ -12,7 +21,7 @@ export interface Assignment {
 	value: number;
 }
 
-export interface SimOptions {
+export interface SimOptions<F extends OutputFormat = OutputFormat> {
 	/** Preset id; undefined when a scenario file is given (the demo preset is the default). */
 	preset?: string;
 	/** Path of a scenario JSON file. */
@@ -23,13 +32,35 @@ export interface SimOptions {
 	runs?: number;
 	/** `--seed`, applied after the assignments. */
 	seed?: number;
-	format: OutputFormat;
+	format: F;
 	/** File to write instead of stdout. */
 	out?: string;
 }
 
+/** `--sweep path=v1,v2,...`: the scenario run once per value, on the same seed. */
+export interface Sweep {
+	path: string;
+	values: number[];
+}
+
+/** The settings of `--screen`. */
+export interface ScreenSettings {
+	/** Morris trajectories (`--trajectories`). */
+	trajectories: number;
+	/** Futures simulated at each point of the design (`--runs`). */
+	runs: number;
+	/** Inputs listed per output (`--top`). */
+	top: number;
+}
+
+/**
+ * What to do. A run writes JSON unless told otherwise; a sweep and a screening write text.
+ * For a screening, `--runs` is the futures a point (in `screen`), not the scenario's runs.
+ */
 export type Command =
-	| { kind: 'run'; options: SimOptions }
+	| { kind: 'run'; options: SimOptions<RunFormat> }
+	| { kind: 'sweep'; options: SimOptions<RunFormat>; sweep: Sweep }
+	| { kind: 'screen'; options: SimOptions<ScreenFormat>; screen: ScreenSettings }
 	| { kind: 'help' }
 	| { kind: 'list-presets' }
 	| { kind: 'list-params' };
@@ -74,6 +105,29 @@ function parseAssignment(
 	return { ok: true, value: { path, value } };
 }
 
+function parseSweep(text: string): { ok: true; value: Sweep } | { ok: false; error: string } {
+	const eq = text.indexOf('=');
+	if (eq <= 0)
+		return {
+			ok: false,
+			error: `--sweep expects path=v1,v2,... (e.g. kpi.rigidity=0,0.5,1); got "${text}".`
+		};
+	const path = text.slice(0, eq).trim();
+	if (!isSettablePath(path))
+		return {
+			ok: false,
+			error: `--sweep: unknown parameter "${path}"; run with --list-params to see the parameters.`
+		};
+	const values: number[] = [];
+	for (const raw of text.slice(eq + 1).split(',')) {
+		const value = parseNumber(raw);
+		if (value === undefined)
+			return { ok: false, error: `--sweep ${path}: "${raw}" is not a number.` };
+		values.push(value);
+	}
+	return { ok: true, value: { path, values } };
+}
+
 function parseWhole(
 	flag: string,
 	text: string
@@ -92,7 +146,10 @@ const VALUE_FLAGS = [
 	'--runs',
 	'--seed',
 	'--format',
-	'--out'
+	'--out',
+	'--sweep',
+	'--trajectories',
+	'--top'
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -106,6 +163,11 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 	let help = false;
 	let listPresets = false;
 	let listParams = false;
+	let screen = false;
+	let formatGiven = false;
+	let sweep: Sweep | undefined;
+	let trajectories: number | undefined;
+	let top: number | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === '--help' || arg === '-h') {
@@ -118,6 +180,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 		}
 		if (arg === '--list-params') {
 			listParams = true;
+			continue;
+		}
+		if (arg === '--screen') {
+			screen = true;
 			continue;
 		}
 		// --flag=value or --flag value.
@@ -171,15 +237,43 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 				options.seed = r.value;
 				break;
 			}
-			case '--format':
-				if (value !== 'json' && value !== 'csv')
-					return { ok: false, error: `--format must be json or csv; got "${value}".` };
-				options.format = value;
+			case '--format': {
+				const format = OUTPUT_FORMATS.find((f) => f === value);
+				if (format === undefined)
+					return {
+						ok: false,
+						error: `--format must be json, csv, text or markdown; got "${value}".`
+					};
+				options.format = format;
+				formatGiven = true;
 				break;
+			}
 			case '--out':
 				if (value === '') return { ok: false, error: '--out needs a file name.' };
 				options.out = value;
 				break;
+			case '--sweep': {
+				if (sweep !== undefined) return { ok: false, error: 'Give one --sweep.' };
+				const r = parseSweep(value);
+				if (!r.ok) return r;
+				sweep = r.value;
+				break;
+			}
+			case '--trajectories': {
+				const r = parseWhole('--trajectories', value);
+				if (!r.ok) return r;
+				if (r.value < 2)
+					return { ok: false, error: `--trajectories must be 2 or more; got "${value}".` };
+				trajectories = r.value;
+				break;
+			}
+			case '--top': {
+				const r = parseWhole('--top', value);
+				if (!r.ok) return r;
+				if (r.value < 1) return { ok: false, error: `--top must be 1 or more; got "${value}".` };
+				top = r.value;
+				break;
+			}
 			default:
 				flag satisfies never;
 		}
@@ -187,5 +281,40 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 	if (help) return { ok: true, value: { kind: 'help' } };
 	if (listPresets) return { ok: true, value: { kind: 'list-presets' } };
 	if (listParams) return { ok: true, value: { kind: 'list-params' } };
-	return { ok: true, value: { kind: 'run', options } };
+
+	const { format, ...rest } = options;
+	if (screen) {
+		if (sweep !== undefined) return { ok: false, error: 'Give --screen or --sweep, not both.' };
+		const screenFormat: OutputFormat = formatGiven ? format : 'text';
+		if (screenFormat === 'csv')
+			return { ok: false, error: '--screen writes text, json or markdown; got "csv".' };
+		const { runs = DEFAULT_SCREENING_RUNS, ...others } = rest;
+		if (runs < 1) return { ok: false, error: '--runs must be 1 or more for --screen; got "0".' };
+		return {
+			ok: true,
+			value: {
+				kind: 'screen',
+				options: { ...others, format: screenFormat },
+				screen: {
+					trajectories: trajectories ?? DEFAULT_TRAJECTORIES,
+					runs,
+					top: top ?? DEFAULT_TOP
+				}
+			}
+		};
+	}
+	if (trajectories !== undefined)
+		return { ok: false, error: '--trajectories is an option of --screen.' };
+	if (top !== undefined) return { ok: false, error: '--top is an option of --screen.' };
+	if (format === 'markdown')
+		return {
+			ok: false,
+			error: '--format markdown is for --screen; a run writes json, csv or text.'
+		};
+	if (sweep !== undefined)
+		return {
+			ok: true,
+			value: { kind: 'sweep', options: { ...rest, format: formatGiven ? format : 'text' }, sweep }
+		};
+	return { ok: true, value: { kind: 'run', options: { ...rest, format } } };
 }

@@ -1,8 +1,17 @@
 /**
- * What `npm run sim` writes: the summary as JSON, or the monthly bands as CSV in a wide
- * layout (one row per month).
+ * What `npm run sim` writes: the summary as JSON, the monthly bands as CSV in a wide layout
+ * (one row per month), or the headline figures as text; and a sweep's headline figures, one
+ * line or row per value.
  */
-import { PERCENTILES, SERIES, type Bands, type Scenario, type Summary } from '../lib/sim/index';
+import {
+	PERCENTILES,
+	SERIES,
+	type Bands,
+	type MetricKey,
+	type Probability,
+	type Scenario,
+	type Summary
+} from '../lib/sim/index';
 
 /** The band columns of each series, in CSV order. */
 export const BAND_STATS: readonly (keyof Bands)[] = [
@@ -50,4 +59,226 @@ export function toCsv(summary: Summary): string {
 		lines.push(row.join(','));
 	}
 	return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------
+// Headline figures.
+
+/** How a headline figure is written: a 0-to-1 score, a share or a probability (as a percentage), people, or a count. */
+export type FigureKind = 'score' | 'share' | 'probability' | 'people' | 'count';
+
+/** One headline figure of a summary: its mean over futures with the Monte Carlo error. */
+export interface HeadlineFigure {
+	/** Column stem in a sweep's CSV. */
+	key: string;
+	label: string;
+	/** A short label for a sweep's column. */
+	short: string;
+	kind: FigureKind;
+	/** Mean over futures (a probability's estimate). */
+	mean: number;
+	/** Monte Carlo standard error of the mean: sd / √n, or √(p(1 − p) / n). */
+	se: number;
+	/** The 5% and 95% points over futures; null for a probability. */
+	p5: number | null;
+	p95: number | null;
+}
+
+function meanAndSe(values: readonly number[]): { mean: number; se: number } {
+	const n = values.length;
+	if (n === 0) return { mean: NaN, se: NaN };
+	let sum = 0;
+	for (const v of values) sum += v;
+	const mean = sum / n;
+	let ss = 0;
+	for (const v of values) ss += (v - mean) ** 2;
+	return { mean, se: n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN };
+}
+
+function metricFigure(
+	summary: Summary,
+	metric: MetricKey,
+	kind: FigureKind,
+	label: string,
+	short: string
+): HeadlineFigure {
+	const m = summary.metrics[metric];
+	return {
+		key: metric,
+		label,
+		short,
+		kind,
+		...meanAndSe(summary.perRun[metric]),
+		p5: m.p5,
+		p95: m.p95
+	};
+}
+
+function probabilityFigure(
+	p: Probability,
+	key: string,
+	label: string,
+	short: string
+): HeadlineFigure {
+	return { key, label, short, kind: 'probability', mean: p.p, se: p.se, p5: null, p95: null };
+}
+
+/** The headline figures of a summary, in reading order. */
+export function headline(summary: Summary): HeadlineFigure[] {
+	const pr = summary.probabilities;
+	return [
+		metricFigure(summary, 'finalTrust', 'score', 'Trust in the final year', 'Trust final'),
+		metricFigure(summary, 'meanTrust', 'score', 'Trust over the whole horizon', 'Trust horizon'),
+		probabilityFigure(
+			pr.trustAboveThreshold,
+			'pTrustAboveThreshold',
+			`P(trust in the final year ≥ ${summary.threshold})`,
+			'P(trust≥thr)'
+		),
+		probabilityFigure(pr.collapse, 'pCollapse', 'P(collapse)', 'P(collapse)'),
+		metricFigure(summary, 'brokenPromises', 'people', 'Broken promises (people)', 'Broken'),
+		metricFigure(summary, 'outcomes', 'people', 'Health outcomes (people)', 'Outcomes'),
+		metricFigure(summary, 'tookPart', 'share', 'Took part, final year', 'Took part'),
+		metricFigure(summary, 'sharedDecisions', 'share', 'Shared decisions, final year', 'Shared'),
+		metricFigure(summary, 'providerChanges', 'count', 'Changes of provider', 'Changes'),
+		metricFigure(summary, 'kpiMet', 'share', 'KPI reviews met', 'KPI met')
+	];
+}
+
+const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** A value of a headline figure as text: scores to 3 places, shares as percentages, people whole. */
+export function formatValue(kind: FigureKind, v: number | null): string {
+	if (v === null || !Number.isFinite(v)) return '–';
+	switch (kind) {
+		case 'score':
+			return v.toFixed(3);
+		case 'share':
+		case 'probability':
+			return `${(100 * v).toFixed(1)}%`;
+		case 'people':
+			return wholeNumber.format(v);
+		case 'count':
+			return v.toFixed(2);
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** A standard error as text, in the figure's units (a percentage in points). */
+function formatSe(kind: FigureKind, se: number): string {
+	if (!Number.isFinite(se)) return '–';
+	switch (kind) {
+		case 'score':
+			return se.toFixed(3);
+		case 'share':
+		case 'probability':
+			return (100 * se).toFixed(1);
+		case 'people':
+			return se < 10 ? se.toFixed(1) : wholeNumber.format(se);
+		case 'count':
+			return se.toFixed(2);
+		default:
+			return kind satisfies never;
+	}
+}
+
+function meanPlusMinus(f: HeadlineFigure): string {
+	return `${formatValue(f.kind, f.mean)} ± ${formatSe(f.kind, f.se)}`;
+}
+
+/** Lines of columns, each padded to its widest cell; the first column left-aligned, others right. */
+function columns(rows: readonly (readonly string[])[], gap = '  '): string[] {
+	const widths: number[] = [];
+	for (const row of rows)
+		row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+	return rows.map((row) =>
+		row
+			.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+			.join(gap)
+			.trimEnd()
+	);
+}
+
+/** A short human summary of a run: each headline figure with its Monte Carlo error and band. */
+export function toText(scenario: Scenario, summary: Summary): string {
+	const r = summary.receipt;
+	const rows: string[][] = [['', 'mean ± s.e.', '5% to 95%']];
+	for (const f of headline(summary))
+		rows.push([
+			f.label,
+			meanPlusMinus(f),
+			f.p5 === null || f.p95 === null
+				? ''
+				: `${formatValue(f.kind, f.p5)} to ${formatValue(f.kind, f.p95)}`
+		]);
+	return (
+		[
+			scenario.name,
+			`${wholeNumber.format(r.runs)} futures on seed ${r.seed} over ${summary.months} months; model ${r.modelVersion}.`,
+			'± is the Monte Carlo standard error of the mean; the band is where 90% of futures fall.',
+			'',
+			...columns(rows)
+		].join('\n') + '\n'
+	);
+}
+
+/** One value of a sweep with its scenario and summary. */
+export interface SweepRow {
+	value: number;
+	scenario: Scenario;
+	summary: Summary;
+}
+
+/** A sweep's figures as text: one line per value, each figure as mean ± s.e. */
+export function sweepText(path: string, sweep: readonly SweepRow[]): string {
+	if (sweep.length === 0) return '';
+	const rows: string[][] = [[path, ...headline(sweep[0].summary).map((f) => f.short)]];
+	for (const { value, summary } of sweep)
+		rows.push([String(value), ...headline(summary).map(meanPlusMinus)]);
+	const r = sweep[0].summary.receipt;
+	return (
+		[
+			`${sweep[0].scenario.name}: ${path} swept over ${sweep.length} value${sweep.length === 1 ? '' : 's'}, ${wholeNumber.format(r.runs)} futures each on seed ${r.seed} (the same futures at every value).`,
+			'Each cell is mean ± Monte Carlo standard error; shares and probabilities in %, people whole.',
+			'P(trust≥thr): trust in the final year at or above the trust threshold.',
+			'',
+			...columns(rows)
+		].join('\n') + '\n'
+	);
+}
+
+/** A sweep's figures as CSV: one row per value; per figure its mean, s.e. and 5% and 95% points. */
+export function sweepCsv(path: string, sweep: readonly SweepRow[]): string {
+	if (sweep.length === 0) return '';
+	const cols = [path];
+	for (const f of headline(sweep[0].summary)) {
+		cols.push(`${f.key}_mean`, `${f.key}_se`);
+		if (f.kind !== 'probability') cols.push(`${f.key}_p5`, `${f.key}_p95`);
+	}
+	const lines = [cols.join(',')];
+	for (const { value, summary } of sweep) {
+		const row = [csvNumber(value)];
+		for (const f of headline(summary)) {
+			row.push(csvNumber(f.mean), csvNumber(f.se));
+			if (f.kind !== 'probability') row.push(csvNumber(f.p5 ?? NaN), csvNumber(f.p95 ?? NaN));
+		}
+		lines.push(row.join(','));
+	}
+	return lines.join('\n') + '\n';
+}
+
+/** A sweep as JSON: per value, the receipt and the headline figures. */
+export function sweepJson(path: string, sweep: readonly SweepRow[]): string {
+	const doc = {
+		path,
+		values: sweep.map(({ value, summary }) => ({
+			value,
+			receipt: summary.receipt,
+			headline: Object.fromEntries(
+				headline(summary).map((f) => [f.key, { mean: f.mean, se: f.se, p5: f.p5, p95: f.p95 }])
+			)
+		}))
+	};
+	return JSON.stringify(doc, null, 2) + '\n';
 }

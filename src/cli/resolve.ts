@@ -10,7 +10,7 @@ import {
 	validateScenario,
 	type Scenario
 } from '../lib/sim/index';
-import type { Assignment, SimOptions } from './args';
+import type { Assignment, SimOptions, Sweep } from './args';
 
 export type Resolved = { ok: true; value: Scenario } | { ok: false; error: string };
 
@@ -95,4 +95,32 @@ export function resolveScenario(options: SimOptions, readText: ReadText): Resolv
 	if (!checked.ok)
 		return { ok: false, error: `Invalid scenario (${from}): ${describeIssues(checked.error)}` };
 	return checked;
+}
+
+/** One value of a sweep and the scenario it gives. */
+export interface SweepPoint {
+	value: number;
+	scenario: Scenario;
+}
+
+/**
+ * The scenarios of a sweep: the options' scenario with the swept number set to each value in
+ * turn (after `--set`; a sweep of `runs` or `seed` takes the place of `--runs` or `--seed`).
+ * Every value is checked before anything runs; the first invalid one is the error.
+ */
+export function resolveSweep(
+	options: SimOptions,
+	sweep: Sweep,
+	readText: ReadText
+): { ok: true; value: SweepPoint[] } | { ok: false; error: string } {
+	const points: SweepPoint[] = [];
+	for (const value of sweep.values) {
+		const at: SimOptions = { ...options, sets: [...options.sets, { path: sweep.path, value }] };
+		if (sweep.path === 'runs') delete at.runs;
+		if (sweep.path === 'seed') delete at.seed;
+		const r = resolveScenario(at, readText);
+		if (!r.ok) return { ok: false, error: r.error.replace(/^--set /, '--sweep ') };
+		points.push({ value, scenario: r.value });
+	}
+	return { ok: true, value: points };
 }

@@ -1,17 +1,28 @@
 /**
  * `npm run sim -- [options]`: runs a scenario headless in Node with the same core as the app
- * and writes its summary as JSON or CSV. Run with --help for the options.
+ * and writes its summary as JSON, CSV or text; or runs it at each value of one parameter
+ * (`--sweep`); or screens which inputs each headline output depends on (`--screen`). Run with
+ * --help for the options.
  *
  * Exit status: 0 done; 2 bad input, with one line on stderr naming the problem; 1 an
  * unexpected failure.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { simulate, type Summary } from '../lib/sim/index';
-import { parseArgs } from './args';
+import { simulate, type Scenario, type Summary } from '../lib/sim/index';
+import { screeningFactors, screenModel, type ScreeningResult } from '../lib/sim/screening';
+import {
+	parseArgs,
+	type RunFormat,
+	type ScreenFormat,
+	type ScreenSettings,
+	type SimOptions,
+	type Sweep
+} from './args';
 import { helpText, paramsText, presetsText } from './help';
-import { toCsv, toJson } from './output';
+import { sweepCsv, sweepJson, sweepText, toCsv, toJson, toText, type SweepRow } from './output';
 import { createProgress } from './progress';
-import { resolveScenario, type ReadText } from './resolve';
+import { resolveScenario, resolveSweep, type ReadText } from './resolve';
+import { screeningJson, screeningMarkdown, screeningText } from './screen-output';
 
 const BAD_INPUT = 2;
 const FAILURE = 1;
@@ -52,40 +63,131 @@ function main(argv: readonly string[]): void {
 			process.stdout.write(paramsText());
 			return;
 		case 'run':
-			break;
+			return run(command.options);
+		case 'sweep':
+			return sweep(command.options, command.sweep);
+		case 'screen':
+			return screen(command.options, command.screen);
 		default:
 			command satisfies never;
 	}
-	const options = command.options;
+}
+
+/** A progress bar on stderr when it is a terminal. */
+function progressBar(total: number) {
+	return createProgress(
+		total,
+		process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined
+	);
+}
+
+/** Writes the output to --out or stdout. */
+function emit(text: string, out: string | undefined): void {
+	if (out === undefined) {
+		process.stdout.write(text);
+		return;
+	}
+	try {
+		writeFileSync(out, text);
+	} catch (e) {
+		return fail(`Cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`, BAD_INPUT);
+	}
+}
+
+function failure(e: unknown): void {
+	fail(`The simulation failed: ${e instanceof Error ? e.message : String(e)}`, FAILURE);
+}
+
+function run(options: SimOptions<RunFormat>): void {
 	const resolved = resolveScenario(options, readText);
 	if (!resolved.ok) return fail(resolved.error, BAD_INPUT);
 	const scenario = resolved.value;
 
-	const progress = createProgress(
-		scenario.runs,
-		process.stderr.isTTY ? (text) => process.stderr.write(text) : undefined
-	);
+	const progress = progressBar(scenario.runs);
 	let summary: Summary;
 	try {
 		summary = simulate(scenario, (done) => progress.update(done));
 	} catch (e) {
 		progress.finish();
-		return fail(`The simulation failed: ${e instanceof Error ? e.message : String(e)}`, FAILURE);
+		return failure(e);
 	}
 	progress.finish();
 
-	const text = options.format === 'csv' ? toCsv(summary) : toJson(scenario, summary);
-	if (options.out === undefined) {
-		process.stdout.write(text);
-		return;
+	switch (options.format) {
+		case 'json':
+			return emit(toJson(scenario, summary), options.out);
+		case 'csv':
+			return emit(toCsv(summary), options.out);
+		case 'text':
+			return emit(toText(scenario, summary), options.out);
+		default:
+			options.format satisfies never;
 	}
+}
+
+function sweep(options: SimOptions<RunFormat>, sw: Sweep): void {
+	const resolved = resolveSweep(options, sw, readText);
+	if (!resolved.ok) return fail(resolved.error, BAD_INPUT);
+	const points = resolved.value;
+
+	const progress = progressBar(points.reduce((n, p) => n + p.scenario.runs, 0));
+	const rows: SweepRow[] = [];
+	let before = 0;
 	try {
-		writeFileSync(options.out, text);
+		for (const { value, scenario } of points) {
+			const summary = simulate(scenario, (done) => progress.update(before + done));
+			before += scenario.runs;
+			rows.push({ value, scenario, summary });
+		}
 	} catch (e) {
-		return fail(
-			`Cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}`,
-			BAD_INPUT
+		progress.finish();
+		return failure(e);
+	}
+	progress.finish();
+
+	switch (options.format) {
+		case 'text':
+			return emit(sweepText(sw.path, rows), options.out);
+		case 'csv':
+			return emit(sweepCsv(sw.path, rows), options.out);
+		case 'json':
+			return emit(sweepJson(sw.path, rows), options.out);
+		default:
+			options.format satisfies never;
+	}
+}
+
+function screen(options: SimOptions<ScreenFormat>, settings: ScreenSettings): void {
+	const resolved = resolveScenario(options, readText);
+	if (!resolved.ok) return fail(resolved.error, BAD_INPUT);
+	const scenario: Scenario = resolved.value;
+
+	const factors = screeningFactors();
+	const progress = progressBar(settings.trajectories * (factors.length + 1) * settings.runs);
+	let result: ScreeningResult;
+	try {
+		const r = screenModel(
+			scenario,
+			{ trajectories: settings.trajectories, runs: settings.runs, factors },
+			(done) => progress.update(done)
 		);
+		progress.finish();
+		if (!r.ok) return fail(r.error, BAD_INPUT);
+		result = r.value;
+	} catch (e) {
+		progress.finish();
+		return failure(e);
+	}
+
+	switch (options.format) {
+		case 'text':
+			return emit(screeningText(scenario, result, settings.top), options.out);
+		case 'json':
+			return emit(screeningJson(scenario, result), options.out);
+		case 'markdown':
+			return emit(screeningMarkdown(scenario, result, settings.top), options.out);
+		default:
+			options.format satisfies never;
 	}
 }
 

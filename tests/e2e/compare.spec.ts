@@ -15,7 +15,7 @@ test.describe('comparing contract designs', () => {
 			timeout: 60_000
 		});
 		await expect(page.locator('.receipt')).toContainText('seed 20221130, 100 futures each');
-		const finalTrust = page.getByRole('article', { name: 'Final trust: B against A' });
+		const finalTrust = page.getByRole('article', { name: 'Trust in the final year: B against A' });
 		const p = finalTrust.getByTestId('p-better');
 		await expect(p).toHaveText(/P\(B better than A\) = (\d+%|over 99%|100%)/);
 		const percent = Number((await p.textContent())?.match(/(\d+)%/)?.[1] ?? '0');
@@ -23,7 +23,7 @@ test.describe('comparing contract designs', () => {
 		expect(percent).toBeGreaterThan(70);
 		await expect(
 			page
-				.getByRole('article', { name: 'Reaches co-designing: B against A' })
+				.getByRole('article', { name: 'Co-designing in the final year: B against A' })
 				.getByTestId('p-better')
 		).toBeVisible();
 		// What differs lists contract length with its unit.
@@ -65,13 +65,13 @@ test.describe('sweep and goal seeking', () => {
 		await page.getByLabel('Futures per cell').selectOption('50');
 		await page.getByRole('button', { name: 'Run the sweep' }).click();
 		await expect(page.getByText('The sweep is complete.')).toBeVisible({ timeout: 60_000 });
-		const cells = page.locator('.cell[data-p]:not([data-p=""])');
+		const cells = page.locator('.cell[data-value]:not([data-value=""])');
 		await expect(cells).toHaveCount(9);
 		// Reading a cell by keyboard.
-		await page.getByRole('application', { name: /Chance of reaching co-designing/ }).focus();
+		await page.getByRole('application', { name: /Median trust in the final year/ }).focus();
 		await page.keyboard.press('ArrowRight');
 		await expect(page.locator('#sweep-readout')).toHaveText(
-			/Contract length 63 months, Power shared with the community 0: \d+%/
+			/Contract length 63 months, Power shared with the community 0: median trust \d\.\d\d in the final year/
 		);
 		await expectAccessible(page);
 
@@ -89,8 +89,9 @@ test.describe('sweep and goal seeking', () => {
 	});
 
 	test('a goal seek returns an answer consistent with the sweep', async ({ page }) => {
-		await page.goto('/compare/sweep?scenario=preset-towards');
-		await expect(page.getByLabel('Scenario')).toHaveValue('preset-towards');
+		// Courage, where partners decide whether trust in the final year reaches the threshold.
+		await page.goto('/compare/sweep?scenario=preset-courage');
+		await expect(page.getByLabel('Scenario')).toHaveValue('preset-courage');
 		// Partners across (0, 2, … 10); community conversations up (0, 6, 12), which includes
 		// the scenario's own 6 a year.
 		await page.getByLabel('Across', { exact: true }).selectOption('partners.count');
@@ -102,6 +103,7 @@ test.describe('sweep and goal seeking', () => {
 		await expect(page.getByText('The sweep is complete.')).toBeVisible({ timeout: 60_000 });
 
 		await page.getByLabel('Lever').selectOption('partners.count');
+		await page.getByLabel('Goal', { exact: true }).selectOption('trustAboveThreshold');
 		await page.getByLabel('Target chance, percent').fill('50');
 		await page.getByRole('button', { name: 'Find it' }).click();
 		const answer = page.getByTestId('goal-answer');
@@ -127,7 +129,7 @@ test.describe('sweep and goal seeking', () => {
 			if (s.n !== 50) continue;
 			const cell = page.locator(`.cell[data-x="${s.value}"][data-y="6"]`);
 			if ((await cell.count()) === 0) continue;
-			expect(Number(await cell.getAttribute('data-p'))).toBeCloseTo(s.p, 10);
+			expect(Number(await cell.getAttribute('data-p-above'))).toBeCloseTo(s.p, 10);
 			matched++;
 		}
 		expect(matched).toBeGreaterThan(0);
@@ -153,12 +155,16 @@ test.describe('sensitivity', () => {
 		await expect(page.getByText('The sensitivity analysis is complete.')).toBeVisible({
 			timeout: 60_000
 		});
-		await expect(page.getByText(/^Baseline median final trust: \d\.\d\d\./)).toBeVisible();
+		await expect(
+			page.getByText(/^Baseline median trust in the final year: \d\.\d\d\./)
+		).toBeVisible();
 		await page.getByRole('button', { name: 'Show as a table' }).click();
 		const rows = page.locator('.tornado tbody tr');
 		await expect(rows).toHaveCount(7);
 		await page.getByLabel('Measure').selectOption('pCodesigning');
-		await expect(page.getByText(/^Baseline chance of reaching co-designing: /)).toBeVisible();
+		await expect(
+			page.getByText(/^Baseline chance the community is co-designing in the final year: /)
+		).toBeVisible();
 		await expectAccessible(page);
 	});
 });

@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from '@playwright/test';
 import { resultKey } from '../../src/lib/db/library';
-import { PRESETS, type Scenario } from '../../src/lib/sim';
+import { MODEL_VERSION, PRESETS, type Scenario } from '../../src/lib/sim';
 import { expect, expectAccessible, test } from './fixtures';
 
 const EXAMPLES = PRESETS.map((p) => p.scenario.name);
@@ -506,14 +506,14 @@ async function storeResult(page: Page, id: string, median: number[], current: bo
 	);
 	const key = current ? resultKey(scenario as Scenario) : 'an-older-version:0';
 	await page.evaluate(
-		({ id, key, median }) =>
+		({ id, key, median, modelVersion }) =>
 			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('slow-trust');
 				open.onsuccess = () => {
 					const tx = open.result.transaction(['scenarios', 'results'], 'readwrite');
 					const summary = {
 						threshold: 0.6,
-						receipt: { runs: 1000 },
+						receipt: { runs: 1000, modelVersion },
 						series: { trust: { p50: median } }
 					};
 					tx.objectStore('results').put({ key, scenarioId: id, summary, createdAt: Date.now() });
@@ -528,7 +528,7 @@ async function storeResult(page: Page, id: string, median: number[], current: bo
 				};
 				open.onerror = () => reject(open.error);
 			}),
-		{ id, key, median }
+		{ id, key, median, modelVersion: MODEL_VERSION }
 	);
 }
 

@@ -200,7 +200,7 @@ test('"How the futures end" downloads from the workbench as one image with its t
 		)
 	}));
 	expect(onScreen.titles).toEqual([
-		'Final trust',
+		'Trust in the final year',
 		'Months to trust',
 		'KPI reviews met',
 		'Health outcomes'
@@ -245,7 +245,7 @@ test('"How the futures end" downloads from the workbench as one image with its t
 	const words = parsed.texts.join(' ');
 	for (const title of onScreen.titles) expect(parsed.texts).toContain(title);
 	expect(words).toContain('Futures in which it never did');
-	expect(words).toMatch(/Ends at or above \d\.\d\d/);
+	expect(words).toMatch(/At or above \d\.\d\d in the final year/);
 	expect(words).toContain('Share of futures');
 	expect(words).toContain(`${TYPICAL.runs.toLocaleString('en-GB')} futures`);
 	expect(parsed.width).toBeGreaterThanOrEqual(Math.floor(onScreen.width) - 40);

@@ -389,7 +389,9 @@ test.describe('the workbench', () => {
 		page
 	}) => {
 		await openDemoWithFewFutures(page);
-		const probe = page.getByRole('slider', { name: /^KPI reviews met against final trust/ });
+		const probe = page.getByRole('slider', {
+			name: /^KPI reviews met against trust in the final year/
+		});
 		await probe.scrollIntoViewIfNeeded();
 		const box = await probe.boundingBox();
 		expect(box).not.toBeNull();

@@ -5,19 +5,40 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, type SimOptions } from '../../src/cli/args';
+import { parseArgs, type Command, type SimOptions } from '../../src/cli/args';
 import { helpText } from '../../src/cli/help';
-import { BAND_STATS, csvHeader, toCsv, toJson } from '../../src/cli/output';
+import {
+	BAND_STATS,
+	csvHeader,
+	formatValue,
+	headline,
+	sweepCsv,
+	sweepJson,
+	sweepText,
+	toCsv,
+	toJson,
+	toText,
+	type SweepRow
+} from '../../src/cli/output';
 import { createProgress, renderProgress } from '../../src/cli/progress';
-import { resolveScenario, type ReadText } from '../../src/cli/resolve';
+import { resolveScenario, resolveSweep, type ReadText } from '../../src/cli/resolve';
+import {
+	screeningJson,
+	screeningMarkdown,
+	screeningText,
+	sig3,
+	tableRows
+} from '../../src/cli/screen-output';
 import {
 	DEMO_PRESET_ID,
 	getParam,
 	presetById,
 	PRESETS,
 	SERIES,
-	simulate
+	simulate,
+	type Scenario
 } from '../../src/lib/sim/index';
+import { screeningFactors, screenModel, SCREENING_OUTPUTS } from '../../src/lib/sim/screening';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,6 +47,12 @@ function options(argv: string[]): SimOptions {
 	if (!r.ok) throw new Error(r.error);
 	if (r.value.kind !== 'run') throw new Error(`expected a run, got ${r.value.kind}`);
 	return r.value.options;
+}
+
+function command(argv: string[]): Command {
+	const r = parseArgs(argv);
+	if (!r.ok) throw new Error(r.error);
+	return r.value;
 }
 
 function parseError(argv: string[]): string {
@@ -108,7 +135,7 @@ describe('parseArgs', () => {
 			[['--runs', '2.5'], /--runs must be a whole number/],
 			[['--runs', '-5'], /--runs must be a whole number/],
 			[['--seed', '1e400'], /--seed must be a whole number/],
-			[['--format', 'xml'], /--format must be json or csv; got "xml"/],
+			[['--format', 'xml'], /--format must be json, csv, text or markdown; got "xml"/],
 			[['--preset', 'typical', '--scenario', 'a.json'], /not both/]
 		];
 		for (const [argv, pattern] of cases) {
@@ -116,6 +143,149 @@ describe('parseArgs', () => {
 			expect(error, argv.join(' ')).toMatch(pattern);
 			expect(error, argv.join(' ')).not.toContain('\n');
 		}
+	});
+});
+
+describe('parseArgs: text, --sweep and --screen', () => {
+	it('writes a run as text when asked', () => {
+		expect(options(['--format', 'text']).format).toBe('text');
+	});
+
+	it('reads a sweep, as text unless told otherwise', () => {
+		expect(command(['--sweep', 'kpi.rigidity=0,0.5,1'])).toEqual({
+			kind: 'sweep',
+			options: { sets: [], format: 'text' },
+			sweep: { path: 'kpi.rigidity', values: [0, 0.5, 1] }
+		});
+		expect(
+			command([
+				'--preset',
+				'churn',
+				'--sweep=community.segments.1.initialTrust=.3,.6',
+				'--runs',
+				'50',
+				'--format',
+				'csv'
+			])
+		).toEqual({
+			kind: 'sweep',
+			options: { preset: 'churn', sets: [], runs: 50, format: 'csv' },
+			sweep: { path: 'community.segments.1.initialTrust', values: [0.3, 0.6] }
+		});
+		expect(command(['--sweep', 'power.sharing=0.4']).kind).toBe('sweep');
+	});
+
+	it('reads a screening with its defaults, --runs being the futures a point', () => {
+		expect(command(['--screen'])).toEqual({
+			kind: 'screen',
+			options: { sets: [], format: 'text' },
+			screen: { trajectories: 10, runs: 20, top: 10 }
+		});
+		expect(
+			command([
+				'--screen',
+				'--preset',
+				'courage',
+				'--set',
+				'kpi.rigidity=0.5',
+				'--trajectories',
+				'4',
+				'--runs=5',
+				'--top',
+				'3',
+				'--seed',
+				'8',
+				'--format',
+				'markdown',
+				'--out',
+				'table.md'
+			])
+		).toEqual({
+			kind: 'screen',
+			options: {
+				preset: 'courage',
+				sets: [{ path: 'kpi.rigidity', value: 0.5 }],
+				seed: 8,
+				format: 'markdown',
+				out: 'table.md'
+			},
+			screen: { trajectories: 4, runs: 5, top: 3 }
+		});
+		const json = command(['--screen', '--format', 'json']);
+		expect(json.kind === 'screen' && json.options.format).toBe('json');
+	});
+
+	it('rejects misused flags with one line naming the problem', () => {
+		const cases: [string[], RegExp][] = [
+			[['--format', 'markdown'], /--format markdown is for --screen/],
+			[['--sweep', 'kpi.rigidity=0,1', '--format', 'markdown'], /markdown is for --screen/],
+			[['--screen', '--format', 'csv'], /--screen writes text, json or markdown; got "csv"/],
+			[['--screen', '--sweep', 'kpi.rigidity=0,1'], /--screen or --sweep, not both/],
+			[['--screen', '--trajectories', '1'], /--trajectories must be 2 or more; got "1"/],
+			[['--screen', '--trajectories', 'ten'], /--trajectories must be a whole number/],
+			[['--screen', '--top', '0'], /--top must be 1 or more/],
+			[['--screen', '--runs', '0'], /--runs must be 1 or more for --screen/],
+			[['--trajectories', '5'], /--trajectories is an option of --screen/],
+			[['--top', '5'], /--top is an option of --screen/],
+			[['--sweep', 'kpi.rigidity'], /--sweep expects path=v1,v2,\.\.\./],
+			[['--sweep', 'kpi.flexibility=1,2'], /--sweep: unknown parameter "kpi.flexibility"/],
+			[['--sweep', 'kpi.rigidity=0,high'], /--sweep kpi.rigidity: "high" is not a number/],
+			[['--sweep', 'kpi.rigidity=0,,1'], /"" is not a number/],
+			[['--sweep', 'kpi.rigidity=0', '--sweep', 'power.sharing=1'], /Give one --sweep/],
+			[['--sweep'], /--sweep needs a value/]
+		];
+		for (const [argv, pattern] of cases) {
+			const error = parseError(argv);
+			expect(error, argv.join(' ')).toMatch(pattern);
+			expect(error, argv.join(' ')).not.toContain('\n');
+		}
+	});
+});
+
+describe('resolveSweep', () => {
+	it('gives one scenario per value, after --set, on the same seed', () => {
+		const c = command([
+			'--sweep',
+			'kpi.rigidity=0,0.5',
+			'--set',
+			'kpi.rigidity=0.9',
+			'--set',
+			'power.sharing=0.7',
+			'--seed',
+			'12'
+		]);
+		if (c.kind !== 'sweep') throw new Error(c.kind);
+		const r = resolveSweep(c.options, c.sweep, noFiles);
+		if (!r.ok) throw new Error(r.error);
+		expect(r.value.map((p) => p.value)).toEqual([0, 0.5]);
+		expect(r.value.map((p) => p.scenario.kpi.rigidity)).toEqual([0, 0.5]);
+		for (const p of r.value) {
+			expect(p.scenario.power.sharing).toBe(0.7);
+			expect(p.scenario.seed).toBe(12);
+		}
+	});
+
+	it('lets a sweep of the seed or the runs take the place of --seed or --runs', () => {
+		const c = command(['--sweep', 'seed=1,2', '--seed', '9', '--runs', '30']);
+		if (c.kind !== 'sweep') throw new Error(c.kind);
+		const r = resolveSweep(c.options, c.sweep, noFiles);
+		expect(r.ok && r.value.map((p) => [p.scenario.seed, p.scenario.runs])).toEqual([
+			[1, 30],
+			[2, 30]
+		]);
+	});
+
+	it('checks every value before anything runs', () => {
+		const c = command(['--sweep', 'kpi.rigidity=0,7']);
+		if (c.kind !== 'sweep') throw new Error(c.kind);
+		const r = resolveSweep(c.options, c.sweep, noFiles);
+		expect(r.ok || r.error).toMatch(/kpi\.rigidity \(KPI rigidity\) must be from 0 to 1; got 7\./);
+		const seg = command(['--sweep', 'community.segments.7.size=10,20']);
+		if (seg.kind !== 'sweep') throw new Error(seg.kind);
+		const bad = resolveSweep(seg.options, seg.sweep, noFiles);
+		expect(bad.ok || bad.error).toMatch(
+			/^--sweep community\.segments\.7\.size: the scenario has 4/
+		);
 	});
 });
 
@@ -259,6 +429,165 @@ describe('output', () => {
 	});
 });
 
+describe('headline figures, text and sweeps', () => {
+	const preset = presetById(DEMO_PRESET_ID)?.scenario;
+	if (!preset) throw new Error('no demo preset');
+	const scenario: Scenario = { ...preset, runs: 10, horizonMonths: 24 };
+	const summary = simulate(scenario);
+
+	it('gives each headline figure its mean and Monte Carlo error over futures', () => {
+		const figures = headline(summary);
+		expect(figures.map((f) => f.key)).toEqual([
+			'finalTrust',
+			'meanTrust',
+			'pTrustAboveThreshold',
+			'pCollapse',
+			'brokenPromises',
+			'outcomes',
+			'tookPart',
+			'sharedDecisions',
+			'providerChanges',
+			'kpiMet'
+		]);
+		const trust = figures[0];
+		const runs = summary.perRun.finalTrust;
+		const mean = runs.reduce((a, b) => a + b, 0) / runs.length;
+		const sd = Math.sqrt(runs.reduce((a, b) => a + (b - mean) ** 2, 0) / (runs.length - 1));
+		expect(trust.mean).toBeCloseTo(mean, 12);
+		expect(trust.se).toBeCloseTo(sd / Math.sqrt(runs.length), 12);
+		expect(trust.p5).toBe(summary.metrics.finalTrust.p5);
+		expect(trust.p95).toBe(summary.metrics.finalTrust.p95);
+		const collapse = figures[3];
+		expect(collapse.mean).toBe(summary.probabilities.collapse.p);
+		expect(collapse.se).toBe(summary.probabilities.collapse.se);
+		expect(collapse.p5).toBeNull();
+		expect(figures[2].label).toBe(`P(trust in the final year ≥ ${scenario.trust.threshold})`);
+	});
+
+	it('writes values in their units', () => {
+		expect(formatValue('score', 0.41234)).toBe('0.412');
+		expect(formatValue('share', 0.2345)).toBe('23.4%');
+		expect(formatValue('probability', 0.05)).toBe('5.0%');
+		expect(formatValue('people', 12345.6)).toBe('12,346');
+		expect(formatValue('count', 1)).toBe('1.00');
+		expect(formatValue('score', null)).toBe('–');
+	});
+
+	it('writes a run as a short text summary, a line per figure', () => {
+		const text = toText(scenario, summary);
+		expect(
+			text.startsWith(`${scenario.name}\n10 futures on seed ${scenario.seed} over 24 months`)
+		).toBe(true);
+		const lines = text.trimEnd().split('\n');
+		for (const f of headline(summary)) {
+			const line = lines.find((l) => l.startsWith(f.label));
+			expect(line, f.label).toBeDefined();
+			expect(line).toContain(' ± ');
+		}
+		expect(lines.find((l) => l.startsWith('Trust in the final year'))).toMatch(
+			/\d\.\d{3} ± \d\.\d{3} +\d\.\d{3} to \d\.\d{3}$/
+		);
+	});
+
+	const sweep: SweepRow[] = [0.1, 0.9].map((value) => {
+		const s = { ...scenario, kpi: { ...scenario.kpi, rigidity: value } };
+		return { value, scenario: s, summary: simulate(s) };
+	});
+
+	it('writes a sweep as text, one line per value', () => {
+		const lines = sweepText('kpi.rigidity', sweep).trimEnd().split('\n');
+		const table = lines.slice(lines.indexOf('') + 1);
+		expect(table).toHaveLength(3);
+		expect(table[0]).toMatch(/^kpi\.rigidity +Trust final +Trust horizon/);
+		expect(table[1]).toMatch(/^0\.1 +\d\.\d{3} ± /);
+		expect(table[2]).toMatch(/^0\.9 +\d\.\d{3} ± /);
+	});
+
+	it('writes a sweep as CSV, one row per value, and as JSON', () => {
+		const lines = sweepCsv('kpi.rigidity', sweep).trimEnd().split('\n');
+		expect(lines).toHaveLength(3);
+		const header = lines[0].split(',');
+		expect(header.slice(0, 5)).toEqual([
+			'kpi.rigidity',
+			'finalTrust_mean',
+			'finalTrust_se',
+			'finalTrust_p5',
+			'finalTrust_p95'
+		]);
+		expect(header).toContain('pCollapse_mean');
+		expect(header).not.toContain('pCollapse_p5');
+		lines.slice(1).forEach((line, i) => {
+			const cells = line.split(',');
+			expect(cells).toHaveLength(header.length);
+			expect(Number(cells[0])).toBe(sweep[i].value);
+			expect(Number(cells[1])).toBeCloseTo(headline(sweep[i].summary)[0].mean, 6);
+		});
+		const doc = JSON.parse(sweepJson('kpi.rigidity', sweep));
+		expect(doc.path).toBe('kpi.rigidity');
+		expect(doc.values.map((v: { value: number }) => v.value)).toEqual([0.1, 0.9]);
+		expect(doc.values[0].headline.finalTrust.mean).toBeCloseTo(
+			headline(sweep[0].summary)[0].mean,
+			12
+		);
+	});
+});
+
+describe('screening output', () => {
+	const preset = presetById(DEMO_PRESET_ID)?.scenario;
+	if (!preset) throw new Error('no demo preset');
+	const scenario: Scenario = structuredClone({ ...preset, horizonMonths: 24 });
+	for (const g of scenario.community.segments) g.size = 100;
+	const ids = ['kpi.rigidity', 'trust.responsiveness', 'trust.threshold', 'outcomes.monthlyRate'];
+	const factors = screeningFactors().filter((f) => ids.includes(f.id));
+	const r = screenModel(scenario, { trajectories: 3, runs: 2, factors });
+	if (!r.ok) throw new Error(r.error);
+	const result = r.value;
+
+	it('writes numbers to three significant figures', () => {
+		expect(sig3(0)).toBe('0');
+		expect(sig3(0.123456)).toBe('0.123');
+		expect(sig3(-12.345)).toBe('-12.3');
+		expect(sig3(4321.4)).toBe('4,321');
+		expect(sig3(0.0000123)).toBe('1.2e-5');
+		expect(sig3(NaN)).toBe('–');
+	});
+
+	it('lists each output’s inputs by μ*, leaving out those that did not change it', () => {
+		const text = screeningText(scenario, result, 10);
+		expect(text).toContain('Morris screening of');
+		expect(text).toContain('4 inputs (4 parameters, 0 segment parameters');
+		for (const o of SCREENING_OUTPUTS) expect(text).toContain(o.label);
+		// The trust threshold only reports: it changes no trust output.
+		const trustBlock = text.slice(text.indexOf('Trust in the final year'));
+		const firstBlock = trustBlock.slice(0, trustBlock.indexOf('\n\n'));
+		expect(firstBlock).not.toContain('trust.threshold');
+		expect(firstBlock).toContain('No other input changed it');
+		expect(screeningText(scenario, result, 1)).not.toMatch(/^ +2 /m);
+	});
+
+	it('writes one Markdown table with a μ* column per output', () => {
+		const md = screeningMarkdown(scenario, result, 10);
+		const lines = md.trimEnd().split('\n');
+		const table = lines.filter((l) => l.startsWith('|'));
+		const header = table[0].split(' | ');
+		expect(header).toHaveLength(2 + SCREENING_OUTPUTS.length);
+		expect(table[1]).toMatch(/^\| --- \| --- \| ---: \|/);
+		const rows = tableRows(result, 10);
+		expect(table).toHaveLength(2 + rows.length);
+		rows.forEach((f, i) => expect(table[2 + i]).toContain(`\`${result.factors[f].id}\``));
+		// The rows are one contiguous table (no blank line inside).
+		expect(lines.slice(lines.indexOf(table[0]))).toEqual(table);
+	});
+
+	it('writes every input of every output as JSON', () => {
+		const doc = JSON.parse(screeningJson(scenario, result));
+		expect(doc.screening.trajectories).toBe(3);
+		expect(doc.screening.runsPerPoint).toBe(2);
+		expect(doc.inputs.map((f: { id: string }) => f.id)).toEqual(factors.map((f) => f.id));
+		for (const o of doc.outputs) expect(o.ranked).toHaveLength(factors.length);
+	});
+});
+
 describe('progress', () => {
 	it('draws a bar', () => {
 		expect(renderProgress(0, 10, 10)).toBe('[..........]   0% 0/10 runs');
@@ -324,4 +653,44 @@ describe('npm run sim, end to end', () => {
 			expect(lines, args.join(' ')).toHaveLength(1);
 		}
 	}, 60_000);
+
+	it('sweeps a parameter, one line per value', () => {
+		const r = sim([
+			'--sweep',
+			'kpi.rigidity=0,1',
+			'--runs',
+			'10',
+			'--set',
+			'horizonMonths=12',
+			'--format',
+			'csv'
+		]);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		const lines = r.stdout.trimEnd().split('\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[1].startsWith('0,')).toBe(true);
+		expect(lines[2].startsWith('1,')).toBe(true);
+	}, 60_000);
+
+	it('screens, writing a Markdown table, and refuses a bad screening with exit 2', () => {
+		const r = sim([
+			'--screen',
+			'--trajectories',
+			'2',
+			'--runs',
+			'1',
+			'--set',
+			'horizonMonths=12',
+			'--format',
+			'markdown'
+		]);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/^\| Input \| Kind \| Trust, final year/m);
+		const bad = sim(['--screen', '--format', 'csv']);
+		expect(bad.status).toBe(2);
+		expect(bad.stdout).toBe('');
+		expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+	}, 120_000);
 });

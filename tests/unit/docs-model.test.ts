@@ -1,25 +1,18 @@
 /**
  * The model documentation (docs/model.md) against the code, so the documentation stays true
  * when the model changes: the seven ODD sections, every parameter of the registry with its
- * anchor, default and range, every named constant of the submodels with its value, the
+ * anchor, default and range, every internal constant with its default, range and shape, the
  * random streams, the end metrics, the presets, the default community and the versions.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as community from '../../src/lib/sim/community';
-import * as events from '../../src/lib/sim/events';
-import * as ladder from '../../src/lib/sim/ladder';
+import { ASSUMPTIONS } from '../../src/lib/sim/assumptions';
 import { METRICS, NEVER } from '../../src/lib/sim/outputs';
-import * as params from '../../src/lib/sim/params';
 import { PARAMS, SEGMENT_PARAMS, paramAnchor, type ParamSpec } from '../../src/lib/sim/params';
 import { DEFAULT_SEGMENTS, PRESETS, defaultScenario } from '../../src/lib/sim/presets';
-import * as provider from '../../src/lib/sim/provider';
 import { Stream } from '../../src/lib/sim/rng';
-import * as run from '../../src/lib/sim/run';
 import { getParam } from '../../src/lib/sim/scenario';
-import * as summary from '../../src/lib/sim/summary';
-import * as trust from '../../src/lib/sim/trust';
 import { MODEL_VERSION, SCHEMA_VERSION } from '../../src/lib/sim/version';
 
 const doc = readFileSync(fileURLToPath(new URL('../../docs/model.md', import.meta.url)), 'utf8');
@@ -110,54 +103,36 @@ describe('docs/model.md: parameters', () => {
 });
 
 describe('docs/model.md: internal constants', () => {
-	const modules: Record<string, Record<string, unknown>> = {
-		'trust.ts': trust,
-		'ladder.ts': ladder,
-		'provider.ts': provider,
-		'community.ts': community,
-		'run.ts': run,
-		'events.ts': events,
-		'summary.ts': summary,
-		'params.ts': params
-	};
-	const isNumbers = (v: unknown[]) => v.every((x) => typeof x === 'number');
-
-	/** Every exported UPPER_CASE numeric constant, flattened to [name, value as written, file]. */
-	const constants: [string, string, string][] = [];
-	for (const [file, mod] of Object.entries(modules)) {
-		for (const [name, value] of Object.entries(mod)) {
-			if (!/^[A-Z][A-Z0-9_]*$/.test(name)) continue;
-			if (typeof value === 'number') constants.push([name, String(value), file]);
-			else if (Array.isArray(value) && isNumbers(value))
-				constants.push([name, `[${value.map(String).join(', ')}]`, file]);
-			else if (
-				typeof value === 'object' &&
-				value !== null &&
-				!Array.isArray(value) &&
-				isNumbers(Object.values(value))
-			) {
-				for (const [key, v] of Object.entries(value))
-					constants.push([`${name}.${key}`, String(v), file]);
-			}
+	it.each(ASSUMPTIONS.map((a) => [a.key, a] as const))(
+		'documents %s with its default, range, shape and file',
+		(key, a) => {
+			const c = rowStartingWith(code(key));
+			expect(c[1]).toBe(a.label);
+			expect(Number(c[2])).toBeCloseTo(a.default, 5);
+			expect(c[3]).toBe(`${a.min} to ${a.max}${a.integer ? ', whole' : ''}`);
+			expect(c[4]).toBe(a.shape);
+			expect(c[8]).toBe(code(a.file));
 		}
-	}
+	);
 
-	it('finds the constants to check', () => {
-		expect(constants.length).toBeGreaterThan(40);
-	});
-
-	it.each(constants)('documents %s = %s (%s)', (name, value, file) => {
-		const c = rowStartingWith(code(name));
-		expect(c[1]).toBe(value);
-		expect(c[2]).toBe(code(file));
-	});
-
-	it('lists no constant the code lacks', () => {
-		const known = new Set(constants.map(([name]) => code(name)));
-		const listed = tableRows
+	it('lists no constant the registry lacks', () => {
+		const start = lines.indexOf('### 7.15 Internal constants');
+		const end = lines.findIndex((l, i) => i > start && l.startsWith('### '));
+		const listed = lines
+			.slice(start, end)
+			.filter((l) => l.trimStart().startsWith('|'))
 			.map((r) => cells(r)[0])
-			.filter((first) => /^`[A-Z][A-Z0-9_]*(\.\w+)?`$/.test(first));
+			.filter((first) => /^`\w+`$/.test(first));
+		const known = new Set(ASSUMPTIONS.map((a) => code(a.key)));
 		expect(listed.filter((first) => !known.has(first))).toEqual([]);
+		expect(listed.length).toBe(ASSUMPTIONS.length);
+	});
+
+	it('puts every default inside its range', () => {
+		for (const a of ASSUMPTIONS) {
+			expect(a.default, a.key).toBeGreaterThanOrEqual(a.min);
+			expect(a.default, a.key).toBeLessThanOrEqual(a.max);
+		}
 	});
 
 	it('documents the "never" sentinel', () => {

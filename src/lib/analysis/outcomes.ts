@@ -3,10 +3,14 @@
  * better. They read the per-run end metrics of a summary, which are kept in run order, so
  * two summaries run on the same seed can be paired future by future.
  */
-import { NEVER, Rung, type Summary } from '$lib/sim';
+import { NEVER, paramSpec, Rung, type Summary } from '$lib/sim';
+
+/** Collapse as the model counts it by default, e.g. "15% within 6 months". */
+export const DEFAULT_COLLAPSE_WORDS = `${Math.round((paramSpec('reporting.collapseDrop')?.default ?? NaN) * 100)}% within ${paramSpec('reporting.collapseWindowMonths')?.default ?? NaN} months`;
 
 export type OutcomeKey =
 	| 'finalTrust'
+	| 'meanTrust'
 	| 'reachesCodesigning'
 	| 'kpiMet'
 	| 'outcomes'
@@ -27,17 +31,24 @@ export interface OutcomeInfo {
 export const OUTCOMES: readonly OutcomeInfo[] = [
 	{
 		key: 'finalTrust',
-		label: 'Final trust',
+		label: 'Trust in the final year',
 		kind: 'share',
 		direction: 1,
-		help: 'Trust at the horizon, 0 to 1.'
+		help: 'Mean trust over the last 12 months of the horizon, 0 to 1.'
+	},
+	{
+		key: 'meanTrust',
+		label: 'Trust over the whole horizon',
+		kind: 'share',
+		direction: 1,
+		help: 'Mean trust over every month of the horizon, 0 to 1.'
 	},
 	{
 		key: 'reachesCodesigning',
-		label: 'Reaches co-designing',
+		label: 'Co-designing in the final year',
 		kind: 'yes/no',
 		direction: 1,
-		help: 'Whether the community stands on the co-designing rung or higher at the horizon.'
+		help: 'Whether the community stands on the co-designing rung or higher, on average over the last 12 months.'
 	},
 	{
 		key: 'kpiMet',
@@ -55,17 +66,17 @@ export const OUTCOMES: readonly OutcomeInfo[] = [
 	},
 	{
 		key: 'trustAboveThreshold',
-		label: 'Trust at or above the threshold',
+		label: 'Trust at or above the threshold in the final year',
 		kind: 'yes/no',
 		direction: 1,
-		help: 'Whether final trust is at or above the trust threshold.'
+		help: 'Whether trust in the final year is at or above the trust threshold.'
 	},
 	{
 		key: 'collapse',
 		label: 'Trust collapses',
 		kind: 'yes/no',
 		direction: -1,
-		help: 'Whether trust fell from its peak by the collapse share at some point (fewer is better).'
+		help: `Whether trust ever fell by the collapse share within the collapse window, by default ${DEFAULT_COLLAPSE_WORDS} (fewer is better).`
 	},
 	{
 		key: 'monthsToTrust',
@@ -99,6 +110,8 @@ export function perRunOutcome(summary: Summary, key: OutcomeKey): number[] {
 	switch (key) {
 		case 'finalTrust':
 			return r.finalTrust.slice();
+		case 'meanTrust':
+			return r.meanTrust.slice();
 		case 'reachesCodesigning':
 			return r.rung.map((v) => (v >= Rung.coDesigning ? 1 : 0));
 		case 'kpiMet':

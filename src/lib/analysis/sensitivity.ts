@@ -70,7 +70,7 @@ export function sensitivityDesign(base: Scenario, specs: readonly ParamSpec[]): 
 	return { levers, jobs };
 }
 
-/** A number read from a summary, e.g. median final trust. */
+/** A number read from a summary, e.g. median trust in the final year. */
 export interface Measure {
 	key: MeasureKey;
 	label: string;
@@ -81,34 +81,43 @@ export interface Measure {
 
 export type MeasureKey =
 	| 'medianFinalTrust'
+	| 'medianMeanTrust'
 	| 'pCodesigning'
 	| 'pAboveThreshold'
 	| 'pCollapse'
 	| 'medianOutcomes'
-	| 'medianKpiMet';
+	| 'medianKpiMet'
+	| 'medianTookPart'
+	| 'medianSharedDecisions';
 
 export const MEASURES: readonly Measure[] = [
 	{
 		key: 'medianFinalTrust',
-		label: 'Median final trust',
+		label: 'Median trust in the final year',
 		kind: 'share',
 		read: (s) => s.metrics.finalTrust.p50 ?? NaN
 	},
 	{
+		key: 'medianMeanTrust',
+		label: 'Median trust over the whole horizon',
+		kind: 'share',
+		read: (s) => s.metrics.meanTrust.p50 ?? NaN
+	},
+	{
 		key: 'pCodesigning',
-		label: 'Chance of reaching co-designing',
+		label: 'Chance the community is co-designing in the final year',
 		kind: 'probability',
 		read: (s) => s.probabilities.reachesCodesigning.p
 	},
 	{
 		key: 'pAboveThreshold',
-		label: 'Chance trust ends at or above the threshold',
+		label: 'Chance trust in the final year is at or above the threshold',
 		kind: 'probability',
 		read: (s) => s.probabilities.trustAboveThreshold.p
 	},
 	{
 		key: 'pCollapse',
-		label: 'Chance trust collapses',
+		label: 'Chance trust collapses (falls fast at some point)',
 		kind: 'probability',
 		read: (s) => s.probabilities.collapse.p
 	},
@@ -123,8 +132,29 @@ export const MEASURES: readonly Measure[] = [
 		label: 'Median share of KPI reviews met',
 		kind: 'share',
 		read: (s) => s.metrics.kpiMet.p50 ?? NaN
+	},
+	{
+		key: 'medianTookPart',
+		label: 'Median share who took part in a consultation, final year',
+		kind: 'share',
+		read: (s) => s.metrics.tookPart.p50 ?? NaN
+	},
+	{
+		key: 'medianSharedDecisions',
+		label: 'Median share who shared decisions, final year',
+		kind: 'share',
+		read: (s) => s.metrics.sharedDecisions.p50 ?? NaN
 	}
 ];
+
+/**
+ * The measure the tornado shows unless another is chosen: median trust in the final year.
+ * It is the trust a contract design leaves the community with when the next decision is
+ * taken, and it shows a lever's effect undiluted by the early months, when trust is still
+ * near where it started whatever the design (trust over the whole horizon moves about half
+ * as far for the same lever).
+ */
+export const DEFAULT_MEASURE: MeasureKey = 'medianFinalTrust';
 
 export function measureByKey(key: MeasureKey): Measure {
 	const m = MEASURES.find((x) => x.key === key);

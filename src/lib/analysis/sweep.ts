@@ -3,7 +3,14 @@
  * evaluate its cells so that a coarse picture of the whole grid appears first and is then
  * refined. Pure: the runner in `$lib/compare` evaluates the cells.
  */
-import { paramSpec, setParam, type ParamSpec, type Scenario } from '$lib/sim';
+import {
+	paramSpec,
+	setParam,
+	type ParamSpec,
+	type Probability,
+	type Scenario,
+	type Summary
+} from '$lib/sim';
 
 export interface SweepAxis {
 	path: string;
@@ -158,3 +165,102 @@ export function cellScenario(
 /** The levers offered on sweep axes by default: contract length across, power shared up. */
 export const DEFAULT_SWEEP_X = 'contract.lengthMonths';
 export const DEFAULT_SWEEP_Y = 'power.sharing';
+
+/** What one cell of a sweep found. */
+export interface CellResult {
+	reachesCodesigning: Probability;
+	trustAboveThreshold: Probability;
+	/** Median over futures of trust in the final year (its mean over the last 12 months). */
+	medianFinalTrust: number;
+	/** Median over futures of trust over the whole horizon. */
+	medianMeanTrust: number;
+}
+
+/** The probabilities a cell holds, which goal seeking can aim at. */
+export type SweepProbability = 'reachesCodesigning' | 'trustAboveThreshold';
+
+/** What a sweep's colour can show: a level of trust, or the chance of an outcome. */
+export type SweepMetric = 'medianFinalTrust' | 'medianMeanTrust' | SweepProbability;
+
+export interface SweepMetricInfo {
+	key: SweepMetric;
+	label: string;
+	/** 'trust' is a level from 0 to 1; 'probability' a share of futures, with its error. */
+	kind: 'trust' | 'probability';
+}
+
+export const SWEEP_METRICS: readonly SweepMetricInfo[] = [
+	{ key: 'medianFinalTrust', label: 'Median trust in the final year', kind: 'trust' },
+	{ key: 'medianMeanTrust', label: 'Median trust over the whole horizon', kind: 'trust' },
+	{
+		key: 'trustAboveThreshold',
+		label: 'Chance trust in the final year is at or above the threshold',
+		kind: 'probability'
+	},
+	{
+		key: 'reachesCodesigning',
+		label: 'Chance the community is co-designing in the final year',
+		kind: 'probability'
+	}
+];
+
+/**
+ * The measure a sweep shows unless another is chosen: trust in the final year, the trust a
+ * contract leaves the community with when the next decision is taken (see the sensitivity
+ * analysis' default, which is the same).
+ */
+export const DEFAULT_SWEEP_METRIC: SweepMetric = 'medianFinalTrust';
+
+/** Whether a measure is a chance (one goal seeking can aim at). */
+export function isSweepProbability(m: SweepMetric): m is SweepProbability {
+	return m === 'trustAboveThreshold' || m === 'reachesCodesigning';
+}
+
+export function sweepMetricInfo(key: SweepMetric): SweepMetricInfo {
+	const m = SWEEP_METRICS.find((x) => x.key === key);
+	if (!m) throw new Error(`Unknown sweep measure ${key}`);
+	return m;
+}
+
+/** The number a cell shows for a measure, 0 to 1. */
+export function cellValue(c: CellResult, metric: SweepMetric): number {
+	switch (metric) {
+		case 'medianFinalTrust':
+		case 'medianMeanTrust':
+			return c[metric];
+		case 'trustAboveThreshold':
+		case 'reachesCodesigning':
+			return c[metric].p;
+		default:
+			return metric satisfies never;
+	}
+}
+
+/** What a cell keeps of a summary. */
+export function cellResult(summary: Summary): CellResult {
+	return {
+		reachesCodesigning: summary.probabilities.reachesCodesigning,
+		trustAboveThreshold: summary.probabilities.trustAboveThreshold,
+		medianFinalTrust: summary.metrics.finalTrust.p50 ?? NaN,
+		medianMeanTrust: summary.metrics.meanTrust.p50 ?? NaN
+	};
+}
+
+/**
+ * The values a sweep's colour scale runs between. A chance always spans 0 to 1. Levels of
+ * trust in a sweep usually lie within a few tenths of each other, which on a 0-to-1 scale
+ * would all be one grey: their scale spans the cells' own range, widened to whole
+ * twentieths and to at least a tenth (upwards, or down from 1), within 0 to 1 (the legend gives its ends).
+ */
+export function colourDomain(
+	values: readonly number[],
+	kind: SweepMetricInfo['kind']
+): [number, number] {
+	const finite = values.filter((v) => Number.isFinite(v));
+	if (kind === 'probability' || finite.length === 0) return [0, 1];
+	let lo = Math.floor(Math.min(...finite) * 20 + 1e-9) / 20;
+	let hi = Math.ceil(Math.max(...finite) * 20 - 1e-9) / 20;
+	if (hi - lo < 0.1) hi = lo + 0.1;
+	if (hi > 1) [lo, hi] = [0.9, 1];
+	return [Number(lo.toFixed(6)), Number(hi.toFixed(6))];
+}

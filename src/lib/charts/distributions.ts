@@ -1,5 +1,5 @@
 /**
- * Distributions of the end metrics: histograms of final trust, months to trust, KPI reviews
+ * Distributions of the end metrics: histograms of trust in the final year, months to trust, KPI reviews
  * met and health outcomes over the simulated futures, each bar split into the futures that
  * reached the trust threshold at some point and those that never did, with the probability
  * that matters written on each. Pure functions: no DOM.
@@ -8,6 +8,7 @@ import { bin, scaleLinear } from 'd3';
 import type { Summary } from '$lib/sim';
 import { fmtCount, fmtDuration, fmtPct, fmtScore } from './format';
 import { reached, standardError } from './headline';
+import { FINAL_TRUST_LABEL, FINAL_YEAR_MONTHS } from './labels';
 import type { TableData } from './table';
 
 export type DistributionKey = 'finalTrust' | 'monthsToTrust' | 'kpiMet' | 'outcomes';
@@ -108,8 +109,8 @@ export function distributions(summary: Summary): Distribution[] {
 	const above = finalTrust.filter((v) => v >= T).length;
 	const trust: Distribution = {
 		key: 'finalTrust',
-		title: 'Final trust',
-		axis: `Trust in month ${months}`,
+		title: FINAL_TRUST_LABEL,
+		axis: `Mean trust over months ${months - FINAL_YEAR_MONTHS + 1} to ${months}`,
 		bars: histogram(
 			finalTrust,
 			flags,
@@ -119,7 +120,7 @@ export function distributions(summary: Summary): Distribution[] {
 		n,
 		domain: [0, 1],
 		marker: { value: T, label: `Threshold ${fmtScore(T)}` },
-		headline: `Ends at or above ${fmtScore(T)}: ${probWords(above, n)}`,
+		headline: `At or above ${fmtScore(T)} in the final year: ${probWords(above, n)}`,
 		format: (v) => String(Math.round(v * 100) / 100),
 		tickValues: null
 	};

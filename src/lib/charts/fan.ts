@@ -172,7 +172,7 @@ export function fanSummaryText(summary: Summary): string {
 	if (peak > 0 && peak < last && b.p50[peak] - Math.max(b.p50[last], b.p50[0]) >= 0.02)
 		parts.push(`It peaks at ${fmtScore(b.p50[peak])} in month ${peak + 1}.`);
 	parts.push(
-		`In 9 of 10 simulated futures, final trust lies between ${fmtScore(b.p5[last])} and ${fmtScore(b.p95[last])}; the threshold is ${fmtScore(summary.threshold)}.`
+		`In 9 of 10 simulated futures, trust in the last month lies between ${fmtScore(b.p5[last])} and ${fmtScore(b.p95[last])}; the threshold is ${fmtScore(summary.threshold)}.`
 	);
 	const marks = timelineMarks(summary.timeline);
 	if (marks.boundaries.length)

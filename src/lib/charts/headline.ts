@@ -6,6 +6,7 @@
  */
 import type { Scenario, Summary } from '$lib/sim';
 import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore } from './format';
+import { collapseWords, FINAL_YEAR_MONTHS } from './labels';
 
 /** Below this many runs, shares are given as counts ("3 of 8 futures"), not percentages. */
 export const FEW_RUNS = 20;
@@ -90,7 +91,7 @@ export function headlineSentences(summary: Summary, scenario: Scenario): string[
 		);
 	} else if (hits === 0) {
 		sentences.push(
-			`${under}, trust does not reach ${T} within ${horizon} in any of the ${fmtCount(n)} simulated futures; the median future ends at ${fmtScore(summary.metrics.finalTrust.p50 ?? summary.series.trust.p50[summary.months - 1])}.`
+			`${under}, trust does not reach ${T} within ${horizon} in any of the ${fmtCount(n)} simulated futures.`
 		);
 	} else {
 		const med = median(months) ?? 0;
@@ -115,23 +116,37 @@ export function headlineSentences(summary: Summary, scenario: Scenario): string[
 			);
 	}
 
+	// End metrics are averages over the final year (the last 12 months), not one month's value.
+	const finalMedian = median(summary.perRun.finalTrust);
+	const wholeMedian = median(summary.perRun.meanTrust);
+	if (finalMedian !== null && wholeMedian !== null) {
+		const both = `${fmtScore(finalMedian)} in the final year (the last ${FINAL_YEAR_MONTHS} months) and ${fmtScore(wholeMedian)} over the whole ${horizon}`;
+		sentences.push(n === 1 ? `Trust averages ${both}.` : `Median trust is ${both}.`);
+	}
+
 	const start = startingTrust(summary);
 	const below = summary.perRun.finalTrust.filter((v) => v < start).length;
-	const where = `where trust started (${fmtScore(start)})`;
-	if (n === 1) sentences.push(`It ends ${below ? 'below' : 'at or above'} ${where}.`);
-	else if (below === 0) sentences.push(`No future ends below ${where}.`);
-	else if (below === n) sentences.push(`Every future ends below ${where}.`);
+	const where = `below where it started (${fmtScore(start)})`;
+	const atOrAbove = `at or above where it started (${fmtScore(start)})`;
+	if (n === 1) sentences.push(`Trust in the final year is ${below ? where : atOrAbove}.`);
+	else if (below === 0) sentences.push(`No future has trust in the final year ${where}.`);
+	else if (below === n) sentences.push(`Every future has trust in the final year ${where}.`);
 	else {
 		const s = shareOfFutures(below, n);
-		sentences.push(`${capitalise(s.words)} end${s.plural ? '' : 's'} below ${where}.`);
+		sentences.push(
+			`${capitalise(s.words)} ha${s.plural ? 've' : 's'} trust in the final year ${where}.`
+		);
 	}
 
 	const collapses = summary.perRun.collapsed.filter((v) => v === 1).length;
 	if (collapses > 0 && n > 1) {
 		const s = shareOfFutures(collapses, n);
-		const fall = fmtPct(scenario.reporting.collapseDrawdown);
+		const fall = collapseWords(
+			scenario.reporting.collapseDrop,
+			scenario.reporting.collapseWindowMonths
+		);
 		sentences.push(
-			`${capitalise(s.words)} see${s.plural ? '' : 's'} trust collapse at some point, falling by ${fall} or more from its peak.`
+			`${capitalise(s.words)} see${s.plural ? '' : 's'} trust collapse at some point: ${fall}.`
 		);
 	}
 	return sentences;
@@ -200,10 +215,13 @@ export function precisionNotes(summary: Summary, scenario: Scenario): PrecisionN
 	const reachedP = n ? summary.perRun.monthsToTrust.filter(reached).length / n : 0;
 	const probs: Array<[string, number]> = [
 		[`Trust reaches ${T} within ${fmtDuration(summary.months)}`, reachedP],
-		[`Trust ends at or above ${T}`, summary.probabilities.trustAboveThreshold.p],
-		['The community reaches co-designing or higher', summary.probabilities.reachesCodesigning.p],
+		[`Trust in the final year is at or above ${T}`, summary.probabilities.trustAboveThreshold.p],
 		[
-			`Trust collapses (falls ${fmtPct(scenario.reporting.collapseDrawdown)} or more from its peak)`,
+			'The community is co-designing or higher in the final year',
+			summary.probabilities.reachesCodesigning.p
+		],
+		[
+			`Trust collapses (${collapseWords(scenario.reporting.collapseDrop, scenario.reporting.collapseWindowMonths)})`,
 			summary.probabilities.collapse.p
 		]
 	];

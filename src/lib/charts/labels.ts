@@ -32,3 +32,18 @@ export const RUNG_NAMES = [
 	'Co-designing',
 	'Co-producing'
 ] as const;
+
+/** Months at the end of the horizon over which the end metrics are averaged (the core's FINAL_YEAR). */
+export const FINAL_YEAR_MONTHS = 12;
+
+/** The names of the end metrics of trust, as the core gives them (METRIC_INFO). */
+export const FINAL_TRUST_LABEL = 'Trust in the final year';
+export const MEAN_TRUST_LABEL = 'Trust over the whole horizon';
+
+/**
+ * Collapse as the model now counts it: trust falls by at least `drop` of its level within
+ * `months` months, e.g. "a fall of 15% or more within 6 months".
+ */
+export function collapseWords(drop: number, months: number): string {
+	return `a fall of ${Math.round(drop * 100)}% or more within ${months} month${months === 1 ? '' : 's'}`;
+}

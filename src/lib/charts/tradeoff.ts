@@ -1,6 +1,6 @@
 /**
  * The trade-off between KPI attainment and trust: one dot per simulated future, KPI reviews
- * met across, final trust up. Pure functions: no DOM.
+ * met across, trust in the final year up. Pure functions: no DOM.
  */
 import type { Summary } from '$lib/sim';
 import { fmtCount, fmtPct, fmtScore } from './format';
@@ -15,7 +15,7 @@ export interface Dot {
 	run: number;
 	/** Share of KPI reviews met. */
 	kpi: number;
-	/** Final trust. */
+	/** Trust in the final year (its mean over the last 12 months). */
 	trust: number;
 	/** Month trust first reached the threshold, or null if never. */
 	month: number | null;
@@ -138,7 +138,7 @@ export function dotReadout(d: Dot, threshold: number): { heading: string; lines:
 		heading: `Future ${d.run + 1}`,
 		lines: [
 			`KPI reviews met: ${fmtPct(d.kpi)}`,
-			`Final trust: ${fmtScore(d.trust)}`,
+			`Trust in the final year: ${fmtScore(d.trust)}`,
 			d.month === null
 				? `Never reached ${fmtScore(threshold)}`
 				: `Reached ${fmtScore(threshold)} in month ${d.month}`
@@ -158,15 +158,15 @@ export function tradeoffSummaryText(summary: Summary): string {
 	const T = fmtScore(summary.threshold);
 	const rel =
 		r === null
-			? 'KPI attainment or final trust does not vary between futures, so there is no trade-off to see.'
+			? 'KPI attainment or trust in the final year does not vary between futures, so there is no trade-off to see.'
 			: Math.abs(r) < 0.1
-				? `There is no clear link between meeting KPIs and final trust (correlation ${r.toFixed(2)}).`
-				: `Futures that met more KPI reviews ended with ${r > 0 ? 'higher' : 'lower'} trust: ${strength(r)} ${r > 0 ? 'positive' : 'negative'} link (correlation ${r.toFixed(2)}).`;
+				? `There is no clear link between meeting KPIs and trust in the final year (correlation ${r.toFixed(2)}).`
+				: `Futures that met more KPI reviews had ${r > 0 ? 'higher' : 'lower'} trust in the final year: ${strength(r)} ${r > 0 ? 'positive' : 'negative'} link (correlation ${r.toFixed(2)}).`;
 	const sample =
 		n > MAX_DOTS
 			? ` The chart draws the first ${fmtCount(MAX_DOTS)} of ${fmtCount(n)} futures.`
 			: '';
-	return `${rel} ${fmtPct(n ? q.highKpiHighTrust / n : 0)} of futures met half or more of their KPI reviews and ended at or above ${T}; ${fmtPct(n ? q.highKpiLowTrust / n : 0)} met their KPIs but ended below ${T}; ${fmtPct(n ? q.lowKpiHighTrust / n : 0)} ended above ${T} while missing most KPI reviews.${sample}`;
+	return `${rel} ${fmtPct(n ? q.highKpiHighTrust / n : 0)} of futures met half or more of their KPI reviews and were at or above ${T} in the final year; ${fmtPct(n ? q.highKpiLowTrust / n : 0)} met their KPIs but were below ${T}; ${fmtPct(n ? q.lowKpiHighTrust / n : 0)} were at or above ${T} while missing most KPI reviews.${sample}`;
 }
 
 export function tradeoffTable(summary: Summary): TableData {
@@ -174,11 +174,11 @@ export function tradeoffTable(summary: Summary): TableData {
 	const dots = tradeoffDots(summary).sort((a, b) => a.run - b.run);
 	const shown = dots.length < n ? ` (the first ${fmtCount(dots.length)} of ${fmtCount(n)})` : '';
 	return {
-		caption: `KPI reviews met and final trust in each simulated future${shown}`,
+		caption: `KPI reviews met and trust in the final year in each simulated future${shown}`,
 		columns: [
 			'Future',
 			'KPI reviews met',
-			'Final trust',
+			'Trust in the final year',
 			`Month trust first reached ${fmtScore(summary.threshold)}`
 		],
 		rows: dots.map((d) => [

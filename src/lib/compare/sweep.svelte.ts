@@ -3,25 +3,20 @@
  * found. Cells not yet run are shown from their nearest run neighbour (see `display`).
  */
 import {
+	cellResult,
 	cellScenario,
 	nearestEvaluated,
 	refinementOrder,
+	type CellResult,
 	type SweepAxis,
 	type SweepCell
 } from '$lib/analysis';
 import type { SimPool } from '$lib/engine/pool';
-import { setParam, type Probability, type Scenario } from '$lib/sim';
+import { setParam, type Scenario } from '$lib/sim';
 import { runBatch, type BatchHandle, type BatchProgress } from './batch';
 import type { TaskStatus } from './pool';
 
-/** What one cell found. */
-export interface CellResult {
-	reachesCodesigning: Probability;
-	trustAboveThreshold: Probability;
-	medianFinalTrust: number;
-}
-
-export type SweepProbability = 'reachesCodesigning' | 'trustAboveThreshold';
+export type { CellResult, SweepProbability } from '$lib/analysis';
 
 export interface SweepSetup {
 	base: Scenario;
@@ -85,11 +80,7 @@ export class SweepRun {
 			onResult: (k, summary) => {
 				if (this.#handle !== handle) return;
 				const c = order[k];
-				cells[c.j * nx + c.i] = {
-					reachesCodesigning: summary.probabilities.reachesCodesigning,
-					trustAboveThreshold: summary.probabilities.trustAboveThreshold,
-					medianFinalTrust: summary.metrics.finalTrust.p50 ?? NaN
-				};
+				cells[c.j * nx + c.i] = cellResult(summary);
 				this.cells = cells.slice();
 				doneLevel[c.level]++;
 				let level = -1;

@@ -3,8 +3,8 @@
  * schema and its migrations. Components never call IndexedDB directly; they go through
  * the repository in `library.ts`.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { Scenario, Summary } from '../sim';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { MODEL_VERSION, upgradeScenario, type Scenario, type Summary } from '../sim';
 import type { Step } from '../workshop/storyline';
 
 /** The database's name in the browser. Tests pass their own name to keep databases apart. */
@@ -105,8 +105,15 @@ export const SCHEMA_V3 = {
 	storylines: 'id, name, updatedAt'
 } as const;
 
+/**
+ * Version 4: the same tables. Stored scenarios and restore points move to scenario schema 2
+ * (model 2.0), and results computed by an earlier major version of the model are dropped,
+ * since their numbers mean something else (see `upgradeToModel2`).
+ */
+export const SCHEMA_V4 = SCHEMA_V3;
+
 /** The current database version. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Fills what version 2 added to a version 1 scenario record. Pure, for tests. */
 export function migrateScenarioV1toV2(old: ScenarioRecordV1): ScenarioRecord {
@@ -116,6 +123,70 @@ export function migrateScenarioV1toV2(old: ScenarioRecordV1): ScenarioRecord {
 		tags: [],
 		description: typeof inner?.description === 'string' ? inner.description : ''
 	};
+}
+
+/** The major version of a model version string ("2.0.0" → 2), or NaN when it has none. */
+export function modelMajor(version: unknown): number {
+	if (typeof version !== 'string') return NaN;
+	const m = /^(\d+)\./.exec(version);
+	return m ? Number(m[1]) : NaN;
+}
+
+/**
+ * Whether a stored result was computed by the model this app runs. A result from another
+ * version (model 1.x before the upgrade, say) is never shown as current: its end metrics
+ * meant something else (trust at the horizon, collapse from the peak).
+ */
+export function isCurrentModelResult(record: { summary?: unknown }): boolean {
+	const s = record.summary as { receipt?: { modelVersion?: unknown } } | undefined;
+	return s?.receipt?.modelVersion === MODEL_VERSION;
+}
+
+/** Whether a stored result was computed by an earlier major version of the model. */
+export function isEarlierModelResult(record: { summary?: unknown }): boolean {
+	const s = record.summary as { receipt?: { modelVersion?: unknown } } | undefined;
+	const major = modelMajor(s?.receipt?.modelVersion);
+	// A result without a readable model version is treated as old: it cannot be trusted.
+	return !(major >= modelMajor(MODEL_VERSION));
+}
+
+/**
+ * A stored scenario brought up to the current scenario schema by the core's
+ * `upgradeScenario` (a copy; the input is not changed). Anything that is not a schema-1
+ * scenario comes back as it is.
+ */
+export function upgradeStoredScenario(scenario: unknown): Scenario {
+	// What was stored as a scenario stays one: the upgrade only renames and rescales fields.
+	return upgradeScenario(scenario) as Scenario;
+}
+
+/**
+ * The upgrade to database version 4 (model 2.0): every stored scenario and restore point
+ * goes from scenario schema 1 to 2; results of an earlier major model version are deleted,
+ * and a scenario whose last result was one of them forgets it, so the app runs it again
+ * rather than showing old numbers.
+ */
+export async function upgradeToModel2(tx: Transaction): Promise<void> {
+	const results = tx.table('results');
+	const stale = new Set<string>();
+	await results.toCollection().each((r: ResultRecord) => {
+		if (isEarlierModelResult(r)) stale.add(r.key);
+	});
+	if (stale.size) await results.bulkDelete([...stale]);
+	await tx
+		.table('scenarios')
+		.toCollection()
+		.modify((record: Record<string, unknown>) => {
+			record.scenario = upgradeStoredScenario(record.scenario);
+			if (typeof record.lastResultKey === 'string' && stale.has(record.lastResultKey))
+				delete record.lastResultKey;
+		});
+	await tx
+		.table('versions')
+		.toCollection()
+		.modify((record: Record<string, unknown>) => {
+			record.scenario = upgradeStoredScenario(record.scenario);
+		});
 }
 
 export class SlowTrustDb extends Dexie {
@@ -142,6 +213,7 @@ export class SlowTrustDb extends Dexie {
 					})
 			);
 		this.version(3).stores(SCHEMA_V3);
+		this.version(4).stores(SCHEMA_V4).upgrade(upgradeToModel2);
 	}
 }
 

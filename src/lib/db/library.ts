@@ -17,6 +17,7 @@ import {
 } from '../sim';
 import {
 	getDb,
+	isCurrentModelResult,
 	type ComparisonRecord,
 	type ResultRecord,
 	type ScenarioRecord,
@@ -680,7 +681,8 @@ export class Library {
 
 	/**
 	 * The result for a scenario as it is now, or `null` when there is none (never a stale
-	 * one: the key is computed from the current scenario; never a damaged one: it is
+	 * one: the key is computed from the current scenario and the model's version, and the
+	 * result's own receipt must name this model version; never a damaged one: it is
 	 * checked, and dropped if it fails).
 	 */
 	currentResult(scenarioId: string): Promise<StorageResult<ResultRecord | null>> {
@@ -688,8 +690,9 @@ export class Library {
 			const s = await this.db.scenarios.get(scenarioId);
 			if (!s) return notFound('That scenario');
 			const r = await this.db.results.get(resultKey(s.scenario));
-			if (r && !isSummary(r.summary)) {
-				// A damaged cached result is dropped, so the scenario simply runs again.
+			if (r && (!isSummary(r.summary) || !isCurrentModelResult(r))) {
+				// A damaged cached result, or one another version of the model computed, is
+				// dropped, so the scenario simply runs again.
 				await this.db.results.delete(r.key);
 				return ok(null);
 			}

@@ -4,7 +4,7 @@
  * stay in step. Framework-free: a component subscribes and unsubscribes.
  */
 import { liveQuery } from 'dexie';
-import type { ScenarioRecord } from './db';
+import { isCurrentModelResult, isEarlierModelResult, type ScenarioRecord } from './db';
 import { guard, ok, toStorageError, type StorageError, type StorageResult } from './errors';
 import { resultKey, type Library } from './library';
 
@@ -18,7 +18,10 @@ export interface TrustTrend {
 	runs: number;
 	/** When the result was computed (milliseconds since the epoch). */
 	computedAt: number;
-	/** False when the scenario was edited after this result: it is shown, but as past. */
+	/**
+	 * False when the scenario was edited after this result, or another version of the model
+	 * computed it: it is shown, but as past.
+	 */
 	current: boolean;
 }
 
@@ -44,7 +47,13 @@ export function readLibrary(lib: Library): Promise<StorageResult<LibraryEntry[]>
 				records.map((record): LibraryEntry => {
 					const result = record.lastResultKey ? byKey.get(record.lastResultKey) : undefined;
 					const median = result?.summary?.series?.trust?.p50;
-					if (!result || !Array.isArray(median) || median.length === 0)
+					// An earlier major version of the model measured other things: not shown at all.
+					if (
+						!result ||
+						isEarlierModelResult(result) ||
+						!Array.isArray(median) ||
+						median.length === 0
+					)
 						return { record, trend: null };
 					return {
 						record,
@@ -53,7 +62,7 @@ export function readLibrary(lib: Library): Promise<StorageResult<LibraryEntry[]>
 							threshold: result.summary.threshold,
 							runs: result.summary.receipt?.runs ?? 0,
 							computedAt: result.createdAt,
-							current: result.key === resultKey(record.scenario)
+							current: result.key === resultKey(record.scenario) && isCurrentModelResult(result)
 						}
 					};
 				})

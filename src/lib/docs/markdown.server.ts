@@ -18,7 +18,7 @@
  *   cell of each body row is its row header. Code blocks (the document's equations) are
  *   labelled, focusable blocks that keep their alignment.
  */
-import { Lexer, Parser, Renderer, TextRenderer, type Token, type Tokens } from 'marked';
+import { Lexer, Parser, Renderer, type Token, type Tokens } from 'marked';
 
 /** A heading of the rendered document. */
 export interface DocHeading {
@@ -77,6 +77,17 @@ export function escapeHtml(text: string): string {
 }
 
 /** Undoes the escaping marked leaves in plain text (entities and numeric references). */
+/** The text of inline tokens, without their Markdown (bold, code, links keep their words). */
+function plainText(tokens: readonly Token[]): string {
+	let out = '';
+	for (const t of tokens) {
+		if ('tokens' in t && t.tokens) out += plainText(t.tokens);
+		else if (t.type === 'br') out += ' ';
+		else if ('text' in t && typeof t.text === 'string') out += t.text;
+	}
+	return out;
+}
+
 function unescapeHtml(text: string): string {
 	return text
 		.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
@@ -156,7 +167,6 @@ class DocRenderer extends Renderer {
 	readonly ids = new Set<string>();
 	title = '';
 
-	private readonly textRenderer = new TextRenderer();
 	private headingId: string | null = null;
 	private headingText = '';
 	private readonly labelCounts = new Map<string, number>();
@@ -174,7 +184,7 @@ class DocRenderer extends Renderer {
 
 	/** The heading as plain text, without Markdown or escaping. */
 	private plain(tokens: Token[]): string {
-		return unescapeHtml(this.parser.parseInline(tokens, this.textRenderer)).trim();
+		return unescapeHtml(plainText(tokens)).trim();
 	}
 
 	/** Takes an id for a heading, GitHub style: `x`, then `x-1`, `x-2`… */

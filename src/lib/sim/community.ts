@@ -3,7 +3,9 @@
  * variable, one slot per member. A member may stand for a group of similar people
  * (`community.peoplePerAgent`); every count the model reports is in people.
  */
+import type { ModelConstants } from './assumptions';
 import type { Scenario } from './scenario';
+import { MEMBER_F32, MEMBER_I32, memberStride } from './kernel-layout';
 import { Rng, Stream } from './rng';
 
 export interface SegmentLayout {
@@ -47,7 +49,16 @@ export interface Members {
 	borrowed: Float32Array;
 	/** Share of the member's people with sustained behaviour change so far, 0 to 1. */
 	changed: Float32Array;
+	/** Month the member last took part in a consultation (gave their view), or NOT_YET. */
+	lastVoice: Int32Array;
+	/** Month the member last had a contribution of theirs acted on, or NOT_YET. */
+	lastHeard: Int32Array;
+	/** Month the member was last co-designing or co-producing (sharing decisions), or NOT_YET. */
+	lastDecided: Int32Array;
 }
+
+/** The "month" of something that has not happened yet: more than a year before month 0. */
+export const NOT_YET = -1000;
 
 /** Sizes the community: members per segment and normalised weights. */
 export function layoutCommunity(s: Scenario): SegmentLayout {
@@ -69,58 +80,42 @@ export function layoutCommunity(s: Scenario): SegmentLayout {
 	return { counts, weights, n, peoplePerAgent: ppa };
 }
 
-/** Where member arrays come from: fresh buffers, or views of the WebAssembly kernel's memory. */
-export interface MemberStorage {
-	f32(n: number): Float32Array;
-	i32(n: number): Int32Array;
+/** Where the members' arrays live: a buffer and the byte offset of the first (16-byte aligned). */
+export interface MemberMemory {
+	buffer: ArrayBuffer;
+	byteOffset: number;
 }
 
-const freshStorage: MemberStorage = {
-	f32: (n) => new Float32Array(n),
-	i32: (n) => new Int32Array(n)
-};
+type FloatVariable = (typeof MEMBER_F32)[number];
+type IntVariable = (typeof MEMBER_I32)[number];
+/** Every field of Members but the segment is in the layout (allocateMembers checks the converse). */
+export const MEMBERS_LAID_OUT: [Exclude<keyof Members, 'segment'>] extends [
+	FloatVariable | IntVariable
+]
+	? true
+	: never = true;
 
 /**
- * Slots per variable for n members: a multiple of four with four to spare, so the kernel can
- * read a whole group of four members from anywhere in the community.
+ * Allocates the members' state as laid out in kernel-layout.ts: the real-valued variables
+ * (`MEMBER_F32`), then the integer ones (`MEMBER_I32`), each a block of `memberStride(n)`
+ * slots, one after another. By default in a fresh buffer; the WebAssembly kernel passes its
+ * own memory, which the arrays then view.
  */
-export function memberStride(n: number): number {
-	return ((n + 3) & ~3) + 4;
-}
-
-/**
- * Allocates the members' state. The floating-point variables are views, one after another,
- * of one block (integrity, intent, competence, results, scepticism, baseline, reach,
- * borrowed, changed), each `memberStride(n)` slots apart, and so are the integers (rung,
- * pending, partner): the layout the WebAssembly kernel (kernel/member-step.ts) reads.
- */
-export function allocateMembers(n: number, storage: MemberStorage = freshStorage): Members {
+export function allocateMembers(n: number, memory?: MemberMemory): Members {
 	const stride = memberStride(n);
-	const f32 = storage.f32(9 * stride);
-	const i32 = storage.i32(3 * stride);
-	const f = (k: number) => f32.subarray(k * stride, k * stride + n);
-	const q = (k: number) => i32.subarray(k * stride, k * stride + n);
-	return {
-		segment: new Uint8Array(n),
-		integrity: f(0),
-		intent: f(1),
-		competence: f(2),
-		results: f(3),
-		scepticism: f(4),
-		baseline: f(5),
-		reach: f(6),
-		borrowed: f(7),
-		changed: f(8),
-		rung: q(0),
-		pending: q(1),
-		partner: q(2)
+	const floats = MEMBER_F32.length * stride;
+	const ints = MEMBER_I32.length * stride;
+	const buffer = memory?.buffer ?? new ArrayBuffer((floats + ints) * 4);
+	const at = memory?.byteOffset ?? 0;
+	const f32 = new Float32Array(buffer, at, floats);
+	const i32 = new Int32Array(buffer, at + floats * 4, ints);
+	const m: Partial<Record<keyof Members, Float32Array | Int32Array | Uint8Array>> = {
+		segment: new Uint8Array(n)
 	};
+	MEMBER_F32.forEach((name, k) => (m[name] = f32.subarray(k * stride, k * stride + n)));
+	MEMBER_I32.forEach((name, k) => (m[name] = i32.subarray(k * stride, k * stride + n)));
+	return m as Members;
 }
-
-/** Spread of individual starting trust and scepticism around the segment's value. */
-export const INDIVIDUAL_SPREAD = 0.08;
-/** Partners introduce people: a partner-linked member is this much easier to reach. */
-export const PARTNER_REACH_BOOST = 0.8;
 
 function clamp01(x: number): number {
 	return x < 0 ? 0 : x > 1 ? 1 : x;
@@ -135,7 +130,8 @@ export function initialiseMembers(
 	s: Scenario,
 	layout: SegmentLayout,
 	m: Members,
-	run: number
+	run: number,
+	c: ModelConstants
 ): void {
 	const rng = new Rng(s.seed, run, Stream.init);
 	const partnerCount = s.partners.count;
@@ -145,7 +141,7 @@ export function initialiseMembers(
 	let i = 0;
 	s.community.segments.forEach((g, k) => {
 		for (let j = 0; j < layout.counts[k]; j++, i++) {
-			const trust = clamp01(g.initialTrust + INDIVIDUAL_SPREAD * rng.normal());
+			const trust = clamp01(g.initialTrust + c.individualSpread * rng.normal());
 			const u = rng.next();
 			const reachJitter = 0.5 + rng.next();
 			let base = trust;
@@ -154,7 +150,7 @@ export function initialiseMembers(
 				partner = Math.min(partnerCount - 1, Math.floor((u / linkChance) * partnerCount));
 				if (pTrust > base) base = base + borrow * (pTrust - base);
 			}
-			const sceptic = clamp01(g.scepticism + INDIVIDUAL_SPREAD * (rng.next() * 2 - 1));
+			const sceptic = clamp01(g.scepticism + c.individualSpread * (rng.next() * 2 - 1));
 			m.segment[i] = k;
 			m.baseline[i] = base;
 			m.integrity[i] = base;
@@ -163,13 +159,16 @@ export function initialiseMembers(
 			m.results[i] = base;
 			m.scepticism[i] = sceptic;
 			m.reach[i] = clamp01(
-				g.reachability * reachJitter * (partner >= 0 ? 1 + PARTNER_REACH_BOOST : 1)
+				g.reachability * reachJitter * (partner >= 0 ? 1 + c.partnerReachBoost : 1)
 			);
 			m.rung[i] = 0;
 			m.pending[i] = 0;
 			m.partner[i] = partner;
 			m.borrowed[i] = base - trust;
 			m.changed[i] = 0;
+			m.lastVoice[i] = NOT_YET;
+			m.lastHeard[i] = NOT_YET;
+			m.lastDecided[i] = NOT_YET;
 		}
 	});
 }

@@ -1,6 +1,7 @@
 /** The pure simulation core: no DOM, no Svelte, no storage, no workers. */
 export * from './version';
 export * from './params';
+export * from './assumptions';
 export * from './scenario';
 export * from './outputs';
 export * from './ladder';

@@ -2,6 +2,7 @@
  * The ladder of co-production (Think Local Act Personal, after NEF): the rungs a member
  * can stand on, what it takes to climb, and what makes people fall.
  */
+import type { ModelConstants } from './assumptions';
 
 export const RUNGS = [
 	'unaware',
@@ -34,66 +35,110 @@ export const RUNG_LABELS: Record<RungName, string> = {
 };
 
 /**
- * Trust needed to climb from rung r to r + 1, as an offset from the trust threshold.
- * Awareness needs none; co-producing needs the threshold itself.
+ * The ladder's rules for one scenario and set of constants, precomputed per rung (index =
+ * current rung): the trust needed to climb and below which a member slips.
  */
-export const CLIMB_OFFSETS = [-Infinity, -0.3, -0.2, -0.1, 0] as const;
-/** Half-width of the ramp around each climbing threshold (a smooth step, not a cliff). */
-export const RAMP_HALF_WIDTH = 0.12;
-/** Members slip off a rung when trust falls this far below the level that got them there. */
-export const HYSTERESIS = 0.05;
+export interface LadderRules {
+	/** Trust at which an invitation to climb from each rung is taken up half the time. */
+	readonly climb: Float64Array;
+	/** Trust below which a member on each rung starts to slip (−∞ on the first two rungs). */
+	readonly stay: Float64Array;
+	readonly rampHalfWidth: number;
+	readonly lowTrustFall: number;
+	readonly scepticismDamps: number;
+	readonly brokenDrop: number;
+}
 
-/** Monthly invitation to climb from each rung when the provider is fully present. */
-export const BASE_INVITATION = {
-	/** Outreach: leaflets, partners, word of the service. */
-	aware: 0.3,
-	/** A community conversation consults those who hear of it. */
-	consultAtConversation: 0.5,
-	/** Between conversations a few are still consulted. */
-	consultOtherwise: 0.02,
-	/** Joining in regular activity. */
-	engage: 0.08,
-	/** Co-designing needs shared power and loose KPIs. */
-	codesign: 0.06,
-	/** Co-producing needs more of both. */
-	coproduce: 0.04
-} as const;
-
-/** How much KPI rigidity closes the doors to co-designing and co-producing. */
-export const RIGIDITY_CLOSES = 0.8;
-
-/** Monthly chance of drifting down a rung through neglect when the provider is absent. */
-export const NEGLECT_FALL = [0, 0.01, 0.03, 0.03, 0.03, 0.03] as const;
-/** A fully present provider prevents this share of drift through neglect. */
-export const PRESENCE_PREVENTS_NEGLECT = 0.7;
-/** Monthly chance of stepping down when trust is well below what the rung needs. */
-export const LOW_TRUST_FALL = 0.15;
-/** Rungs lost on a broken promise. */
-export const BROKEN_PROMISE_DROP = 2;
+/**
+ * The thresholds (section 7.6): awareness needs no trust; being consulted needs a little,
+ * joining in more, sharing decisions more still (people "show up" when they trust you: seed
+ * text). Members slip when trust falls `hysteresis` below what got them onto their rung.
+ */
+export function ladderRules(c: ModelConstants): LadderRules {
+	const climb = Float64Array.from([
+		-Infinity,
+		c.climbConsulted,
+		c.climbEngaged,
+		c.climbCoDesigning,
+		c.climbCoProducing,
+		Infinity
+	]);
+	const stay = new Float64Array(RUNG_COUNT);
+	for (let r = 0; r < RUNG_COUNT; r++) stay[r] = r < 2 ? -Infinity : climb[r - 1] - c.hysteresis;
+	return {
+		climb,
+		stay,
+		rampHalfWidth: c.rampHalfWidth,
+		lowTrustFall: c.lowTrustFall,
+		scepticismDamps: c.scepticismDampsClimb,
+		brokenDrop: c.brokenPromiseDrop
+	};
+}
 
 /** Monthly invitation probabilities to climb from each rung (index = current rung). */
 export function invitations(
+	c: ModelConstants,
 	presence: number,
 	conversation: boolean,
 	sharing: number,
 	rigidity: number,
 	out: Float64Array
 ): void {
-	const open = 1 - RIGIDITY_CLOSES * rigidity;
-	out[0] = BASE_INVITATION.aware * presence;
-	out[1] =
-		(conversation ? BASE_INVITATION.consultAtConversation : BASE_INVITATION.consultOtherwise) *
-		presence;
-	out[2] = BASE_INVITATION.engage * presence;
-	out[3] = BASE_INVITATION.codesign * presence * sharing * open;
-	out[4] = BASE_INVITATION.coproduce * presence * sharing * sharing * open;
+	const open = 1 - c.rigidityCloses * rigidity;
+	out[0] = c.inviteAware * presence;
+	out[1] = (conversation ? c.inviteConsult : c.inviteConsultOtherwise) * presence;
+	out[2] = c.inviteEngage * presence;
+	out[3] = c.inviteCoDesign * presence * sharing * open;
+	out[4] = c.inviteCoProduce * presence * sharing * open;
 	out[5] = 0;
 }
 
-/** Trust needed to climb from each rung (index = current rung), given the threshold. */
-export function climbThresholds(threshold: number, out: Float64Array): void {
-	for (let r = 0; r < RUNG_COUNT - 1; r++) out[r] = threshold + CLIMB_OFFSETS[r];
-	out[RUNG_COUNT - 1] = Infinity;
+/**
+ * Monthly chance of drifting down a rung through neglect (index = current rung), which a
+ * present provider partly prevents.
+ */
+export function neglect(c: ModelConstants, presence: number, out: Float64Array): void {
+	const kept = 1 - c.presencePreventsNeglect * presence;
+	out[0] = 0;
+	out[1] = c.neglectInformed * kept;
+	out[2] = c.neglectConsulted * kept;
+	for (let r = 3; r < RUNG_COUNT; r++) out[r] = c.neglectActive * kept;
+}
+
+/**
+ * A member's monthly move on the ladder (section 7.6), from one uniform number `u`: climb if
+ * invited and trusting enough, slip through neglect or when trust is well below what the rung
+ * needs, otherwise stay. Climbing and falling use the two ends of `u`, so they exclude each
+ * other. `invite` is this month's invitation from the rung, `drift` its neglect chance.
+ */
+export function ladderMove(
+	L: LadderRules,
+	rung: number,
+	trust: number,
+	reach: number,
+	scepticism: number,
+	invite: number,
+	drift: number,
+	u: number
+): number {
+	const climb =
+		invite *
+		reach *
+		clamp01(0.5 + (trust - L.climb[rung]) / (2 * L.rampHalfWidth)) *
+		(1 - L.scepticismDamps * scepticism);
+	if (u < climb) return rung + 1;
+	const low = clamp01((L.stay[rung] - trust) / L.rampHalfWidth);
+	if (u > 1 - (drift + L.lowTrustFall * low)) return rung - 1;
+	return rung;
+}
+
+/** Where a broken promise leaves a member: `drop` rungs down, but no lower than informed, never up. */
+export function afterBrokenPromise(rung: number, drop: number): number {
+	return rung > drop + 1 ? rung - drop : rung < 1 ? rung : 1;
+}
+
+function clamp01(x: number): number {
+	return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
 /**

@@ -14,7 +14,10 @@ export const SERIES = [
 	'coproducing',
 	'brokenPromises',
 	'kpiAttainment',
-	'outcomes'
+	'outcomes',
+	'tookPart',
+	'sharedDecisions',
+	'heard'
 ] as const;
 export type SeriesKey = (typeof SERIES)[number];
 export const SERIES_COUNT = SERIES.length;
@@ -36,7 +39,7 @@ export const SERIES_INFO: Record<SeriesKey, SeriesInfo> = {
 	trust: {
 		label: 'Trust',
 		kind: 'unit',
-		help: 'Overall trust in the provider: the four components combined as a weakest link, discounted by scepticism.'
+		help: 'Overall trust in the provider: the four components combined as a weakest link (a weighted harmonic mean).'
 	},
 	integrity: {
 		label: 'Integrity',
@@ -72,7 +75,7 @@ export const SERIES_INFO: Record<SeriesKey, SeriesInfo> = {
 	brokenPromises: {
 		label: 'Broken promises',
 		kind: 'people',
-		help: 'People whose contribution was left without action past their patience (cumulative).'
+		help: 'People whose contribution was left without action past their patience, or lost at a change of provider (cumulative).'
 	},
 	kpiAttainment: {
 		label: 'KPI attainment',
@@ -83,6 +86,21 @@ export const SERIES_INFO: Record<SeriesKey, SeriesInfo> = {
 		label: 'Health outcomes',
 		kind: 'people',
 		help: 'People with sustained behaviour change (cumulative).'
+	},
+	tookPart: {
+		label: 'Took part in a consultation',
+		kind: 'unit',
+		help: 'Share of the community who gave their view at least once in the last 12 months.'
+	},
+	sharedDecisions: {
+		label: 'Shared decisions',
+		kind: 'unit',
+		help: 'Share of the community who co-designed or co-produced at some time in the last 12 months.'
+	},
+	heard: {
+		label: 'Saw their view acted on',
+		kind: 'unit',
+		help: 'Share of the community who had a contribution of their own acted on in the last 12 months.'
 	}
 };
 
@@ -95,7 +113,11 @@ export const METRICS = [
 	'brokenPromises',
 	'providerChanges',
 	'outcomes',
-	'collapsed'
+	'collapsed',
+	'meanTrust',
+	'tookPart',
+	'sharedDecisions',
+	'heard'
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 export const METRIC_COUNT = METRICS.length;
@@ -105,7 +127,11 @@ export const MetricIndex = Object.fromEntries(METRICS.map((k, i) => [k, i])) as 
 >;
 
 export const METRIC_INFO: Record<MetricKey, { label: string; unit: string; help: string }> = {
-	finalTrust: { label: 'Final trust', unit: '0 to 1', help: 'Trust at the horizon.' },
+	finalTrust: {
+		label: 'Trust in the final year',
+		unit: '0 to 1',
+		help: 'Mean trust over the last 12 months of the horizon.'
+	},
 	minTrust: {
 		label: 'Lowest trust',
 		unit: '0 to 1',
@@ -117,9 +143,9 @@ export const METRIC_INFO: Record<MetricKey, { label: string; unit: string; help:
 		help: 'First month trust reaches the threshold; futures that never do are counted as "never".'
 	},
 	rung: {
-		label: 'Community rung',
+		label: 'Community rung in the final year',
 		unit: 'rung',
-		help: 'Highest rung held by the set share of the community at the horizon (0 unaware to 5 co-producing).'
+		help: 'Highest rung held by the set share of the community, on average over the last 12 months (0 unaware to 5 co-producing).'
 	},
 	kpiMet: {
 		label: 'KPI reviews met',
@@ -144,7 +170,27 @@ export const METRIC_INFO: Record<MetricKey, { label: string; unit: string; help:
 	collapsed: {
 		label: 'Collapse',
 		unit: 'yes/no',
-		help: 'Whether trust fell from its peak by the collapse share at some point.'
+		help: 'Whether trust ever fell by the collapse share within the collapse window: trust leaving "like a rocket ship".'
+	},
+	meanTrust: {
+		label: 'Trust over the whole horizon',
+		unit: '0 to 1',
+		help: 'Mean trust over every month of the horizon.'
+	},
+	tookPart: {
+		label: 'Took part in a consultation, final year',
+		unit: 'share',
+		help: 'Share of the community who gave their view at least once in the last 12 months of the horizon.'
+	},
+	sharedDecisions: {
+		label: 'Shared decisions, final year',
+		unit: 'share',
+		help: 'Share of the community who co-designed or co-produced in the last 12 months of the horizon.'
+	},
+	heard: {
+		label: 'Saw their view acted on, final year',
+		unit: 'share',
+		help: 'Share of the community who had a contribution of their own acted on in the last 12 months of the horizon.'
 	}
 };
 

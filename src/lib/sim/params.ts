@@ -67,7 +67,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 20221130,
 		help: 'The same seed gives the same futures; scenarios compared on one seed share their random draws.',
-		source: 'Convention: common random numbers (DOMAIN.md, modelling conventions)',
+		source:
+			'Convention: common random numbers, so that paired comparisons show the effect of the levers (Law 2015, Simulation Modeling and Analysis)',
 		group: 'Simulation'
 	},
 	{
@@ -80,7 +81,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 1000,
 		help: 'How many futures to simulate. The error of a probability is about 1.6 points at 1,000 runs.',
-		source: 'Monte Carlo error sqrt(p(1-p)/n) (DOMAIN.md)',
+		source: 'Monte Carlo error of a probability, sqrt(p(1-p)/n)',
 		group: 'Simulation'
 	},
 	{
@@ -107,7 +108,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 36,
 		help: 'Core term of each contract before any extension.',
-		source: 'UK lifestyle-service contracts run 2+2, 3+2 or 5+2+2 years (DOMAIN.md)',
+		source:
+			'UK lifestyle-service contracts run 2+2, 3+2 or 5+2+2 years; impact bonds about 4 years (GO Lab INDIGO data, 2024)',
 		group: 'Contract'
 	},
 	{
@@ -120,7 +122,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		integer: true,
 		default: 3,
 		help: 'Months a new provider spends setting up, with capacity ramping up from a third.',
-		source: 'Mobilisation typically 3 to 6 months; NAO called 4 months tight (DOMAIN.md)',
+		source:
+			'Mobilisation typically 3 to 6 months; the National Audit Office called a 4-month transition tight',
 		group: 'Contract'
 	},
 	{
@@ -132,8 +135,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 1,
 		integer: true,
 		default: 24,
-		help: 'An optional extension granted once per contract if KPI attainment met the target.',
-		source: 'The "+2" of 3+2 and 5+2+2 year contracts (DOMAIN.md)',
+		help: 'An optional extension, at most once per contract, more likely the better the KPI attainment over the term.',
+		source: 'The "+2" of 3+2 and 5+2+2 year contracts',
 		group: 'Contract'
 	},
 	{
@@ -145,7 +148,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.5,
-		help: 'Chance the current provider wins the next contract when its KPIs were met (halved when they were not).',
+		help: 'Chance the current provider wins the next contract with a strong KPI record (down to half that with a poor one); where power is shared, a community that trusts it raises the chance.',
 		source: 'Assumption: open competition with no advantage either way',
 		group: 'Contract'
 	},
@@ -160,7 +163,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		default: 0.3,
 		help: 'How much of the trust members built above their baseline with the old provider carries over to a new one (a deficit below it carries over in full); also the share of staff relationships that transfer.',
 		source:
-			'Assumption; re-procurement costs continuity and experienced staff (DOMAIN.md, commissioning context)',
+			'Assumption; re-procurement costs continuity and experienced staff (a direct award justified by the "loss of experienced staff that always accompanies periods of uncertainty")',
 		group: 'Contract',
 		advanced: true
 	},
@@ -187,9 +190,9 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.15,
-		help: 'Share of staff relationships lost at a re-procurement even when the incumbent wins.',
+		help: 'Share of staff who leave in the months between a re-procurement being announced and the contract ending, whoever then wins; leavers take relationships, and members feel it.',
 		source:
-			'Direct-award justification: "loss of experienced staff that always accompanies periods of uncertainty" (DOMAIN.md); size is an assumption',
+			'A direct award justified by the "loss of experienced staff that always accompanies periods of uncertainty"; size is an assumption',
 		group: 'Contract',
 		advanced: true
 	},
@@ -216,7 +219,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.85,
-		help: 'Attainment the commissioner expects at each review and for an extension.',
+		help: 'Attainment the commissioner expects: reviews are met at or above it, and the chance of an extension is even at it and rises above it.',
 		source: 'Assumption: a typical "85% of target" performance threshold',
 		group: 'KPIs'
 	},
@@ -276,14 +279,14 @@ export const PARAMS: readonly ParamSpec[] = [
 	},
 	{
 		path: 'listening.contributionRate',
-		label: 'Chance a consulted member contributes',
-		unit: 'per conversation',
+		label: 'Ideas a consulted member puts forward',
+		unit: 'per year',
 		min: 0,
-		max: 1,
-		step: 0.01,
+		max: 4,
+		step: 0.05,
 		integer: false,
-		default: 0.15,
-		help: 'Chance that a member who has been consulted offers an idea at a conversation (more on higher rungs).',
+		default: 0.4,
+		help: 'Ideas a year that a member who has been consulted has to offer (more on higher rungs); a community conversation collects what has built up since they last gave their view.',
 		source: 'Assumption',
 		group: 'Power sharing',
 		advanced: true
@@ -305,13 +308,13 @@ export const PARAMS: readonly ParamSpec[] = [
 	{
 		path: 'provider.capacity',
 		label: 'Capacity to act',
-		unit: 'share of community a month',
+		unit: 'per 1,000 residents a month',
 		min: 0,
-		max: 0.2,
-		step: 0.005,
+		max: 20,
+		step: 0.5,
 		integer: false,
-		default: 0.05,
-		help: 'Contributions the provider could act on in a month, as a share of the community, if none of its capacity were locked.',
+		default: 4,
+		help: 'Contributions the provider could act on in a month, per 1,000 residents, if fixed targets locked none of its capacity.',
 		source: 'Assumption',
 		group: 'Provider'
 	},
@@ -450,21 +453,21 @@ export const PARAMS: readonly ParamSpec[] = [
 		default: 3,
 		help: 'How much further a trust-destroying event moves trust than an equal trust-building one.',
 		source:
-			'Slovic (1993); Poortinga & Pidgeon (2004); loss aversion 2.25, Gottman 5:1 (DOMAIN.md)',
+			'Slovic (1993); Poortinga & Pidgeon (2004); loss aversion 2.25 (Tversky & Kahneman 1992); Gottman 5:1',
 		group: 'Trust'
 	},
 	{
-		path: 'trust.gainRate',
-		label: 'Speed of trust building',
-		unit: 'per month',
-		min: 0.005,
-		max: 0.3,
-		step: 0.005,
+		path: 'trust.responsiveness',
+		label: 'Speed of trust change',
+		unit: 'per experience',
+		min: 0.02,
+		max: 0.5,
+		step: 0.01,
 		integer: false,
-		default: 0.08,
-		help: 'How far one good experience moves a component towards full trust (saturating).',
+		default: 0.15,
+		help: 'How far one experience moves trust, in log-odds: good ones up, bad ones down (further, by the asymmetry). Faster means quicker gains and quicker losses.',
 		source:
-			'Asymmetric first-order smoothing (Sterman 2000); rate is an assumption fitted to "years, not quarters"',
+			'Asymmetric first-order smoothing (Sterman 2000), in log-odds; rate is an assumption fitted to "years, not quarters"',
 		group: 'Trust',
 		advanced: true
 	},
@@ -491,7 +494,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.6,
-		help: 'The level of trust treated as enough for co-production; used for "time to trust" and probabilities.',
+		help: 'The level of trust treated as enough for co-production. Used only in reporting: time to trust and the chance of reaching it.',
 		source: 'Assumption; baseline propensity to trust is about 0.5 (Johnson & Mislin 2011)',
 		group: 'Trust'
 	},
@@ -531,8 +534,8 @@ export const PARAMS: readonly ParamSpec[] = [
 		max: 1,
 		step: 0.01,
 		integer: false,
-		default: 0.5,
-		help: 'How much scepticism of "the system" discounts trust in the provider.',
+		default: 0.7,
+		help: 'How much scepticism of "the system" discounts good experiences: at full scepticism a good experience counts for this much less.',
 		source: 'Assumption',
 		group: 'Trust',
 		advanced: true
@@ -626,7 +629,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		max: 2,
 		step: 0.05,
 		integer: false,
-		default: 0.8,
+		default: 0.5,
 		help: 'Extra behaviour change among co-designing and co-producing members when their initiatives succeed.',
 		source: "O'Mara-Eves et al. (2015): d = 0.33, odds ratio about 1.8",
 		group: 'Outcomes',
@@ -638,7 +641,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		label: 'People per simulated member',
 		unit: 'people',
 		min: 1,
-		max: 1000,
+		max: 100,
 		step: 1,
 		integer: true,
 		default: 10,
@@ -662,16 +665,32 @@ export const PARAMS: readonly ParamSpec[] = [
 		advanced: true
 	},
 	{
-		path: 'reporting.collapseDrawdown',
+		path: 'reporting.collapseDrop',
 		label: 'Fall that counts as collapse',
-		unit: 'share of peak',
-		min: 0.1,
-		max: 0.9,
+		unit: 'share of trust',
+		min: 0.05,
+		max: 0.6,
 		step: 0.01,
 		integer: false,
-		default: 0.4,
-		help: 'A future "collapses" when trust falls this far below its highest level so far.',
-		source: 'Assumption ("leaves like a rocket ship")',
+		default: 0.15,
+		help: 'A future "collapses" when trust falls by at least this share of its level within the collapse window.',
+		source:
+			'Assumption: trust "leaves like a rocket ship" (seed text; Slovic 1993): a fall of a fifth is large next to the months of gains it undoes',
+		group: 'Simulation',
+		advanced: true
+	},
+	{
+		path: 'reporting.collapseWindowMonths',
+		label: 'Collapse window',
+		unit: 'months',
+		min: 1,
+		max: 24,
+		step: 1,
+		integer: true,
+		default: 6,
+		help: 'How quickly the fall must happen to count as collapse.',
+		source:
+			'Assumption: two quarters, what a commissioner sees at two successive quarterly reviews',
 		group: 'Simulation',
 		advanced: true
 	}

@@ -74,7 +74,7 @@ export function defaultScenario(name = 'New scenario', description = ''): Scenar
 		oversight: { diversity: 0 },
 		trust: {
 			asymmetry: 0,
-			gainRate: 0,
+			responsiveness: 0,
 			characterStickiness: 0,
 			threshold: 0,
 			wordOfMouth: 0,
@@ -89,7 +89,7 @@ export function defaultScenario(name = 'New scenario', description = ''): Scenar
 			fundingCutPerYear: 0
 		},
 		outcomes: { monthlyRate: 0, coproductionUplift: 0 },
-		reporting: { rungShare: 0, collapseDrawdown: 0 },
+		reporting: { rungShare: 0, collapseDrop: 0, collapseWindowMonths: 0 },
 		community: { peoplePerAgent: 0, segments: DEFAULT_SEGMENTS.map((g) => structuredClone(g)) }
 	};
 	for (const p of PARAMS) setParamInPlace(s, p.path, p.default);
@@ -138,7 +138,7 @@ export const PRESETS: readonly Preset[] = [
 			'contract.mobilisationMonths': 6,
 			'kpi.rigidity': 0.3,
 			'power.sharing': 0.6,
-			'provider.capacity': 0.06,
+			'provider.capacity': 6,
 			'listening.conversationsPerYear': 6,
 			'partners.count': 4,
 			'provider.transparency': 0.75,
@@ -155,7 +155,7 @@ export const PRESETS: readonly Preset[] = [
 			'kpi.rigidity': 0.9,
 			'power.sharing': 0.05,
 			'listening.conversationsPerYear': 8,
-			'provider.capacity': 0.02,
+			'provider.capacity': 2,
 			'partners.count': 0,
 			'provider.transparency': 0.3,
 			'oversight.diversity': 0.1
@@ -187,7 +187,7 @@ export const PRESETS: readonly Preset[] = [
 			'kpi.rigidity': 0.1,
 			'power.sharing': 0.85,
 			'listening.conversationsPerYear': 6,
-			'provider.capacity': 0.07,
+			'provider.capacity': 4,
 			'partners.count': 5,
 			'provider.transparency': 0.95,
 			'provider.learningRate': 0.5,

@@ -3,6 +3,7 @@
  * error, and how fixed KPIs split its capacity between target delivery and listening and
  * acting.
  */
+import type { ModelConstants } from './assumptions';
 import type { Scenario } from './scenario';
 
 export interface ProviderState {
@@ -17,36 +18,27 @@ export interface ProviderState {
 	reviewMonths: number;
 }
 
-/** Relationships rebuilt each month by staff who stay (share of the gap). */
-export const RELATIONSHIP_REBUILD = 0.08;
-/** A new provider starts with this share of relationships (plus what it inherits). */
-export const NEW_PROVIDER_RELATIONSHIPS = 0.2;
-/** Competence lost per unit of staff turnover (share of the gap to a new provider's level). */
-export const TURNOVER_COMPETENCE_LOSS = 0.5;
-/** Learning from routine delivery, per month, before the learning-rate multiplier. */
-export const ROUTINE_LEARNING = 0.01;
-/** Learning from each initiative outcome relative to community size, before the multiplier. */
-export const INITIATIVE_LEARNING = 2;
-/** Attainment a provider reaches on committed activity with no effectiveness at all. */
-export const KPI_BASE = 0.55;
-/** Relationships left after a key worker leaves. */
-export const KEY_WORKER_RELATIONSHIPS = 0.9;
-/** Funding left after a cut. */
-export const FUNDING_CUT = 0.8;
-
-export function newProvider(s: Scenario, inheritedRelationships: number): ProviderState {
+export function newProvider(
+	s: Scenario,
+	c: ModelConstants,
+	inheritedRelationships: number
+): ProviderState {
 	return {
 		competence: s.provider.initialCompetence,
-		relationships: Math.min(1, NEW_PROVIDER_RELATIONSHIPS + inheritedRelationships),
+		relationships: Math.min(1, c.newProviderRelationships + inheritedRelationships),
 		funding: 1,
 		reviewSum: 0,
 		reviewMonths: 0
 	};
 }
 
-/** How present the provider is for the community this month, 0 to 1. */
-export function presence(p: ProviderState, ramp: number): number {
-	return ramp * (0.5 + 0.5 * p.relationships);
+/**
+ * How present the provider is for the community this month, 0 to 1: its capacity ramp during
+ * mobilisation, part of which rests on its staff's relationships.
+ */
+export function presence(c: ModelConstants, p: ProviderState, ramp: number): number {
+	const w = c.presenceFromRelationships;
+	return ramp * (1 - w + w * p.relationships);
 }
 
 export interface Allocation {
@@ -62,36 +54,68 @@ export interface Allocation {
  * Rigid KPIs lock capacity into target delivery, and, when delivery is behind in the month
  * before a review, pull more away from listening and acting.
  */
-export function allocate(s: Scenario, p: ProviderState, monthsToReview: number): Allocation {
+export function allocate(
+	s: Scenario,
+	c: ModelConstants,
+	p: ProviderState,
+	monthsToReview: number
+): Allocation {
 	const r = s.kpi.rigidity;
 	const locked = r * s.kpi.demand;
 	let pulled = 0;
 	if (monthsToReview <= 1 && p.reviewMonths > 0) {
 		const avg = p.reviewSum / p.reviewMonths;
-		if (avg < s.kpi.target) pulled = Math.min(1 - locked, r * 1.5 * (s.kpi.target - avg));
+		if (avg < s.kpi.target)
+			pulled = Math.min(1 - locked, r * c.pullStrength * (s.kpi.target - avg));
 	}
 	return { locked, pulled, free: Math.max(0, 1 - locked - pulled) };
 }
 
 /**
  * Monthly KPI attainment: a blend, weighted by rigidity, of activity volume against fixed
- * targets and progress on outcomes agreed with the community. Both depend on how effective
- * the provider is and on whether people turn up, which depends on trust.
+ * targets and progress on outcomes agreed with the community. For an equally effective
+ * provider the two are equally attainable: both rise with its effectiveness and with people
+ * turning up, which depends on trust. Capacity pulled into targets before a review adds to
+ * the volume delivered.
  */
 export function kpiAttainment(
 	s: Scenario,
+	c: ModelConstants,
 	a: Allocation,
 	effectiveness: number,
-	meanTrust: number,
-	engagedShare: number
+	meanTrust: number
 ): number {
 	const r = s.kpi.rigidity;
-	const turnout = Math.min(1, 0.5 + meanTrust);
+	const turnout = Math.min(1, c.turnoutBase + meanTrust);
+	const delivery = Math.min(1, c.kpiBase + effectiveness * turnout);
 	const committed = r * s.kpi.demand;
-	const volumeShare = committed > 0 ? (a.locked + a.pulled) / committed : 1;
-	const volume = Math.min(1, volumeShare * (KPI_BASE + effectiveness * turnout));
-	const agreed = Math.min(1, KPI_BASE + effectiveness * (0.2 + engagedShare));
-	return r * volume + (1 - r) * agreed;
+	const volume = committed > 0 ? Math.min(1, (1 + a.pulled / committed) * delivery) : delivery;
+	return r * volume + (1 - r) * delivery;
+}
+
+/**
+ * Contributions the provider can act on this month, in members: its capacity, less what
+ * fixed targets lock up, plus a devolved budget that grows with the power it shares, plus
+ * what members co-designing and co-producing do themselves (asset-based community
+ * development: Kretzmann & McKnight 1993; seed claim 2).
+ */
+export function actingBudget(
+	s: Scenario,
+	c: ModelConstants,
+	p: ProviderState,
+	a: Allocation,
+	ramp: number,
+	members: number,
+	coDesigning: number,
+	coProducing: number
+): number {
+	const own =
+		(s.provider.capacity / 1000) *
+		p.funding *
+		ramp *
+		members *
+		(a.free + c.devolvedCapacity * s.power.sharing);
+	return own + c.communityHands * (0.5 * coDesigning + coProducing);
 }
 
 export type ReviewOutcome = 'none' | 'met' | 'missed';
@@ -113,10 +137,10 @@ export function recordAttainment(
 }
 
 /** Chance an initiative born of an acted-on contribution succeeds. */
-export function initiativeSuccess(s: Scenario, competence: number): number {
-	const fit = 0.5 + 0.5 * s.power.sharing;
-	const sight = 0.6 + 0.4 * s.oversight.diversity;
-	return Math.min(0.95, 0.2 + 0.8 * competence * fit * sight);
+export function initiativeSuccess(s: Scenario, c: ModelConstants, competence: number): number {
+	const fit = 1 - c.powerFit + c.powerFit * s.power.sharing;
+	const sight = 1 - c.oversightSight + c.oversightSight * s.oversight.diversity;
+	return c.successBase + (1 - c.successBase) * competence * fit * sight;
 }
 
 /**
@@ -125,6 +149,7 @@ export function initiativeSuccess(s: Scenario, competence: number): number {
  */
 export function learn(
 	s: Scenario,
+	c: ModelConstants,
 	p: ProviderState,
 	successes: number,
 	disclosedFailures: number,
@@ -137,19 +162,19 @@ export function learn(
 			2 * (0.5 + 0.5 * s.oversight.diversity) * disclosedFailures +
 			0.5 * discoveredFailures) /
 		Math.max(1, members);
-	const gain = rate * (ROUTINE_LEARNING + INITIATIVE_LEARNING * lessons);
+	const gain = rate * (c.routineLearning + c.initiativeLearning * lessons);
 	p.competence += Math.min(1, gain) * (1 - p.competence);
 }
 
 /** Staff leaving: relationships and some competence go with them. */
-export function loseStaff(s: Scenario, p: ProviderState, share: number): void {
+export function loseStaff(s: Scenario, c: ModelConstants, p: ProviderState, share: number): void {
 	p.relationships *= 1 - share;
 	const floor = 0.5 * s.provider.initialCompetence;
 	if (p.competence > floor)
-		p.competence -= TURNOVER_COMPETENCE_LOSS * share * (p.competence - floor);
+		p.competence -= c.turnoverCompetenceLoss * share * (p.competence - floor);
 }
 
 /** Staff who stay rebuild relationships month by month. */
-export function rebuildRelationships(p: ProviderState): void {
-	p.relationships += RELATIONSHIP_REBUILD * (1 - p.relationships);
+export function rebuildRelationships(c: ModelConstants, p: ProviderState): void {
+	p.relationships += c.relationshipRebuild * (1 - p.relationships);
 }

@@ -24,7 +24,9 @@ export const Stream = {
 	/** Agent-months, the second, third and fourth of the member step's four streams. */
 	agents2: 6,
 	agents3: 7,
-	agents4: 8
+	agents4: 8,
+	/** The Morris screening's design: each trajectory's starting point, directions and order. */
+	screening: 9
 } as const;
 
 /** The member step's streams: member j of a segment draws from stream j mod 4. */

@@ -62,7 +62,7 @@ export interface Scenario {
 	oversight: { diversity: number };
 	trust: {
 		asymmetry: number;
-		gainRate: number;
+		responsiveness: number;
 		characterStickiness: number;
 		threshold: number;
 		wordOfMouth: number;
@@ -77,7 +77,7 @@ export interface Scenario {
 		fundingCutPerYear: number;
 	};
 	outcomes: { monthlyRate: number; coproductionUplift: number };
-	reporting: { rungShare: number; collapseDrawdown: number };
+	reporting: { rungShare: number; collapseDrop: number; collapseWindowMonths: number };
 	community: {
 		peoplePerAgent: number;
 		segments: Segment[];
@@ -276,11 +276,73 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
- * Validates unknown input as a scenario. Unknown keys are rejected. Every problem found is
+ * Brings a scenario written for an earlier schema up to the current one, so that files, share
+ * links and libraries saved by earlier versions still open. Input that is not an object, or
+ * already current, is returned as it is (validation then judges it). Schema 1 (model 1.x) to
+ * 2 (model 2.0):
+ * - `trust.gainRate` becomes `trust.responsiveness`, a step in log-odds: its meaning changed,
+ *   so it takes the new default;
+ * - `reporting.collapseDrawdown` (a fall from the peak) gives way to `reporting.collapseDrop`
+ *   and `reporting.collapseWindowMonths` (a fall within months), at their defaults;
+ * - `provider.capacity` changes unit (a share of the community a month becomes contributions
+ *   per 1,000 residents a month) and `listening.contributionRate` changes meaning (a chance per
+ *   conversation becomes ideas a year): each keeps its ratio to its old default;
+ * - `community.peoplePerAgent` above the new maximum is lowered to it.
+ * The result is a copy; the input is not changed.
+ */
+export function upgradeScenario(input: unknown): unknown {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+	const old = input as Record<string, unknown>;
+	if (old.schemaVersion !== 1) return input;
+	const s = structuredClone(old) as Record<string, Record<string, unknown> | unknown>;
+	const group = (k: string): Record<string, unknown> | undefined => {
+		const g = s[k];
+		return typeof g === 'object' && g !== null && !Array.isArray(g)
+			? (g as Record<string, unknown>)
+			: undefined;
+	};
+	const spec = (path: string): ParamSpec => {
+		const p = PARAMS.find((q) => q.path === path);
+		if (!p) throw new Error(`parameter registry lacks ${path}`);
+		return p;
+	};
+	/** Keeps a value's ratio to its old default, on the new parameter's scale and steps. */
+	const rescale = (path: string, oldDefault: number) => {
+		const [name, key] = path.split('.');
+		const g = group(name);
+		if (!g || typeof g[key] !== 'number') return;
+		const p = spec(path);
+		const v = (p.default * (g[key] as number)) / oldDefault;
+		g[key] = Math.min(p.max, Math.max(p.min, Number((Math.round(v / p.step) * p.step).toFixed(6))));
+	};
+	const trust = group('trust');
+	if (trust && 'gainRate' in trust) {
+		delete trust.gainRate;
+		trust.responsiveness = spec('trust.responsiveness').default;
+	}
+	const reporting = group('reporting');
+	if (reporting && 'collapseDrawdown' in reporting) {
+		delete reporting.collapseDrawdown;
+		reporting.collapseDrop = spec('reporting.collapseDrop').default;
+		reporting.collapseWindowMonths = spec('reporting.collapseWindowMonths').default;
+	}
+	rescale('provider.capacity', 0.05);
+	rescale('listening.contributionRate', 0.15);
+	const community = group('community');
+	const ppa = spec('community.peoplePerAgent');
+	if (community && typeof community.peoplePerAgent === 'number')
+		community.peoplePerAgent = Math.min(ppa.max, community.peoplePerAgent);
+	s.schemaVersion = SCHEMA_VERSION;
+	return s;
+}
+
+/**
+ * Validates unknown input as a scenario, upgraded first if it was written for an earlier
+ * schema (`upgradeScenario`). Unknown keys are rejected. Every problem found is
  * returned, each naming the field, the value and the allowed range.
  */
 export function validateScenario(input: unknown): Result<Scenario, ValidationIssue[]> {
-	const r = v.safeParse(ScenarioSchema, input, { abortPipeEarly: true });
+	const r = v.safeParse(ScenarioSchema, upgradeScenario(input), { abortPipeEarly: true });
 	if (r.success) return { ok: true, value: r.output as Scenario };
 	return {
 		ok: false,

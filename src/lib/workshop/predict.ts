@@ -41,11 +41,11 @@ export function questionText(kind: QuestionKind, s: Scenario): string {
 		case 'reachWithinContract':
 			return `Will trust pass ${t} within the contract?`;
 		case 'aboveAtHorizon':
-			return `Will trust be above ${t} after ${span(s.horizonMonths)}?`;
+			return `Will trust be at or above ${t} in the final year of ${span(s.horizonMonths)}?`;
 		case 'collapse':
 			return 'Will trust collapse at some point?';
 		case 'codesign':
-			return 'Will the community reach co-design by the end?';
+			return 'Will the community be co-designing in the final year?';
 		case 'none':
 			return 'No prediction: show the chart straight away';
 		default:
@@ -59,11 +59,11 @@ export function questionLabel(kind: QuestionKind): string {
 		case 'reachWithinContract':
 			return 'Trust passes the threshold within the first contract?';
 		case 'aboveAtHorizon':
-			return 'Trust is above the threshold at the end?';
+			return 'Trust is at or above the threshold in the final year?';
 		case 'collapse':
-			return 'Trust collapses at some point?';
+			return 'Trust collapses (falls fast) at some point?';
 		case 'codesign':
-			return 'The community reaches co-design?';
+			return 'The community is co-designing in the final year?';
 		case 'none':
 			return 'No prediction: show the chart at once';
 		default:
@@ -78,11 +78,11 @@ export function answerMeaning(kind: Exclude<QuestionKind, 'none'>, s: Scenario):
 		case 'reachWithinContract':
 			return `of simulated futures reach trust ${t} by the end of the first contract (${span(s.contract.lengthMonths)})`;
 		case 'aboveAtHorizon':
-			return `of simulated futures end above ${t} after ${span(s.horizonMonths)}`;
+			return `of simulated futures have trust at or above ${t} on average over the final year of ${span(s.horizonMonths)}`;
 		case 'collapse':
-			return 'of simulated futures see trust collapse from its peak';
+			return `of simulated futures see trust collapse: a fall of ${Math.round(s.reporting.collapseDrop * 100)}% or more within ${span(s.reporting.collapseWindowMonths)}`;
 		case 'codesign':
-			return 'of simulated futures end with the community co-designing or higher';
+			return 'of simulated futures have the community co-designing or higher in the final year';
 		default:
 			return kind satisfies never;
 	}

@@ -45,17 +45,22 @@ export const TEACHING_ORDER: readonly string[] = [
 	'courage'
 ];
 
-const DEFAULT_NOTES: Record<string, string> = {
+/**
+ * The facilitator's notes on each example. Every claim they make about what happens (trust
+ * falls, ends lower, more often...) is one the model shows: `tests/unit/workshop/claims.test.ts`
+ * runs each comparison.
+ */
+export const DEFAULT_NOTES: Readonly<Record<string, string>> = {
 	typical:
-		'The contract most people in the room will recognise. Ask: who has worked on one like this? Point out where each contract ends.',
+		'The contract most people in the room will recognise. Ask: who has worked on one like this? Point out where each contract ends. Trust drifts down: in the median future it is lower in the final year than where it started.',
 	'consult-no-act':
-		'Lots of listening, little latitude to act. Ask the room what a community remembers about consultations where nothing happened.',
+		'Lots of listening, little latitude to act: twice as many community conversations as the typical contract, yet trust ends lower, more promises are broken and fewer people see their view acted on. Ask the room what a community remembers about consultations where nothing happened.',
 	churn:
-		'Each re-procurement starts again. Watch the saw-tooth: trust rebuilds slowly and falls at every change of hands.',
+		'Each re-procurement starts again. Watch the steps down: trust falls at every change of hands and has not recovered by the next re-procurement, so it ends lower than under the typical contract, with a change of provider every few years.',
 	towards:
-		'Longer contract, outcomes agreed with the community, partners and candour. Ask: which lever do you think matters most? Try it with the levers.',
+		'Longer contract, outcomes agreed with the community, partners and candour: trust ends well above the typical contract, yet few futures reach the threshold within ten years. Ask: which lever do you think matters most? Try it with the levers.',
 	courage:
-		'A devolved budget and transparent trial and error. Ask what a commissioner would need to believe to sign this.'
+		'A devolved budget and transparent trial and error: the only example in which most futures reach the threshold, with the community co-designing in the final year. Ask what a commissioner would need to believe to sign this.'
 };
 
 /** The storyline a workshop starts with: every preset once, in teaching order. */

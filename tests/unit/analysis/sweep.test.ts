@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
 	axisValues,
+	cellResult,
 	cellScenario,
+	cellValue,
+	colourDomain,
+	DEFAULT_SWEEP_METRIC,
 	firstStride,
+	isSweepProbability,
 	nearestEvaluated,
 	refinementOrder,
 	snapToSpec,
 	strideIndices,
-	sweepAxis
+	sweepAxis,
+	sweepMetricInfo,
+	SWEEP_METRICS
 } from '$lib/analysis';
-import { getParam, paramSpec, presetById, type ParamSpec } from '$lib/sim';
+import { getParam, paramSpec, presetById, simulate, type ParamSpec } from '$lib/sim';
 
 function spec(path: string): ParamSpec {
 	const s = paramSpec(path);
@@ -112,5 +119,37 @@ describe('refinement order', () => {
 		const done = [true, false, false, false, false, true];
 		expect(Array.from(nearestEvaluated(3, 2, done))).toEqual([0, 0, 5, 0, 5, 5]);
 		expect(Array.from(nearestEvaluated(2, 1, [false, false]))).toEqual([-1, -1]);
+	});
+});
+
+describe('what a sweep shows', () => {
+	it('shows trust in the final year unless asked otherwise, and each measure from 0 to 1', () => {
+		expect(DEFAULT_SWEEP_METRIC).toBe('medianFinalTrust');
+		expect(sweepMetricInfo(DEFAULT_SWEEP_METRIC).label).toBe('Median trust in the final year');
+		const s = presetById('typical')?.scenario;
+		if (!s) throw new Error('preset');
+		const summary = simulate({ ...s, runs: 20, horizonMonths: 24 });
+		const c = cellResult(summary);
+		expect(c.medianFinalTrust).toBe(summary.metrics.finalTrust.p50);
+		expect(c.medianMeanTrust).toBe(summary.metrics.meanTrust.p50);
+		for (const m of SWEEP_METRICS) {
+			const v = cellValue(c, m.key);
+			expect(v, m.key).toBeGreaterThanOrEqual(0);
+			expect(v, m.key).toBeLessThanOrEqual(1);
+			expect(isSweepProbability(m.key)).toBe(m.kind === 'probability');
+		}
+		expect(cellValue(c, 'trustAboveThreshold')).toBe(summary.probabilities.trustAboveThreshold.p);
+	}, 60_000);
+});
+
+describe('the colour scale of a sweep', () => {
+	it('spans 0 to 1 for a chance, and the cells’ own range for trust', () => {
+		expect(colourDomain([0.2, 0.3], 'probability')).toEqual([0, 1]);
+		expect(colourDomain([0.37, 0.51, 0.44], 'trust')).toEqual([0.35, 0.55]);
+		expect(colourDomain([0.41, 0.42], 'trust')).toEqual([0.4, 0.5]);
+		expect(colourDomain([0.01], 'trust')).toEqual([0, 0.1]);
+		expect(colourDomain([0.99], 'trust')).toEqual([0.9, 1]);
+		expect(colourDomain([], 'trust')).toEqual([0, 1]);
+		expect(colourDomain([NaN, 0.5], 'trust')).toEqual([0.5, 0.6]);
 	});
 });

@@ -51,7 +51,7 @@ describe('bins', () => {
 });
 
 describe('end-metric distributions', () => {
-	it('cuts final trust exactly at the threshold', () => {
+	it('cuts trust in the final year exactly at the threshold', () => {
 		const s = handMade({
 			threshold: 0.63,
 			monthsToTrust: [5, 6, -1, -1],
@@ -63,7 +63,9 @@ describe('end-metric distributions', () => {
 		expect(below).toBe(2);
 		expect(above).toBe(2);
 		expect(trust.marker).toEqual({ value: 0.63, label: 'Threshold 0.63' });
-		expect(trust.headline).toBe('Ends at or above 0.63: 2 of 4 futures');
+		expect(trust.headline).toBe('At or above 0.63 in the final year: 2 of 4 futures');
+		expect(trust.title).toBe('Trust in the final year');
+		expect(trust.axis).toBe('Mean trust over months 13 to 24');
 	});
 
 	it('bins months to trust by year and adds a bar for futures that never get there', () => {
@@ -95,7 +97,7 @@ describe('end-metric distributions', () => {
 
 	it('says "1 future", not "1 futures"', () => {
 		const s = handMade({ monthsToTrust: [-1], finalTrust: [0.3] });
-		expect(distributions(s)[0].headline).toBe('Ends at or above 0.60: 0 of 1 future');
+		expect(distributions(s)[0].headline).toBe('At or above 0.60 in the final year: 0 of 1 future');
 	});
 
 	it('counts every future once in each distribution of a real summary', () => {
@@ -110,10 +112,10 @@ describe('end-metric distributions', () => {
 	});
 
 	it('writes the probability with its standard error once runs are many', () => {
-		const s = simulated('towards', 60);
+		const s = simulated('courage', 60, 120);
 		const [trust] = distributions(s);
 		expect(trust.headline).toMatch(
-			/^Ends at or above 0\.60: (\d+%|under 1%|over 99%) of futures \(±\d+\.\d points\)$/
+			/^At or above 0\.60 in the final year: (\d+%|under 1%|over 99%) of futures \(±\d+\.\d points\)$/
 		);
 	});
 
@@ -128,7 +130,7 @@ describe('end-metric distributions', () => {
 			lines: ['2 futures (50%)', '0 of them reached 0.60 at some point']
 		});
 		expect(distributionSummaryText(trust)).toBe(
-			'Ends at or above 0.60: 2 of 4 futures. The most common range is 0.30 to 0.35, with 50% of the 4 futures.'
+			'At or above 0.60 in the final year: 2 of 4 futures. The most common range is 0.30 to 0.35, with 50% of the 4 futures.'
 		);
 		const t = distributionTable(trust, 0.6);
 		expect(t.columns).toEqual(['Range', 'Futures', 'Share', 'Of them, reached 0.60']);

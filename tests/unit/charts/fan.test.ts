@@ -105,7 +105,7 @@ describe('readout, words and table', () => {
 	it('describes the fan in words', () => {
 		const s = handMade({ months: 24, monthsToTrust: [5, -1] });
 		expect(fanSummaryText(s)).toBe(
-			'Median trust starts at 0.50 in month 1 and ends at 0.50 after 2 years. In 9 of 10 simulated futures, final trust lies between 0.40 and 0.60; the threshold is 0.60.'
+			'Median trust starts at 0.50 in month 1 and ends at 0.50 after 2 years. In 9 of 10 simulated futures, trust in the last month lies between 0.40 and 0.60; the threshold is 0.60.'
 		);
 	});
 

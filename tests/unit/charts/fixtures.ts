@@ -71,8 +71,10 @@ export interface HandMade {
 	threshold?: number;
 	/** Month each future first reaches the threshold (-1 for never). */
 	monthsToTrust: number[];
-	/** Final trust of each future. */
+	/** Trust in the final year of each future. */
 	finalTrust?: number[];
+	/** Trust over the whole horizon of each future (default: its final-year trust). */
+	meanTrust?: number[];
 	kpiMet?: number[];
 	collapsed?: number[];
 	outcomes?: number[];
@@ -103,7 +105,11 @@ export function handMade(h: HandMade): Summary {
 		brokenPromises: h.monthsToTrust.map(() => 0),
 		providerChanges: h.monthsToTrust.map(() => 0),
 		outcomes: h.outcomes ?? h.monthsToTrust.map((_, i) => 10 * i),
-		collapsed: h.collapsed ?? h.monthsToTrust.map(() => 0)
+		collapsed: h.collapsed ?? h.monthsToTrust.map(() => 0),
+		meanTrust: h.meanTrust ?? finalTrust.slice(),
+		tookPart: h.monthsToTrust.map(() => 0.2),
+		sharedDecisions: h.monthsToTrust.map(() => 0.05),
+		heard: h.monthsToTrust.map(() => 0.1)
 	};
 	const metrics = {} as Summary['metrics'];
 	for (const k of Object.keys(perRun) as MetricKey[]) metrics[k] = { ...emptyMetric };
@@ -112,7 +118,7 @@ export function handMade(h: HandMade): Summary {
 	for (let t = 1; t < months; t++) reachedBy[t] += reachedBy[t - 1];
 	const zeros = () => new Array<number>(months).fill(0);
 	return {
-		receipt: { modelVersion: 'test', schemaVersion: 1, seed: 1, runs: n, scenarioHash: 'test' },
+		receipt: { modelVersion: 'test', schemaVersion: 2, seed: 1, runs: n, scenarioHash: 'test' },
 		months,
 		threshold,
 		series,

@@ -9,10 +9,9 @@ import {
 	shareOfFutures,
 	standardError
 } from '$lib/charts/headline';
-import { fmtPct } from '$lib/charts/format';
 import { handMade, scenarioOf, simulated } from './fixtures';
 
-const scenario = scenarioOf('typical', 50); // a 3-year contract, collapse at 30% of peak
+const scenario = scenarioOf('typical', 50); // a 3-year contract; collapse is a fall of 15% within 6 months
 
 /** n futures, the first `hits` of which reach trust in the given months (cycled). */
 function futures(n: number, hits: number, months: number[] = [10]): number[] {
@@ -46,11 +45,16 @@ describe('headline', () => {
 		const months = futures(100, 60, [30, 41, 50]);
 		const finalTrust = months.map((_, i) => (i >= 80 ? 0.3 : 0.62));
 		const s = handMade({ months: 120, monthsToTrust: months, finalTrust, start: 0.4 });
-		const [first, second] = headlineSentences(s, scenario);
+		const [first, second, third] = headlineSentences(s, scenario);
 		expect(first).toBe(
 			'Under this 3-year contract, trust reaches 0.60 in 60% of futures within 10 years; the median future gets there in month 50.'
 		);
-		expect(second).toBe('One future in five ends below where trust started (0.40).');
+		expect(second).toBe(
+			'Median trust is 0.62 in the final year (the last 12 months) and 0.62 over the whole 10 years.'
+		);
+		expect(third).toBe(
+			'One future in five has trust in the final year below where it started (0.40).'
+		);
 	});
 
 	it('says the median future never gets there when fewer than half do', () => {
@@ -65,13 +69,17 @@ describe('headline', () => {
 			months: 60,
 			monthsToTrust: futures(50, 0),
 			finalTrust: new Array(50).fill(0.3),
+			meanTrust: new Array(50).fill(0.35),
 			start: 0.4
 		});
-		const [first, second] = headlineSentences(s, scenario);
-		expect(first).toContain(
-			'does not reach 0.60 within 5 years in any of the 50 simulated futures'
+		const [first, second, third] = headlineSentences(s, scenario);
+		expect(first).toBe(
+			'Under this 3-year contract, trust does not reach 0.60 within 5 years in any of the 50 simulated futures.'
 		);
-		expect(second).toBe('Every future ends below where trust started (0.40).');
+		expect(second).toBe(
+			'Median trust is 0.30 in the final year (the last 12 months) and 0.35 over the whole 5 years.'
+		);
+		expect(third).toBe('Every future has trust in the final year below where it started (0.40).');
 	});
 
 	it('handles futures that all reach trust', () => {
@@ -81,11 +89,11 @@ describe('headline', () => {
 			finalTrust: new Array(40).fill(0.7),
 			start: 0.4
 		});
-		const [first, second] = headlineSentences(s, scenario);
+		const [first, , third] = headlineSentences(s, scenario);
 		expect(first).toBe(
 			'Under this 3-year contract, trust reaches 0.60 in every one of the 40 simulated futures; the median future gets there in month 20, the fastest in month 12.'
 		);
-		expect(second).toBe('No future ends below where trust started (0.40).');
+		expect(third).toBe('No future has trust in the final year below where it started (0.40).');
 	});
 
 	it('gives counts, not percentages, when runs are few', () => {
@@ -95,16 +103,22 @@ describe('headline', () => {
 	});
 
 	it('handles a single future', () => {
-		const reached = handMade({ monthsToTrust: [17], finalTrust: [0.7], start: 0.4 });
+		const reached = handMade({
+			monthsToTrust: [17],
+			finalTrust: [0.7],
+			meanTrust: [0.55],
+			start: 0.4
+		});
 		expect(headlineSentences(reached, scenario)).toEqual([
 			'Under this 3-year contract, trust reaches 0.60 in month 17 of the one simulated future.',
-			'It ends at or above where trust started (0.40).'
+			'Trust averages 0.70 in the final year (the last 12 months) and 0.55 over the whole 2 years.',
+			'Trust in the final year is at or above where it started (0.40).'
 		]);
 		const never = handMade({ monthsToTrust: [-1], finalTrust: [0.2], start: 0.4 });
 		expect(headlineSentences(never, scenario)[0]).toContain('does not reach 0.60 within 2 years');
 	});
 
-	it('mentions collapse with the scenario’s drawdown when it happens', () => {
+	it('mentions collapse, as a fall within the scenario’s window, when it happens', () => {
 		const s = handMade({
 			months: 60,
 			monthsToTrust: futures(100, 60, [30]),
@@ -113,8 +127,13 @@ describe('headline', () => {
 		});
 		const last = headlineSentences(s, scenario).at(-1);
 		expect(last).toBe(
-			`One future in four sees trust collapse at some point, falling by ${fmtPct(scenario.reporting.collapseDrawdown)} or more from its peak.`
+			'One future in four sees trust collapse at some point: a fall of 15% or more within 6 months.'
 		);
+		const slower = {
+			...scenario,
+			reporting: { ...scenario.reporting, collapseDrop: 0.2, collapseWindowMonths: 1 }
+		};
+		expect(headlineSentences(s, slower).at(-1)).toMatch(/a fall of 20% or more within 1 month\.$/);
 	});
 
 	it('reads from a real simulation without inventing numbers', () => {
@@ -122,6 +141,9 @@ describe('headline', () => {
 		const text = headline(s, scenarioOf('typical', 50));
 		expect(text.startsWith('Under this 3-year contract, trust')).toBe(true);
 		expect(text).not.toMatch(/NaN|undefined|null|Infinity/);
+		expect(text).toContain('in the final year');
+		expect(text).toContain('over the whole 5 years');
+		expect(text).not.toMatch(/at month \d+|at the horizon/);
 	});
 });
 
@@ -134,6 +156,12 @@ describe('precision notes', () => {
 		expect(reach.p).toBeCloseTo(0.38);
 		expect(reach.se).toBeCloseTo(Math.sqrt((0.38 * 0.62) / 100));
 		expect(reach.text).toBe('38%, give or take 4.9 percentage points (one standard error)');
+		expect(notes.items.map((i) => i.label)).toEqual([
+			'Trust reaches 0.60 within 5 years',
+			'Trust in the final year is at or above 0.60',
+			'The community is co-designing or higher in the final year',
+			'Trust collapses (a fall of 15% or more within 6 months)'
+		]);
 	});
 
 	it('does not pretend a probability of none is exact', () => {

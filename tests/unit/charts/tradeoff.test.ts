@@ -79,7 +79,7 @@ describe('statistics and words', () => {
 	it('reads a dot', () => {
 		expect(dotReadout({ run: 4, kpi: 0.25, trust: 0.314, month: null, jitter: 0 }, 0.6)).toEqual({
 			heading: 'Future 5',
-			lines: ['KPI reviews met: 25%', 'Final trust: 0.31', 'Never reached 0.60']
+			lines: ['KPI reviews met: 25%', 'Trust in the final year: 0.31', 'Never reached 0.60']
 		});
 	});
 
@@ -90,7 +90,7 @@ describe('statistics and words', () => {
 			finalTrust: [0.7, 0.65, 0.3, 0.2]
 		});
 		expect(tradeoffSummaryText(s)).toMatch(
-			/^Futures that met more KPI reviews ended with lower trust: a strong negative link \(correlation -(0|1)\.\d\d\)\./
+			/^Futures that met more KPI reviews had lower trust in the final year: a strong negative link \(correlation -(0|1)\.\d\d\)\./
 		);
 		const flat = handMade({ monthsToTrust: [1, -1], kpiMet: [0.5, 0.5] });
 		expect(tradeoffSummaryText(flat)).toMatch(/does not vary/);

@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readLibrary, watch, watchLibrary, type LibraryEntry } from '../../../src/lib/db/live';
 import { Library, presetRecordId } from '../../../src/lib/db/library';
 import type { StorageError } from '../../../src/lib/db/errors';
-import { PRESETS, defaultScenario, setParam, type Summary } from '../../../src/lib/sim';
+import {
+	MODEL_VERSION,
+	PRESETS,
+	defaultScenario,
+	setParam,
+	type Summary
+} from '../../../src/lib/sim';
 import { freshLibrary, must } from './helpers';
 
 const libs: Library[] = [];
@@ -17,10 +23,10 @@ afterEach(async () => {
 });
 
 /** The smallest summary a sparkline reads: a median series, a threshold and a receipt. */
-function summaryWith(median: number[], runs = 100): Summary {
+function summaryWith(median: number[], runs = 100, modelVersion = MODEL_VERSION): Summary {
 	return {
 		threshold: 0.6,
-		receipt: { runs },
+		receipt: { runs, modelVersion },
 		series: { trust: { p50: median } }
 	} as unknown as Summary;
 }
@@ -85,6 +91,19 @@ describe('readLibrary', () => {
 		entry = must(await readLibrary(l))[0];
 		expect(entry.trend?.median).toEqual([0.2, 0.3, 0.4]);
 		expect(entry.trend?.current).toBe(false);
+	});
+
+	it('never shows a result of another model version as current', async () => {
+		const l = lib();
+		const mine = must(await l.createScenario(undefined, 1000));
+		// Results computed by model 1.x meant other things (trust at the horizon): not shown.
+		must(await l.putResult(mine.id, mine.scenario, summaryWith([0.2, 0.3], 100, '1.2.0'), 1100));
+		expect(must(await readLibrary(l))[0].trend).toBeNull();
+		// Another release of this model: shown, but as past, until the scenario runs again.
+		must(await l.putResult(mine.id, mine.scenario, summaryWith([0.2, 0.3], 100, '2.0.0-x'), 1200));
+		expect(must(await readLibrary(l))[0].trend?.current).toBe(false);
+		must(await l.putResult(mine.id, mine.scenario, summaryWith([0.2, 0.3]), 1300));
+		expect(must(await readLibrary(l))[0].trend?.current).toBe(true);
 	});
 
 	it('treats a result that has gone missing or has no median as never run', async () => {

@@ -278,8 +278,10 @@ describe('docs/model.md as the model page shows it', () => {
 	});
 
 	it('renders its equations as formula blocks and its tables in boxes', () => {
-		expect(doc.html).toContain('aria-label="Formulas: 7.2 Trust components: asymmetric update"');
-		expect(doc.html).toContain('x ← x + min(1, a·g)·(1 − x)');
+		expect(doc.html).toContain(
+			'aria-label="Formulas: 7.2 Trust components: an asymmetric step in log-odds"'
+		);
+		expect(doc.html).toContain('x ← x + x · (1 − x) · d');
 		expect(doc.html).toContain('aria-label="Table: Contract"');
 	});
 

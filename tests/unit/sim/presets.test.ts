@@ -57,19 +57,21 @@ describe('storylines', { timeout: 120_000 }, () => {
 	const gap = (a: Probability, b: Probability): number =>
 		(a.p - b.p) / Math.max(1e-9, seOfDifference(a.se, b.se));
 
-	it('rank P(trust above threshold): courage > towards > typical >= consult-no-act', () => {
+	it('rank trust: courage > towards > typical > churn > consult-no-act', () => {
+		// Measured (model 2.0.0, 300 runs), trust in the final year: courage 0.63, towards 0.55,
+		// typical 0.41, churn 0.38, consult-no-act 0.32.
+		const order = ['courage', 'towards', 'typical', 'churn', 'consult-no-act'];
+		for (let i = 1; i < order.length; i++) {
+			const a = run(order[i - 1]).perRun.finalTrust;
+			const b = run(order[i]).perRun.finalTrust;
+			expect(mean(a) - mean(b), `${order[i - 1]} over ${order[i]}`).toBeGreaterThan(
+				4 * seOfDifference(se(a), se(b))
+			);
+		}
+		// Only the courageous design reaches the threshold in most futures.
 		const p = (id: string) => run(id).probabilities.trustAboveThreshold;
-		// Measured (model 1.1.0, 120 runs): courage 0.76, towards 0.19, typical 0, consult-no-act 0.
 		expect(gap(p('courage'), p('towards'))).toBeGreaterThan(4);
-		expect(gap(p('towards'), p('typical'))).toBeGreaterThan(4);
-		expect(p('typical').p).toBeGreaterThanOrEqual(p('consult-no-act').p);
-		// Both of the last are near 0; mean final trust still separates them
-		// (measured 0.24 against 0.17).
-		const typical = run('typical').perRun.finalTrust;
-		const consult = run('consult-no-act').perRun.finalTrust;
-		expect(mean(typical) - mean(consult)).toBeGreaterThan(
-			4 * seOfDifference(se(typical), se(consult))
-		);
+		expect(p('typical').p).toBe(0);
 	});
 
 	it('churn changes provider more often than the typical contract', () => {

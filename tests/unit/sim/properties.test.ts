@@ -98,7 +98,13 @@ function checkSummary(s: Scenario, sum: Summary): void {
 		expect(Number.isInteger(per.providerChanges[r])).toBe(true);
 		expect(per.finalTrust[r]).toBeGreaterThanOrEqual(0);
 		expect(per.finalTrust[r]).toBeLessThanOrEqual(1);
-		expect(per.minTrust[r]).toBeLessThanOrEqual(per.finalTrust[r]);
+		// The final year's mean is at least the lowest month (to rounding of the mean).
+		expect(per.minTrust[r]).toBeLessThanOrEqual(per.finalTrust[r] + 1e-12);
+		expect(per.minTrust[r]).toBeLessThanOrEqual(per.meanTrust[r] + 1e-12);
+		for (const key of ['meanTrust', 'tookPart', 'sharedDecisions', 'heard'] as const) {
+			expect(per[key][r], key).toBeGreaterThanOrEqual(0);
+			expect(per[key][r], key).toBeLessThanOrEqual(1);
+		}
 		expect(per.minTrust[r]).toBeGreaterThanOrEqual(0);
 		const mtt = per.monthsToTrust[r];
 		expect(mtt === -1 || (Number.isInteger(mtt) && mtt >= 1 && mtt <= months)).toBe(true);

@@ -58,7 +58,9 @@ describe('percentile bands', { timeout: 60_000 }, () => {
 				expect(error, `${key} p${p} month ${m + 1}`).toBeLessThanOrEqual(
 					1 / BINS + Math.abs(atQn - exact) + 1e-4
 				);
-				worst = Math.max(worst, error);
+				// Beyond the gap between neighbouring order statistics (large where all futures
+				// jump together, as scepticism does at a system-wide event).
+				worst = Math.max(worst, error - Math.abs(atQn - exact));
 				total += error;
 				count++;
 			}

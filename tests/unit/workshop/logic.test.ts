@@ -107,7 +107,7 @@ describe('predictions', () => {
 			'Will trust pass 0.6 within the contract?'
 		);
 		expect(questionText('aboveAtHorizon', typical())).toBe(
-			'Will trust be above 0.6 after 10 years?'
+			'Will trust be at or above 0.6 in the final year of 10 years?'
 		);
 	});
 
@@ -160,7 +160,15 @@ describe('predictions', () => {
 	it('puts every question in words for the scenario', () => {
 		const s = typical();
 		expect(questionText('collapse', s)).toBe('Will trust collapse at some point?');
-		expect(questionText('codesign', s)).toBe('Will the community reach co-design by the end?');
+		expect(questionText('codesign', s)).toBe(
+			'Will the community be co-designing in the final year?'
+		);
+		expect(answerMeaning('collapse', s)).toBe(
+			'of simulated futures see trust collapse: a fall of 15% or more within 6 months'
+		);
+		expect(answerMeaning('aboveAtHorizon', s)).toBe(
+			'of simulated futures have trust at or above 0.6 on average over the final year of 10 years'
+		);
 		expect(
 			questionText('reachWithinContract', { ...s, trust: { ...s.trust, threshold: 0.55 } })
 		).toBe('Will trust pass 0.55 within the contract?');
