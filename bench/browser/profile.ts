@@ -4,7 +4,7 @@
  * function names read).
  *
  * It opens the demo scenario, then (1) types five contract lengths in turn, each followed
- * by its full result, (2) starts a 10,000-run job, lets it run for a few seconds and
+ * by its full result, (2) starts a 50,000-run job, lets it run for a few seconds and
  * cancels it, and (3) runs the end-to-end scale test's job (300 futures, then 25,000 people
  * typed into each of the four segments) to its result. For each phase it prints the main thread's tasks over a threshold with what
  * they spent their time on (trace events and, from the sampling profiler, the functions),
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
 		await mark(page, 'edits-end');
 
 		await mark(page, 'big-start');
-		await page.getByRole('textbox', { name: 'Simulated futures', exact: true }).fill('10000');
+		await page.getByRole('textbox', { name: 'Simulated futures', exact: true }).fill('50000');
 		await page.locator('[data-run-state="refining"]').waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(5000);
 		await page.getByRole('button', { name: 'Cancel' }).click();
@@ -275,7 +275,7 @@ function summarise(events: TraceEvent[]): void {
 		markTime(events, 'edits-end')
 	);
 	report(
-		'A 10,000-run job for 5 s, then cancel',
+		'A 50,000-run job for 5 s, then cancel',
 		events,
 		markTime(events, 'big-start'),
 		markTime(events, 'big-end')
