@@ -45,10 +45,13 @@ export interface AssumptionSpec {
 
 const SEED = 'Seed text';
 
-/** Every internal constant, in documentation order. */
+/**
+ * Every internal constant, in documentation order. The calls are marked pure so that a page
+ * that reads none of the constants does not carry their descriptions.
+ */
 const LIST = [
 	// Signals: the size of each experience, in units of one good experience.
-	sig(
+	/*#__PURE__*/ sig(
 		'signalActed',
 		'Own contribution acted on',
 		1,
@@ -57,7 +60,7 @@ const LIST = [
 		'integrity and intent gain',
 		`${SEED}, claims 1 and 3; the unit of all signals`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalSuccess',
 		'Own initiative succeeded',
 		1,
@@ -66,7 +69,7 @@ const LIST = [
 		'competence and results gain',
 		`${SEED}, claims 5 and 9; assumption: as large as being heard`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalFailure',
 		'Own initiative failed and was found out',
 		0.6,
@@ -75,7 +78,7 @@ const LIST = [
 		'competence and results loss (before the asymmetry)',
 		'Assumption: a failure weighs a little less than a success (the asymmetry multiplies losses)'
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalConcealment',
 		'Failure found out: concealment',
 		0.4,
@@ -84,7 +87,7 @@ const LIST = [
 		'integrity loss',
 		'Schweitzer et al. (2006): deception damages trust beyond the failure itself'
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalDisclosedShare',
 		'Cost of a disclosed failure, relative to a discovered one',
 		0.4,
@@ -93,7 +96,7 @@ const LIST = [
 		'share',
 		`${SEED}, claim 6; Kim et al. (2004): competence failures are repaired by candour`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalCandour',
 		'Candour about a failure',
 		0.4,
@@ -102,7 +105,7 @@ const LIST = [
 		'integrity gain',
 		`${SEED}, claims 6 and 9 (transparent trial and error)`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalBroken',
 		'Own promise broken',
 		1,
@@ -111,7 +114,7 @@ const LIST = [
 		'integrity and intent loss (before the asymmetry)',
 		`${SEED}, claim 3: "nothing had been done with the information"`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalPresence',
 		'Experience of a present, effective service',
 		0.6,
@@ -120,7 +123,7 @@ const LIST = [
 		'competence and results gain a month, times effectiveness',
 		'Assumption: steady delivery builds confidence over years, not months (claim 4)'
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalInvolvement',
 		'Joint action',
 		0.5,
@@ -129,7 +132,7 @@ const LIST = [
 		'intent gain a month for members co-designing or co-producing',
 		`${SEED}, claim 1 ("take joint action"); size is an assumption`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalStaffLeaving',
 		'Staff leaving',
 		0.25,
@@ -138,7 +141,7 @@ const LIST = [
 		'intent loss per unit of monthly staff turnover',
 		'Commissioning context: leavers take relationships with them; size is an assumption'
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalKeyWorker',
 		'A key worker leaves',
 		0.6,
@@ -147,7 +150,7 @@ const LIST = [
 		"intent loss in the key worker's segment",
 		`${SEED}, claim 4; size is an assumption`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalSystemBroken',
 		'The wider system breaks a promise',
 		0.3,
@@ -156,7 +159,7 @@ const LIST = [
 		'integrity loss to everyone',
 		`${SEED}, claim 3; size is an assumption`
 	),
-	sig(
+	/*#__PURE__*/ sig(
 		'signalBadPress',
 		'Bad press',
 		0.8,
@@ -165,7 +168,7 @@ const LIST = [
 		'competence and results loss to everyone',
 		'Slovic (1993): negative events are heard loudly; size is an assumption'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'badPressCandour',
 		'Bad press softened by transparency',
 		0.5,
@@ -179,7 +182,7 @@ const LIST = [
 		'run.ts'
 	),
 	// Trust.
-	a(
+	/*#__PURE__*/ a(
 		'forgetting',
 		'Forgetting of performance',
 		0.01,
@@ -192,7 +195,7 @@ const LIST = [
 		'Trust',
 		'trust.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'characterFade',
 		'Fading of character trust',
 		0.01,
@@ -206,7 +209,7 @@ const LIST = [
 		'trust.ts'
 	),
 	// Scepticism.
-	a(
+	/*#__PURE__*/ a(
 		'scepticismBroken',
 		'Scepticism from a broken promise',
 		0.2,
@@ -219,7 +222,7 @@ const LIST = [
 		'Scepticism',
 		'trust.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'scepticismSystem',
 		'Scepticism from the wider system',
 		0.08,
@@ -232,7 +235,7 @@ const LIST = [
 		'Scepticism',
 		'trust.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'scepticismFatigue',
 		'Consultation fatigue',
 		0.1,
@@ -245,7 +248,7 @@ const LIST = [
 		'Scepticism',
 		'trust.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'scepticismActed',
 		'Scepticism eased by being heard',
 		0.05,
@@ -258,7 +261,7 @@ const LIST = [
 		'Scepticism',
 		'trust.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'scepticismHeardActed',
 		'Scepticism eased by news of action',
 		0.02,
@@ -271,7 +274,7 @@ const LIST = [
 		'Scepticism',
 		'trust.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'scepticismFade',
 		'Scepticism fading',
 		0.003,
@@ -285,7 +288,7 @@ const LIST = [
 		'trust.ts'
 	),
 	// Word of mouth.
-	a(
+	/*#__PURE__*/ a(
 		'newsReach',
 		'Peers who hear of each case',
 		6,
@@ -298,7 +301,7 @@ const LIST = [
 		'Word of mouth',
 		'run.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'newsStrength',
 		'Strength of news',
 		2,
@@ -311,7 +314,7 @@ const LIST = [
 		'Word of mouth',
 		'run.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'peerContact',
 		'Peer contact that moves opinion',
 		0.25,
@@ -325,7 +328,7 @@ const LIST = [
 		'members.ts'
 	),
 	// Ladder.
-	a(
+	/*#__PURE__*/ a(
 		'climbConsulted',
 		'Trust needed to be consulted',
 		0.3,
@@ -338,7 +341,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'climbEngaged',
 		'Trust needed to join in',
 		0.4,
@@ -351,7 +354,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'climbCoDesigning',
 		'Trust needed to co-design',
 		0.45,
@@ -364,7 +367,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'climbCoProducing',
 		'Trust needed to co-produce',
 		0.5,
@@ -377,7 +380,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'rampHalfWidth',
 		'Softness of the trust thresholds',
 		0.1,
@@ -390,7 +393,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'hysteresis',
 		'Trust margin before slipping back',
 		0.05,
@@ -403,7 +406,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'inviteAware',
 		'Outreach',
 		0.08,
@@ -416,7 +419,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'inviteConsult',
 		'Invitation at a conversation',
 		0.15,
@@ -429,7 +432,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'inviteConsultOtherwise',
 		'Consulted between conversations',
 		0.005,
@@ -442,7 +445,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'inviteEngage',
 		'Invitation to join in',
 		0.05,
@@ -455,7 +458,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'inviteCoDesign',
 		'Invitation to co-design',
 		0.06,
@@ -468,7 +471,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'inviteCoProduce',
 		'Invitation to co-produce',
 		0.05,
@@ -481,7 +484,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'rigidityCloses',
 		'Rigid KPIs close the top of the ladder',
 		0.5,
@@ -494,7 +497,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'neglectInformed',
 		'Forgetting the service',
 		0.005,
@@ -507,7 +510,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'neglectConsulted',
 		'Drifting out of consultation',
 		0.06,
@@ -520,7 +523,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'neglectActive',
 		'Drifting out of activity',
 		0.03,
@@ -533,7 +536,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'presencePreventsNeglect',
 		'Presence keeps people involved',
 		0.5,
@@ -546,7 +549,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'lowTrustFall',
 		'Stepping down for lack of trust',
 		0.15,
@@ -559,7 +562,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'scepticismDampsClimb',
 		'Scepticism holds people back',
 		0.5,
@@ -572,7 +575,7 @@ const LIST = [
 		'Ladder',
 		'ladder.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'brokenPromiseDrop',
 		'Rungs lost on a broken promise',
 		2,
@@ -587,7 +590,7 @@ const LIST = [
 		true
 	),
 	// Listening.
-	a(
+	/*#__PURE__*/ a(
 		'rigidityLocksLatitude',
 		'Pre-set aims take away latitude',
 		0.5,
@@ -600,7 +603,7 @@ const LIST = [
 		'Listening',
 		'listening.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'rungUplift',
 		'More to say higher up the ladder',
 		0.3,
@@ -613,7 +616,7 @@ const LIST = [
 		'Listening',
 		'listening.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'betweenConversations',
 		'Ideas put forward between conversations',
 		0.25,
@@ -627,7 +630,7 @@ const LIST = [
 		'listening.ts'
 	),
 	// Provider.
-	a(
+	/*#__PURE__*/ a(
 		'presenceFromRelationships',
 		'Presence that rests on relationships',
 		0.5,
@@ -640,7 +643,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'relationshipRebuild',
 		'Rebuilding relationships',
 		0.03,
@@ -653,7 +656,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'newProviderRelationships',
 		'Relationships a new provider brings',
 		0.2,
@@ -666,7 +669,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'turnoverCompetenceLoss',
 		'Competence lost with staff',
 		0.5,
@@ -679,7 +682,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'routineLearning',
 		'Learning from delivery',
 		0.04,
@@ -692,7 +695,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'initiativeLearning',
 		'Learning from initiatives',
 		2,
@@ -705,7 +708,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'kpiBase',
 		'Attainment with no effectiveness',
 		0.55,
@@ -718,7 +721,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'turnoutBase',
 		'Turnout without trust',
 		0.5,
@@ -731,7 +734,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'pullStrength',
 		'Pull into targets before a review',
 		1.5,
@@ -744,7 +747,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'targetChasing',
 		'Fit lost to target chasing',
 		0.3,
@@ -757,7 +760,7 @@ const LIST = [
 		'Provider',
 		'run.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'devolvedCapacity',
 		'Devolved budget',
 		2.5,
@@ -770,7 +773,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'communityHands',
 		'What co-producers do themselves',
 		0.2,
@@ -783,7 +786,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'successBase',
 		'Chance an initiative succeeds by luck',
 		0.2,
@@ -796,7 +799,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'powerFit',
 		'Fit from shared power',
 		0.5,
@@ -809,7 +812,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'oversightSight',
 		'Blind spots a diverse group spots',
 		0.4,
@@ -822,7 +825,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'keyWorkerRelationships',
 		'Relationships left after a key worker leaves',
 		0.9,
@@ -835,7 +838,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'fundingCut',
 		'Funding left after a cut',
 		0.8,
@@ -848,7 +851,7 @@ const LIST = [
 		'Provider',
 		'provider.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'staffTurnoverNoise',
 		'Month-to-month variation in staff leaving',
 		0.5,
@@ -862,7 +865,7 @@ const LIST = [
 		'run.ts'
 	),
 	// Contract.
-	a(
+	/*#__PURE__*/ a(
 		'noticeMonths',
 		'Notice before a term ends',
 		6,
@@ -876,7 +879,7 @@ const LIST = [
 		'contract.ts',
 		true
 	),
-	a(
+	/*#__PURE__*/ a(
 		'gradeScale',
 		"Slope of the commissioner's decision",
 		0.04,
@@ -889,7 +892,7 @@ const LIST = [
 		'Contract',
 		'contract.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'retainFloor',
 		"Incumbent's chance with the worst record",
 		0.5,
@@ -902,7 +905,7 @@ const LIST = [
 		'Contract',
 		'contract.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'communityVoice',
 		"The community's say in re-procurement",
 		1,
@@ -915,7 +918,7 @@ const LIST = [
 		'Contract',
 		'contract.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'mobilisationStart',
 		'Capacity at the start of mobilisation',
 		1 / 3,
@@ -929,7 +932,7 @@ const LIST = [
 		'contract.ts'
 	),
 	// Partners.
-	a(
+	/*#__PURE__*/ a(
 		'partnerCushion',
 		'Losses a partner cushions',
 		0.3,
@@ -942,7 +945,7 @@ const LIST = [
 		'Partners',
 		'members.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'partnerLeavingShare',
 		'Trust that leaves with a partner',
 		0.5,
@@ -955,7 +958,7 @@ const LIST = [
 		'Partners',
 		'members.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'partnerReachBoost',
 		'Partners introduce people',
 		0.8,
@@ -968,7 +971,7 @@ const LIST = [
 		'Partners',
 		'community.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'partnerContinuity',
 		'Partners carry trust across a change',
 		0.5,
@@ -982,7 +985,7 @@ const LIST = [
 		'run.ts'
 	),
 	// Outcomes.
-	a(
+	/*#__PURE__*/ a(
 		'assetsStay',
 		'What the community keeps through a change',
 		0.5,
@@ -995,7 +998,7 @@ const LIST = [
 		'Partners',
 		'run.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'serviceUseShare',
 		'Behaviour change among occasional users',
 		0.3,
@@ -1008,7 +1011,7 @@ const LIST = [
 		'Outcomes',
 		'run.ts'
 	),
-	a(
+	/*#__PURE__*/ a(
 		'outcomeQuality',
 		'Behaviour change that rests on service quality',
 		0.5,
@@ -1022,7 +1025,7 @@ const LIST = [
 		'run.ts'
 	),
 	// Community.
-	a(
+	/*#__PURE__*/ a(
 		'individualSpread',
 		'Individual variation',
 		0.08,
@@ -1101,9 +1104,11 @@ function sig<K extends string>(
 }
 
 /** The default value of every internal constant. */
-export const DEFAULT_CONSTANTS: Readonly<ModelConstants> = Object.freeze(
-	Object.fromEntries(LIST.map((x) => [x.key, x.default])) as ModelConstants
-);
+export const DEFAULT_CONSTANTS: Readonly<ModelConstants> = /*#__PURE__*/ defaults(LIST);
+
+function defaults(list: typeof LIST): Readonly<ModelConstants> {
+	return Object.freeze(Object.fromEntries(list.map((x) => [x.key, x.default])) as ModelConstants);
+}
 
 /** The spec of an internal constant, by name. */
 export function assumptionSpec(key: string): AssumptionSpec | undefined {
