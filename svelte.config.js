@@ -1,9 +1,11 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { posix } from 'node:path';
 
 // Local parallel runs (several end-to-end suites at once) can give each run its own
 // output folder with SLOW_TRUST_OUT=name; the default is SvelteKit's usual layout.
 const out = process.env.SLOW_TRUST_OUT ? `.out/${process.env.SLOW_TRUST_OUT}` : null;
+const kitDir = out ? `${out}/kit` : '.svelte-kit';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,7 +14,14 @@ const config = {
 		runes: true
 	},
 	kit: {
-		...(out ? { outDir: `${out}/kit` } : {}),
+		...(out ? { outDir: kitDir } : {}),
+		// `npm run check` also checks the benchmarks and the build scripts.
+		typescript: {
+			config: (tsconfig) => {
+				for (const dir of ['bench', 'scripts'])
+					tsconfig.include.push(posix.relative(kitDir, `${dir}/**/*.ts`));
+			}
+		},
 		adapter: adapter({
 			pages: out ? `${out}/build` : 'build',
 			assets: out ? `${out}/build` : 'build',

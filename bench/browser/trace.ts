@@ -32,7 +32,8 @@ export async function startTrace(
 	categories: readonly string[] = TRACE_CATEGORIES
 ): Promise<() => Promise<TraceEvent[]>> {
 	const events: TraceEvent[] = [];
-	cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+	// The protocol's types give trace events as maps of strings; Chromium sends numbers too.
+	cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
 	await cdp.send('Tracing.start', {
 		transferMode: 'ReportEvents',
 		traceConfig: { includedCategories: [...categories], recordMode: 'recordAsMuchAsPossible' }
