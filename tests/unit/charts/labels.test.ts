@@ -1,7 +1,14 @@
 /** The charts repeat a few of the core's names (they import only types from it): keep them equal. */
 import { describe, expect, it } from 'vitest';
 import { RUNG_LABELS, RUNGS, SERIES_INFO } from '$lib/sim';
-import { COMPONENT_HELP, COMPONENT_LABELS, COMPONENTS, RUNG_NAMES } from '$lib/charts/labels';
+import { FINAL_YEAR } from '$lib/sim/run';
+import {
+	COMPONENT_HELP,
+	COMPONENT_LABELS,
+	COMPONENTS,
+	FINAL_YEAR_MONTHS,
+	RUNG_NAMES
+} from '$lib/charts/labels';
 import { fmtPct, fmtDuration, fmtScore } from '$lib/charts/format';
 
 describe('names shared with the core', () => {
@@ -31,5 +38,11 @@ describe('formatting', () => {
 		expect(fmtDuration(120)).toBe('10 years');
 		expect(fmtDuration(12)).toBe('1 year');
 		expect(fmtDuration(30)).toBe('30 months');
+	});
+});
+
+describe('the final year', () => {
+	it('is as long in the charts’ words as in the model that averages over it', () => {
+		expect(FINAL_YEAR_MONTHS).toBe(FINAL_YEAR);
 	});
 });
