@@ -1,23 +1,10 @@
 /**
- * What `npm run sim` writes: the summary as JSON, the monthly bands as CSV in a wide layout
- * (one row per month), or the headline figures as text; and a sweep's headline figures, one
- * line or row per value.
+ * What `npm run sim` writes: the summary as JSON or the headline figures as text (the
+ * monthly bands as CSV come from `src/lib/export/bands.ts`, shared with the app); and a
+ * sweep's headline figures, one line or row per value.
  */
-import {
-	PERCENTILES,
-	SERIES,
-	type Bands,
-	type MetricKey,
-	type Probability,
-	type Scenario,
-	type Summary
-} from '../lib/sim/index';
-
-/** The band columns of each series, in CSV order. */
-export const BAND_STATS: readonly (keyof Bands)[] = [
-	...PERCENTILES.map((p) => `p${p}` as keyof Bands),
-	'mean'
-];
+import { type MetricKey, type Probability, type Scenario, type Summary } from '../lib/sim/index';
+import { csvNumber } from '../lib/export/bands';
 
 /**
  * The JSON document: the scenario that ran, the receipt (model version, seed, runs, scenario
@@ -33,32 +20,6 @@ export function toJson(scenario: Scenario, summary: Summary): string {
 		probabilities: summary.probabilities
 	};
 	return JSON.stringify(doc, null, 2) + '\n';
-}
-
-/** A CSV header: `month`, then `<series>_<stat>` for every series and band. */
-export function csvHeader(): string {
-	const cols = ['month'];
-	for (const key of SERIES) for (const stat of BAND_STATS) cols.push(`${key}_${stat}`);
-	return cols.join(',');
-}
-
-/** A number for CSV: at most 8 significant digits, empty when not finite. */
-export function csvNumber(v: number): string {
-	return Number.isFinite(v) ? String(Number(v.toPrecision(8))) : '';
-}
-
-/** The monthly bands, one row per month, months numbered from 1. */
-export function toCsv(summary: Summary): string {
-	const lines = [csvHeader()];
-	for (let t = 0; t < summary.months; t++) {
-		const row = [String(t + 1)];
-		for (const key of SERIES) {
-			const bands = summary.series[key];
-			for (const stat of BAND_STATS) row.push(csvNumber(bands[stat][t]));
-		}
-		lines.push(row.join(','));
-	}
-	return lines.join('\n') + '\n';
 }
 
 // ---------------------------------------------------------------------------------------

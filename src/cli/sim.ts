@@ -19,7 +19,8 @@ import {
 	type Sweep
 } from './args';
 import { helpText, paramsText, presetsText } from './help';
-import { sweepCsv, sweepJson, sweepText, toCsv, toJson, toText, type SweepRow } from './output';
+import { toCsv } from '../lib/export/bands';
+import { sweepCsv, sweepJson, sweepText, toJson, toText, type SweepRow } from './output';
 import { createProgress } from './progress';
 import { resolveScenario, resolveSweep, type ReadText } from './resolve';
 import { screeningJson, screeningMarkdown, screeningText } from './screen-output';

@@ -8,18 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs, type Command, type SimOptions } from '../../src/cli/args';
 import { helpText } from '../../src/cli/help';
 import {
-	BAND_STATS,
-	csvHeader,
 	formatValue,
 	headline,
 	sweepCsv,
 	sweepJson,
 	sweepText,
-	toCsv,
 	toJson,
 	toText,
 	type SweepRow
 } from '../../src/cli/output';
+import { BAND_STATS, csvHeader, toCsv } from '../../src/lib/export/bands';
 import { createProgress, renderProgress } from '../../src/cli/progress';
 import { resolveScenario, resolveSweep, type ReadText } from '../../src/cli/resolve';
 import {

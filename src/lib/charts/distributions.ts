@@ -12,12 +12,6 @@ import { FINAL_TRUST_LABEL, FINAL_YEAR_MONTHS } from './labels';
 import type { TableData } from './table';
 
 export type DistributionKey = 'finalTrust' | 'monthsToTrust' | 'kpiMet' | 'outcomes';
-export const DISTRIBUTIONS: readonly DistributionKey[] = [
-	'finalTrust',
-	'monthsToTrust',
-	'kpiMet',
-	'outcomes'
-];
 
 /** One bar: futures whose value falls in [x0, x1) (the last bar includes x1). */
 export interface Bar {

@@ -19,12 +19,6 @@ export function fmtPct(p: number): string {
 	return `${r}%`;
 }
 
-/** A standard error of a share, in percentage points to one decimal. */
-export function fmtPoints(se: number): string {
-	const v = se * 100;
-	return `${v < 0.05 && v > 0 ? '<0.1' : v.toFixed(1)} percentage point${v.toFixed(1) === '1.0' ? '' : 's'}`;
-}
-
 const countFormat = new Intl.NumberFormat('en-GB');
 
 /** A whole count of people or runs with thousands separators. */
@@ -32,11 +26,6 @@ export function fmtCount(n: number): string {
 	// One formatter for every call: toLocaleString builds a new one each time, which showed
 	// among the costliest calls when six charts redraw.
 	return countFormat.format(Math.round(n));
-}
-
-/** A month number (1-based) as words. */
-export function fmtMonth(month: number): string {
-	return `month ${Math.round(month)}`;
 }
 
 /** A number of months as words, with years when it is a whole number of them. */

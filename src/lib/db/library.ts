@@ -267,11 +267,6 @@ export class Library {
 		return guard(async () => ok(await this.db.scenarios.orderBy('updatedAt').reverse().toArray()));
 	}
 
-	/** Scenarios with a tag. */
-	listByTag(tag: string): Promise<StorageResult<ScenarioRecord[]>> {
-		return guard(async () => ok(await this.db.scenarios.where('tags').equals(tag).toArray()));
-	}
-
 	getScenario(id: string): Promise<StorageResult<ScenarioRecord>> {
 		return guard(async () => {
 			const r = await this.db.scenarios.get(id);
@@ -362,48 +357,6 @@ export class Library {
 				return ok(next);
 			})
 		);
-	}
-
-	renameScenario(
-		id: string,
-		name: string,
-		now = Date.now()
-	): Promise<StorageResult<ScenarioRecord>> {
-		const checked = checkName(name);
-		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-		return this.editRecord(
-			id,
-			(r) => ({
-				...r,
-				name: checked.value,
-				scenario: withText(r.scenario, checked.value, r.description)
-			}),
-			now
-		);
-	}
-
-	updateDescription(
-		id: string,
-		description: string,
-		now = Date.now()
-	): Promise<StorageResult<ScenarioRecord>> {
-		const checked = checkDescription(description);
-		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-		return this.editRecord(
-			id,
-			(r) => ({
-				...r,
-				description: checked.value,
-				scenario: withText(r.scenario, r.name, checked.value)
-			}),
-			now
-		);
-	}
-
-	setTags(id: string, tags: string[], now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
-		const checked = checkTags(tags);
-		if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error });
-		return this.editRecord(id, (r) => ({ ...r, tags: checked.value }), now);
 	}
 
 	/**

@@ -3,7 +3,7 @@
  * command line's `--csv`), the per-run end metrics, the assumptions, and any chart's table.
  * Pure functions: no DOM.
  */
-import { BAND_STATS, csvHeader, csvNumber, toCsv } from '../../cli/output';
+import { BAND_STATS, csvHeader, csvNumber, toCsv } from './bands';
 import {
 	METRICS,
 	NEVER,

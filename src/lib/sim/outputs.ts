@@ -120,7 +120,6 @@ export const METRICS = [
 	'heard'
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
-export const METRIC_COUNT = METRICS.length;
 export const MetricIndex = Object.fromEntries(METRICS.map((k, i) => [k, i])) as Record<
 	MetricKey,
 	number
@@ -205,12 +204,6 @@ export const RunValueIndex = Object.fromEntries(RUN_VALUES.map((k, i) => [k, i])
 	RunValueKey,
 	number
 >;
-
-export const EXPLAINED_INFO = {
-	label: 'Explained candidly',
-	unit: 'people',
-	help: 'People whose idea the provider could not act on and who were told so plainly, over the horizon.'
-} as const;
 
 /** Sentinel stored for a future that never reaches the trust threshold. */
 export const NEVER = -1;

@@ -71,11 +71,6 @@ export function wholeMonths(p: Playback): number {
 	return Math.floor(p.month + 1e-9);
 }
 
-/** Whether the clock has reached the end of the horizon. */
-export function atEnd(p: Playback): boolean {
-	return p.month >= p.months;
-}
-
 /**
  * How playback starts when a step is revealed: from month 0, playing, unless motion should
  * be reduced, in which case the whole chart is shown at once.

@@ -81,7 +81,13 @@ describe('readLibrary', () => {
 		});
 
 		// Renaming does not change the numbers: the result stays current.
-		must(await l.renameScenario(mine.id, 'Renamed', 1600));
+		must(
+			await l.updateDetails(
+				mine.id,
+				{ name: 'Renamed', description: mine.description, tags: mine.tags },
+				1600
+			)
+		);
 		entry = must(await readLibrary(l))[0];
 		expect(entry.trend?.current).toBe(true);
 

@@ -40,10 +40,11 @@ describe('export then import', () => {
 		const a = lib();
 		must(await a.seedPresets());
 		const x = must(await a.createScenario(PRESETS[0].scenario));
-		must(await a.renameScenario(x.id, 'Alliance'));
-		must(await a.setTags(x.id, ['north']));
+		must(
+			await a.updateDetails(x.id, { name: 'Alliance', description: x.description, tags: ['north'] })
+		);
 		const y = must(await a.createScenario(setParam(defaultScenario(), 'power.sharing', 0.8)));
-		must(await a.updateDescription(y.id, 'Shared power'));
+		must(await a.updateDetails(y.id, { name: y.name, description: 'Shared power', tags: [] }));
 		must(await a.createComparison('Both', [x.id, y.id]));
 
 		const doc = must(await exportScenarios(a, undefined, new Date('2026-01-02T03:04:05Z')));

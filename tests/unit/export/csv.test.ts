@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../src/cli/output';
+import { toCsv } from '$lib/export/bands';
 import {
 	PERCENTILES,
 	SERIES,

@@ -32,7 +32,13 @@ async function libraryWithFile(): Promise<{ lib: Library; file: Json }> {
 	must(await lib.seedPresets(0));
 	must(await lib.createScenario(undefined, 1));
 	const second = must(await lib.createScenario(undefined, 2));
-	must(await lib.renameScenario(second.id, 'Longer contract, flexible outcomes', 3));
+	must(
+		await lib.updateDetails(
+			second.id,
+			{ name: 'Longer contract, flexible outcomes', description: second.description, tags: [] },
+			3
+		)
+	);
 	const doc = must(await exportScenarios(lib));
 	return { lib, file: JSON.parse(serializeLibrary(doc)) as Json };
 }

@@ -290,13 +290,6 @@ export function baselineSegmentValue(
 	return segment ? getSegmentParam(segment, path) : undefined;
 }
 
-/** Whether the segments differ from the baseline's in number, names or values. */
-export function segmentsChanged(scenario: Scenario, baseline: Scenario): boolean {
-	return (
-		JSON.stringify(scenario.community.segments) !== JSON.stringify(baseline.community.segments)
-	);
-}
-
 /** Top-level parameters and segment fields that differ from the baseline. */
 export function changedCount(scenario: Scenario, baseline: Scenario): number {
 	let n = differenceCount(scenario, baseline);
