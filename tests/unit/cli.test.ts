@@ -59,6 +59,15 @@ function parseError(argv: string[]): string {
 	return r.error;
 }
 
+/** Each argument list is refused with one line matching its pattern. */
+function expectRefused(cases: readonly (readonly [string[], RegExp])[]): void {
+	for (const [argv, pattern] of cases) {
+		const error = parseError(argv);
+		expect(error, argv.join(' ')).toMatch(pattern);
+		expect(error, argv.join(' ')).not.toContain('\n');
+	}
+}
+
 const noFiles: ReadText = (path) => ({ ok: false, error: `Cannot read scenario file ${path}` });
 
 function files(content: Record<string, string>): ReadText {
@@ -136,11 +145,7 @@ describe('parseArgs', () => {
 			[['--format', 'xml'], /--format must be json, csv, text or markdown; got "xml"/],
 			[['--preset', 'typical', '--scenario', 'a.json'], /not both/]
 		];
-		for (const [argv, pattern] of cases) {
-			const error = parseError(argv);
-			expect(error, argv.join(' ')).toMatch(pattern);
-			expect(error, argv.join(' ')).not.toContain('\n');
-		}
+		expectRefused(cases);
 	});
 });
 
@@ -232,11 +237,7 @@ describe('parseArgs: text, --sweep and --screen', () => {
 			[['--sweep', 'kpi.rigidity=0', '--sweep', 'power.sharing=1'], /Give one --sweep/],
 			[['--sweep'], /--sweep needs a value/]
 		];
-		for (const [argv, pattern] of cases) {
-			const error = parseError(argv);
-			expect(error, argv.join(' ')).toMatch(pattern);
-			expect(error, argv.join(' ')).not.toContain('\n');
-		}
+		expectRefused(cases);
 	});
 });
 
