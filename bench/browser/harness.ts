@@ -12,8 +12,8 @@ import {
 	refinementOrder,
 	sweepAxis
 } from '$lib/analysis/sweep';
-import { runBatch } from '$lib/compare/batch';
-import { createComparePool } from '$lib/compare/pool';
+import { runBatch } from '$lib/engine/batch';
+import { createComparePool } from '$lib/engine/compare-pool';
 
 export interface PoolTiming {
 	/** Wall time of each measured job, in milliseconds. */

@@ -1,7 +1,7 @@
 /**
  * A two-lever sweep: a grid of parameter values on two axes, and the order in which to
  * evaluate its cells so that a coarse picture of the whole grid appears first and is then
- * refined. Pure: the runner in `$lib/compare` evaluates the cells.
+ * refined. Pure: the runner in `$lib/features/compare` evaluates the cells.
  */
 import {
 	paramSpec,

@@ -4,7 +4,7 @@
  */
 import source from '../../../docs/model.md?raw';
 import { renderMarkdown } from '$lib/docs/markdown.server';
-import { PAGE_IDS } from '$lib/components/model/overview';
+import { PAGE_IDS } from '$lib/features/model/overview';
 import type { PageServerLoad } from './$types';
 
 export const prerender = true;

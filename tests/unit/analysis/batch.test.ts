@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBatch, type BatchProgress } from '$lib/compare/batch';
+import { runBatch, type BatchProgress } from '$lib/engine/batch';
 import { SimPool } from '$lib/engine/pool';
 import { presetById, setParam, type Scenario, type Summary } from '$lib/sim';
 import { fakeRunners } from '../engine/fake-runner';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axisValues, refinementOrder } from '$lib/analysis';
-import { SweepRun } from '$lib/compare/sweep.svelte';
+import { SweepRun } from '$lib/features/compare/sweep.svelte';
 import { SimPool } from '$lib/engine/pool';
 import { paramSpec, presetById, setParam, type ParamSpec, type Scenario } from '$lib/sim';
 import { fakeRunners } from '../engine/fake-runner';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NEVER, PRESETS, presetById, simulate, type Summary } from '../../../src/lib/sim';
-import { DEFAULT_NOTES } from '../../../src/lib/workshop/storyline';
+import { DEFAULT_NOTES } from '../../../src/lib/features/workshop/storyline';
 
 const RUNS = 200;
 const cache = new Map<string, Summary>();

@@ -39,7 +39,7 @@ import {
 	wholeMonths,
 	withLevers,
 	withMonths
-} from '../../../src/lib/workshop';
+} from '../../../src/lib/features/workshop';
 
 const typical = () => {
 	const p = presetById('typical');
