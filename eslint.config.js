@@ -8,6 +8,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import { layersPlugin } from './scripts/eslint-layers.js';
 
 /** Modules the simulation core may not import (exact names). */
 export const simForbiddenModules = ['svelte', 'dexie', 'comlink', '@sveltejs/kit'];
@@ -74,6 +75,12 @@ export default ts.config(
 	{
 		files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
 		rules: { 'no-undef': 'error' }
+	},
+	{
+		// Every row of CONTRIBUTING.md's import table (scripts/eslint-layers.js).
+		files: ['src/**/*', 'bench/**/*', 'scripts/**/*'],
+		plugins: { layers: layersPlugin },
+		rules: { 'layers/imports': 'error' }
 	},
 	{
 		// The import boundary of the pure core.
