@@ -117,7 +117,7 @@ const layersRule = {
 		const fromFile = path.relative(root, fileAbs).split(path.sep).join('/');
 		const from = areaOf(fromFile);
 		if (from === null) return {};
-		/** @param {import('estree').Node & { source?: unknown }} node */
+		/** @param {import('eslint').Rule.Node & { source?: unknown }} node */
 		function check(node) {
 			const source = /** @type {{ type?: string; value?: unknown } | null | undefined} */ (
 				node.source

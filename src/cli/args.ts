@@ -5,15 +5,15 @@
 import { paramSpec, segmentParamSpec } from '../lib/sim/index';
 import { DEFAULT_SCREENING_RUNS, DEFAULT_TRAJECTORIES } from '../lib/sim/screening';
 
-export const OUTPUT_FORMATS = ['json', 'csv', 'text', 'markdown'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+const OUTPUT_FORMATS = ['json', 'csv', 'text', 'markdown'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** What a run or a sweep writes. */
 export type RunFormat = Exclude<OutputFormat, 'markdown'>;
 /** What a screening writes. */
 export type ScreenFormat = Exclude<OutputFormat, 'csv'>;
 
 /** Inputs listed per output by `--screen` (and per output in its Markdown table). */
-export const DEFAULT_TOP = 10;
+const DEFAULT_TOP = 10;
 
 /** One `--set path=value`. */
 export interface Assignment {
@@ -73,14 +73,14 @@ const SEGMENT_PATH = /^community\.segments\.(\d+)\.(.+)$/;
  * Whether a dotted path names a number the CLI may set: a parameter of the registry, or a
  * numeric field of one segment (`community.segments.N.field`).
  */
-export function isSettablePath(path: string): boolean {
+function isSettablePath(path: string): boolean {
 	if (paramSpec(path)) return true;
 	const m = SEGMENT_PATH.exec(path);
 	return m !== null && segmentParamSpec(m[2]) !== undefined;
 }
 
 /** A decimal number as typed on a command line (no hex, no empty text, no Infinity). */
-export function parseNumber(text: string): number | undefined {
+function parseNumber(text: string): number | undefined {
 	const t = text.trim();
 	if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return undefined;
 	const n = Number(t);

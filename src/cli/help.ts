@@ -1,7 +1,7 @@
 /** The texts of `--help`, `--list-presets` and `--list-params`. */
 import { DEMO_PRESET_ID, PARAMS, PRESETS, SEGMENT_PARAMS } from '../lib/sim/index';
 
-export function presetLines(): string[] {
+function presetLines(): string[] {
 	const width = Math.max(...PRESETS.map((p) => p.id.length));
 	return PRESETS.map(
 		(p) =>

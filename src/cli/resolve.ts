@@ -25,10 +25,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * Sets the number at a dotted path of plain JSON in place. Fails when a container on the way
  * is missing (e.g. a segment index past the end) or the field is not a number.
  */
-export function assign(
-	target: unknown,
-	a: Assignment
-): { ok: true } | { ok: false; error: string } {
+function assign(target: unknown, a: Assignment): { ok: true } | { ok: false; error: string } {
 	const parts = a.path.split('.');
 	let node: unknown = target;
 	for (let i = 0; i < parts.length - 1; i++) {

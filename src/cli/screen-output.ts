@@ -26,12 +26,12 @@ export function sig3(v: number): string {
 }
 
 /** An output's top inputs by μ*: at most `top`, and only those that changed it at all. */
-export function topEffects(o: OutputScreening, top: number): FactorEffect[] {
+function topEffects(o: OutputScreening, top: number): FactorEffect[] {
 	return o.ranked.slice(0, top).filter((e) => e.muStar > 0);
 }
 
 /** How an input's kind is written. */
-export function kindText(kind: FactorKind): string {
+function kindText(kind: FactorKind): string {
 	switch (kind) {
 		case 'parameter':
 			return 'parameter';
@@ -49,7 +49,7 @@ function countKind(factors: readonly Factor[], kind: FactorKind): number {
 }
 
 /** One sentence on what was screened and how. */
-export function screeningHeader(scenario: Scenario, r: ScreeningResult): string {
+function screeningHeader(scenario: Scenario, r: ScreeningResult): string {
 	const f = r.factors;
 	return (
 		`Morris screening of "${scenario.name}": ${f.length} inputs (${countKind(f, 'parameter')} parameters, ` +

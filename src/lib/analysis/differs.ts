@@ -4,7 +4,7 @@
  */
 import { canonicalJson, getParam, PARAMS, type ParamSpec, type Scenario } from '$lib/sim';
 
-export interface ParamDifference {
+interface ParamDifference {
 	spec: ParamSpec;
 	/** The value in each scenario, in order. */
 	values: number[];

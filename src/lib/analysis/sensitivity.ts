@@ -31,16 +31,16 @@ export function paramsIn(groups: readonly ParamGroup[]): ParamSpec[] {
 	return PARAMS.filter((p) => groups.includes(p.group));
 }
 
-export type Side = 'base' | 'low' | 'high';
+type Side = 'base' | 'low' | 'high';
 
-export interface SensitivityJob {
+interface SensitivityJob {
 	/** Index into `levers`, or -1 for the baseline. */
 	lever: number;
 	side: Side;
 	scenario: Scenario;
 }
 
-export interface SensitivityLever {
+interface SensitivityLever {
 	spec: ParamSpec;
 	base: number;
 	low: number;

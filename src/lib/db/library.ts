@@ -28,14 +28,14 @@ import { isSummary } from './summary-check';
 import { Rejection, guard, invalid, notFound, ok, readOnly, type StorageResult } from './errors';
 
 export { MESSAGES, toStorageError } from './errors';
-export type { StorageError, StorageErrorKind, StorageResult } from './errors';
+export type { StorageResult } from './errors';
 
 /** Restore points kept per scenario. */
 export const MAX_VERSIONS = 20;
 /** Results kept per scenario (the newest ones). */
-export const MAX_RESULTS = 5;
-export const MAX_TAGS = 20;
-export const TAG_MAX_LENGTH = 40;
+const MAX_RESULTS = 5;
+const MAX_TAGS = 20;
+const TAG_MAX_LENGTH = 40;
 export const COMPARISON_MAX_SCENARIOS = 12;
 
 /** The id of the read-only example made from a preset. */

@@ -11,7 +11,7 @@ import { canonicalJson, describeIssues, validateScenario, type Scenario } from '
 export const SHARE_PREFIX = 'v1.';
 export const SHARE_PREFIX_PLAIN = 'v1p.';
 /** The longest code accepted (characters), well above any real scenario. */
-export const MAX_CODE_CHARS = 100_000;
+const MAX_CODE_CHARS = 100_000;
 /** The most bytes a code may unpack to: stops a crafted link from filling memory. */
 export const MAX_DECODED_BYTES = 1_000_000;
 

@@ -24,15 +24,15 @@ import {
 } from './library';
 
 export const LIBRARY_FORMAT = 'slow-trust-library';
-export const LIBRARY_FILE_VERSION = 1;
+const LIBRARY_FILE_VERSION = 1;
 /** Files larger than this are refused before they are read. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** The most scenarios one file may hold. */
-export const MAX_IMPORT_ITEMS = 1000;
-export const MAX_IMPORT_COMPARISONS = 200;
+const MAX_IMPORT_ITEMS = 1000;
+const MAX_IMPORT_COMPARISONS = 200;
 
 /** One scenario in a library file. */
-export interface LibraryItem {
+interface LibraryItem {
 	name: string;
 	description: string;
 	tags: string[];
@@ -40,7 +40,7 @@ export interface LibraryItem {
 }
 
 /** A comparison in a library file: its scenarios by position in `scenarios`. */
-export interface LibraryComparison {
+interface LibraryComparison {
 	name: string;
 	scenarios: number[];
 }
@@ -63,7 +63,7 @@ export interface TransferIssue {
 	message: string;
 }
 
-export interface TransferError {
+interface TransferError {
 	/** What is wrong and that nothing was imported, in plain words. */
 	message: string;
 	issues: TransferIssue[];
@@ -292,7 +292,7 @@ export function parseLibraryValue(value: unknown): TransferResult<ParsedImport> 
 }
 
 /** Builds the export document of some scenarios and the comparisons among them. Pure. */
-export function buildLibraryDocument(
+function buildLibraryDocument(
 	records: readonly ScenarioRecord[],
 	comparisons: readonly ComparisonRecord[] = [],
 	now: Date = new Date()

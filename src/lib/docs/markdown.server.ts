@@ -21,7 +21,7 @@
 import { Lexer, Parser, Renderer, type Token, type Tokens } from 'marked';
 
 /** A heading of the rendered document. */
-export interface DocHeading {
+interface DocHeading {
 	/** The Markdown level, 1 to 6 (before any offset). */
 	depth: number;
 	id: string;
@@ -30,7 +30,7 @@ export interface DocHeading {
 }
 
 /** An anchor the document declares with `<a id="…"></a>`. */
-export interface DocAnchor {
+interface DocAnchor {
 	id: string;
 	/** The id of the nearest heading above it, at any level. */
 	headingId: string | null;
@@ -72,7 +72,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** Escapes text for HTML content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 

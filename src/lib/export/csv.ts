@@ -3,7 +3,7 @@
  * command line's `--csv`), the per-run end metrics, the assumptions, and any chart's table.
  * Pure functions: no DOM.
  */
-import { BAND_STATS, csvHeader, csvNumber, toCsv } from './bands';
+import { csvNumber, toCsv } from './bands';
 import {
 	METRICS,
 	NEVER,
@@ -15,8 +15,6 @@ import {
 	type Summary
 } from '$lib/sim';
 import type { TableData } from '$lib/charts';
-
-export { BAND_STATS, csvHeader, csvNumber };
 
 /**
  * One CSV field: quoted when it holds a comma, a quote, a line break or leading or trailing
@@ -45,7 +43,7 @@ export function bandsCsv(summary: Summary): string {
 }
 
 /** The per-run end metrics' column names, in order. */
-export const PER_RUN_COLUMNS: readonly string[] = ['run', ...METRICS];
+const PER_RUN_COLUMNS: readonly string[] = ['run', ...METRICS];
 
 /** A per-run value as a CSV cell: "never reached" months to trust are left empty. */
 function perRunCell(key: MetricKey, v: number): string {

@@ -11,7 +11,7 @@
  */
 
 /** One key of a legend: its swatch (an SVG's viewBox and inner markup) and its words. */
-export interface LegendItem {
+interface LegendItem {
 	swatch: { viewBox: string; markup: string } | null;
 	text: string;
 }
@@ -313,7 +313,7 @@ const STYLE_PROPS = [
  * A copy of an SVG element's children as markup, with each element's computed style written
  * onto it, and hidden elements left out.
  */
-export function inlineSvgMarkup(svg: SVGSVGElement): string {
+function inlineSvgMarkup(svg: SVGSVGElement): string {
 	const clone = svg.cloneNode(true) as SVGSVGElement;
 	const originals = [svg, ...svg.querySelectorAll('*')];
 	const copies = [clone, ...clone.querySelectorAll('*')];
@@ -346,7 +346,7 @@ const BLOCKS = new Set(['LI', 'P', 'DIV', 'UL', 'OL', 'DL', 'DT', 'DD']);
  * A legend's keys: each swatch starts a key and the words after it are its label; a block
  * (a list item, a paragraph) ends one. Words before any swatch make a key of their own.
  */
-export function readLegend(legend: Element): LegendItem[] {
+function readLegend(legend: Element): LegendItem[] {
 	const items: LegendItem[] = [];
 	let current: LegendItem | null = null;
 	const flush = () => {
@@ -387,7 +387,7 @@ export function readLegend(legend: Element): LegendItem[] {
 }
 
 /** The chart's plot: the largest SVG in the element that is not a legend swatch. */
-export function findPlot(container: Element): SVGSVGElement | null {
+function findPlot(container: Element): SVGSVGElement | null {
 	let best: SVGSVGElement | null = null;
 	let bestArea = 0;
 	for (const svg of container.querySelectorAll('svg')) {
@@ -406,7 +406,7 @@ export function findPlot(container: Element): SVGSVGElement | null {
  * Reads a chart's title, legend and plot from its element (a ChartFrame or one holding it).
  * The title is the element's first heading, else `fallbackTitle`.
  */
-export function readChart(
+function readChart(
 	container: Element,
 	caption?: string,
 	fallbackTitle?: string
@@ -445,7 +445,7 @@ export function readChart(
 }
 
 /** The attribute that marks an element as a group of small charts exported as one figure. */
-export const CHART_GROUP_ATTRIBUTE = 'data-chart-group';
+const CHART_GROUP_ATTRIBUTE = 'data-chart-group';
 
 /**
  * Reads a group of small charts (an element marked with `data-chart-group`, or the first
@@ -454,7 +454,7 @@ export const CHART_GROUP_ATTRIBUTE = 'data-chart-group';
  * laid out in at least two columns.
  * Null when there is no group, or when any of its charts has no plot drawn (a table, say).
  */
-export function readChartGroup(container: Element, caption?: string): ChartGroupParts | null {
+function readChartGroup(container: Element, caption?: string): ChartGroupParts | null {
 	const selector = `[${CHART_GROUP_ATTRIBUTE}]`;
 	const group = container.matches(selector) ? container : container.querySelector(selector);
 	if (!group) return null;
@@ -477,7 +477,7 @@ export function readChartGroup(container: Element, caption?: string): ChartGroup
 }
 
 /** A text measurer drawing on a canvas, or the estimate where no canvas is available. */
-export function canvasMeasure(): (text: string, font: string) => number {
+function canvasMeasure(): (text: string, font: string) => number {
 	const ctx =
 		typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
 	if (!ctx) return estimateWidth;

@@ -7,7 +7,7 @@
  */
 
 /** How values are spread over a range when an assumption is varied. */
-export type AssumptionShape = 'uniform' | 'triangular' | 'log-uniform';
+type AssumptionShape = 'uniform' | 'triangular' | 'log-uniform';
 
 export type AssumptionGroup =
 	| 'Trust'
@@ -1108,9 +1108,4 @@ export const DEFAULT_CONSTANTS: Readonly<ModelConstants> = /*#__PURE__*/ default
 
 function defaults(list: typeof LIST): Readonly<ModelConstants> {
 	return Object.freeze(Object.fromEntries(list.map((x) => [x.key, x.default])) as ModelConstants);
-}
-
-/** The spec of an internal constant, by name. */
-export function assumptionSpec(key: string): AssumptionSpec | undefined {
-	return ASSUMPTIONS.find((x) => x.key === key);
 }

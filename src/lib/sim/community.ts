@@ -89,9 +89,7 @@ export interface MemberMemory {
 type FloatVariable = (typeof MEMBER_F32)[number];
 type IntVariable = (typeof MEMBER_I32)[number];
 /** Every field of Members but the segment is in the layout (allocateMembers checks the converse). */
-export const MEMBERS_LAID_OUT: [Exclude<keyof Members, 'segment'>] extends [
-	FloatVariable | IntVariable
-]
+const _MEMBERS_LAID_OUT: [Exclude<keyof Members, 'segment'>] extends [FloatVariable | IntVariable]
 	? true
 	: never = true;
 

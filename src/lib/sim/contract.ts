@@ -34,7 +34,7 @@ export interface ContractState {
 export type ContractDecision = 'none' | 'extended' | 'retained' | 'changed';
 
 /** When the commissioner decides about a term [start, end): `notice` months before its end, at most half the term. */
-export function decisionMonth(start: number, end: number, notice: number): number {
+function decisionMonth(start: number, end: number, notice: number): number {
 	return end - Math.max(1, Math.min(notice, Math.floor((end - start) / 2)));
 }
 
@@ -54,7 +54,7 @@ export function startContract(s: Scenario, c: ModelConstants): ContractState {
 }
 
 /** Mean KPI attainment over the current term (1 before any month is measured). */
-export function termAttainment(c: ContractState): number {
+function termAttainment(c: ContractState): number {
 	return c.attainmentMonths > 0 ? c.attainmentSum / c.attainmentMonths : 1;
 }
 
@@ -62,7 +62,7 @@ export function termAttainment(c: ContractState): number {
  * How well the commissioner rates the provider's record, 0 to 1: a logistic curve in the
  * term's mean attainment, even at the target.
  */
-export function grade(attainment: number, target: number, scale: number): number {
+function grade(attainment: number, target: number, scale: number): number {
 	return 1 / (1 + Math.exp(-(attainment - target) / scale));
 }
 

@@ -16,10 +16,10 @@ export interface MonthEvents {
 	fundingCut: boolean;
 }
 
-export const DRAWS_PER_MONTH = 7;
+const DRAWS_PER_MONTH = 7;
 
 /** Monthly chance from a yearly rate of a Poisson process. */
-export function monthlyChance(perYear: number): number {
+function monthlyChance(perYear: number): number {
 	return 1 - Math.exp(-perYear / 12);
 }
 

@@ -7,13 +7,5 @@ export * from './outputs';
 export * from './ladder';
 export * from './presets';
 export { simulate, simulateRuns, mergeAccumulators, mergeInto, finalizeSummary } from './simulate';
-export type {
-	Accumulator,
-	Summary,
-	Bands,
-	Probability,
-	MetricSummary,
-	Receipt,
-	RunBlock
-} from './summary';
+export type { Accumulator, Summary, Bands, Probability, MetricSummary, Receipt } from './summary';
 export { PERCENTILES, quantileSorted } from './summary';

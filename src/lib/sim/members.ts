@@ -21,7 +21,7 @@
  * contributing and acting, and a hash of it decides an initiative's success and disclosure.
  */
 import type { ModelConstants } from './assumptions';
-import { NOT_YET, type Members } from './community';
+import type { Members } from './community';
 import {
 	afterBrokenPromise,
 	ladderMove,
@@ -45,7 +45,7 @@ import {
 export const LANES = 4;
 
 /** The month's per-segment and per-rung arrays of a MonthStep. */
-export type MonthArray =
+type MonthArray =
 	| 'weights'
 	| 'gain'
 	| 'loss'
@@ -187,7 +187,7 @@ const U16 = 1 / 65536;
  * The bits that decide an acted-on contribution's initiative: a hash of the member's draw, so
  * that every member consumes exactly one draw a month whatever happens to them.
  */
-export function initiativeBits(x: number): number {
+function initiativeBits(x: number): number {
 	let y = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d);
 	y = Math.imul(y ^ (y >>> 12), 0x297a2d39) ^ (y >>> 15);
 	return y;
@@ -468,5 +468,3 @@ export function stepMembers(m: Members, counts: Int32Array, st: MonthStep, rs: I
 	st.heardYear = heardYear;
 	st.decidedYear = decidedYear;
 }
-
-export { NOT_YET };

@@ -27,7 +27,7 @@ export const SeriesIndex = Object.fromEntries(SERIES.map((k, i) => [k, i])) as R
 >;
 
 /** A series is a share or score in [0, 1], or a count of people. */
-export type SeriesKind = 'unit' | 'people';
+type SeriesKind = 'unit' | 'people';
 
 export interface SeriesInfo {
 	label: string;
@@ -197,7 +197,7 @@ export const METRIC_INFO: Record<MetricKey, { label: string; unit: string; help:
  * Everything recorded per run: the public end metrics, then further values reported beside
  * them (the summary's `explained`). Per-run blocks are stored with this stride.
  */
-export const RUN_VALUES = [...METRICS, 'explained'] as const;
+const RUN_VALUES = [...METRICS, 'explained'] as const;
 export type RunValueKey = (typeof RUN_VALUES)[number];
 export const RUN_VALUE_COUNT = RUN_VALUES.length;
 export const RunValueIndex = Object.fromEntries(RUN_VALUES.map((k, i) => [k, i])) as Record<
@@ -209,6 +209,5 @@ export const RunValueIndex = Object.fromEntries(RUN_VALUES.map((k, i) => [k, i])
 export const NEVER = -1;
 
 /** Per-month flags of the contract timeline. */
-export const TIMELINE = ['contractEnd', 'providerChange', 'mobilising', 'extended'] as const;
-export type TimelineKey = (typeof TIMELINE)[number];
+const TIMELINE = ['contractEnd', 'providerChange', 'mobilising', 'extended'] as const;
 export const TIMELINE_COUNT = TIMELINE.length;

@@ -111,7 +111,7 @@ export function createRunContext(
 }
 
 /** Whether a community conversation falls in this month (spread evenly over the year). */
-export function isConversationMonth(perYear: number, month: number): boolean {
+function isConversationMonth(perYear: number, month: number): boolean {
 	if (perYear <= 0) return false;
 	return Math.floor(((month + 1) * perYear) / 12) > Math.floor((month * perYear) / 12);
 }
@@ -472,7 +472,7 @@ function changeProvider(
  * member's baseline (it lived in relationships with the old provider's staff), but all of a
  * deficit below it (the community judges the new provider by what the last one failed to do).
  */
-export function handover(x: number, b: number, h: number): number {
+function handover(x: number, b: number, h: number): number {
 	return x > b ? b + h * (x - b) : x;
 }
 

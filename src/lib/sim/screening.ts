@@ -33,7 +33,7 @@ import { setParamInPlace, type Scenario, type Segment } from './scenario';
 // The design on the unit cube.
 
 /** Grid levels of the standard design. */
-export const DEFAULT_LEVELS = 4;
+const DEFAULT_LEVELS = 4;
 export const DEFAULT_TRAJECTORIES = 10;
 /** Futures simulated at each point of the model's screening. */
 export const DEFAULT_SCREENING_RUNS = 20;
@@ -227,7 +227,7 @@ export function screenFunction(
 // The model's factors.
 
 /** How a factor's share of its range, 0 to 1, becomes a value. */
-export type FactorScale =
+type FactorScale =
 	/** Evenly over [min, max]. */
 	| 'linear'
 	/** Evenly in the logarithm: min · (max / min)^u. */
@@ -236,10 +236,10 @@ export type FactorScale =
 	| 'triangular';
 
 /** The segment fields the screening moves, in every segment at once. */
-export type SegmentField = 'initialTrust' | 'scepticism' | 'reachability';
+type SegmentField = 'initialTrust' | 'scepticism' | 'reachability';
 
 /** What a factor changes. */
-export type FactorTarget =
+type FactorTarget =
 	| { kind: 'parameter'; path: string }
 	| { kind: 'constant'; key: ConstantKey }
 	/**

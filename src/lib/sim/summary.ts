@@ -11,7 +11,6 @@
  */
 import { RUNG_COUNT } from './ladder';
 import {
-	MetricIndex,
 	RUN_VALUE_COUNT,
 	RunValueIndex,
 	METRICS,
@@ -26,12 +25,12 @@ import {
 import type { RunContext } from './run';
 import { scenarioHash, totalPeople, type Scenario } from './scenario';
 import { MODEL_VERSION, SCHEMA_VERSION } from './version';
-import { communityRung, Rung } from './ladder';
+import { Rung } from './ladder';
 
 /** Histogram bins per series per month. */
 export const BINS = 200;
 /** Monthly values are quantised to 16 bits (0 to QUANT_MAX) before binning. */
-export const QUANT_MAX = 65535;
+const QUANT_MAX = 65535;
 /** An accumulator holds at most this many runs as quantised values; beyond, they are binned. */
 export const RAW_RUNS_MAX = 64;
 /** Sums are kept as integers in these units so that adding them is exact in any order. */
@@ -64,7 +63,7 @@ export interface Accumulator {
 	count: number;
 }
 
-export interface RunBlock {
+interface RunBlock {
 	start: number;
 	count: number;
 	/** count × RUN_VALUE_COUNT values (end metrics, then further per-run values), run-major. */
@@ -112,22 +111,10 @@ export function emptyAccumulator(s: Scenario, capacity = 0): Accumulator {
 	};
 }
 
-/** A monthly value quantised to 16 bits: linear for shares, log1p-scaled for people counts. */
-export function quantise(value: number, max: number, unit: boolean): number {
-	const x = unit ? value / max : Math.log1p(Math.max(0, value)) / Math.log1p(max);
-	const q = Math.round(x * QUANT_MAX);
-	return q < 0 ? 0 : q > QUANT_MAX ? QUANT_MAX : q;
-}
-
 /** Bin of a quantised value. */
-export function binOfQuantised(q: number): number {
+function binOfQuantised(q: number): number {
 	const b = Math.floor((q * BINS) / (QUANT_MAX + 1));
 	return b >= BINS ? BINS - 1 : b;
-}
-
-/** Bin of a value: linear for shares, log1p-scaled for people counts. */
-export function binOf(value: number, max: number, unit: boolean): number {
-	return binOfQuantised(quantise(value, max, unit));
 }
 
 /** A lookup from quantised value to bin, shared by every merge. */
@@ -162,7 +149,7 @@ export function trimRaw(acc: Accumulator): void {
 }
 
 /** Value at a fractional bin position (inverse of binOf). */
-export function valueAtBin(pos: number, max: number, unit: boolean): number {
+function valueAtBin(pos: number, max: number, unit: boolean): number {
 	const x = pos / BINS;
 	return unit ? x * max : Math.expm1(x * Math.log1p(max));
 }
@@ -189,7 +176,8 @@ export function addRunSeries(acc: Accumulator, ctx: RunContext): void {
 		const unit = unitSeries[si];
 		const max = acc.seriesMax[si];
 		const q = unit ? UNIT_QUANTUM : PEOPLE_QUANTUM;
-		// quantise(v, max, unit), with the series' constants taken out of the loop.
+		// Each monthly value quantised to 16 bits: linear for shares, log1p-scaled for people
+		// counts (the series' constants taken out of the loop).
 		const logMax = Math.log1p(max);
 		const end = (si + 1) * months;
 		for (let c = si * months; c < end; c++) {
@@ -335,7 +323,7 @@ export function mergeInto(into: Accumulator, from: Accumulator): MergeResult {
 // The finished summary.
 
 export const PERCENTILES = [5, 10, 25, 50, 75, 90, 95] as const;
-export type PercentileKey = 'p5' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'p95';
+type PercentileKey = 'p5' | 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'p95';
 const PKEYS: readonly PercentileKey[] = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'];
 
 /** Monthly percentile bands and the mean of one series; index = month (0 = first month). */
@@ -569,5 +557,3 @@ export function finalizeSummary(
 		}
 	};
 }
-
-export { communityRung, MetricIndex };

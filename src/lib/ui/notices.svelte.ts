@@ -4,9 +4,9 @@
  * while the pointer or keyboard focus is on them. Render them with `NoticeArea`.
  */
 
-export type NoticeTone = 'info' | 'success' | 'error';
+type NoticeTone = 'info' | 'success' | 'error';
 
-export interface NoticeAction {
+interface NoticeAction {
 	label: string;
 	run: () => void | Promise<void>;
 }
@@ -26,11 +26,11 @@ export interface Notice {
 export type NoticeInput = Omit<Notice, 'id' | 'timeout'> & { timeout?: number | null };
 
 /** How long a notice with an action (Undo) stays: long enough to read and reach it. */
-export const ACTION_TIMEOUT = 12_000;
+const ACTION_TIMEOUT = 12_000;
 /** How long a plain notice stays. */
-export const PLAIN_TIMEOUT = 6_000;
+const PLAIN_TIMEOUT = 6_000;
 /** The most notices shown at once; older ones give way. */
-export const MAX_NOTICES = 3;
+const MAX_NOTICES = 3;
 
 export class Notices {
 	items = $state<Notice[]>([]);
