@@ -24,8 +24,10 @@ export interface Assignment {
 export interface SimOptions<F extends OutputFormat = OutputFormat> {
 	/** Preset id; undefined when a scenario file is given (the demo preset is the default). */
 	preset?: string;
-	/** Path of a scenario JSON file. */
+	/** Path of a scenario JSON file (or of a library file, with `pick`). */
 	scenarioFile?: string;
+	/** `--pick`: which scenario of a library file (its name, or its number from 1). */
+	pick?: string;
 	/** `--set` assignments, in the order given. */
 	sets: Assignment[];
 	/** `--runs`, applied after the assignments. */
@@ -133,7 +135,9 @@ function parseWhole(
 	text: string
 ): { ok: true; value: number } | { ok: false; error: string } {
 	const n = parseNumber(text);
-	if (n === undefined || !Number.isInteger(n) || n < 0)
+	if (n !== undefined && n < 0)
+		return { ok: false, error: `${flag} must be 0 or more; got "${text}".` };
+	if (n === undefined || !Number.isInteger(n))
 		return { ok: false, error: `${flag} must be a whole number; got "${text}".` };
 	return { ok: true, value: n };
 }
@@ -142,6 +146,7 @@ function parseWhole(
 const VALUE_FLAGS = [
 	'--preset',
 	'--scenario',
+	'--pick',
 	'--set',
 	'--runs',
 	'--seed',
@@ -219,6 +224,12 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 				if (value === '') return { ok: false, error: '--scenario needs a file name.' };
 				options.scenarioFile = value;
 				break;
+			case '--pick':
+				if (options.pick !== undefined) return { ok: false, error: 'Give one --pick.' };
+				if (value.trim() === '')
+					return { ok: false, error: '--pick needs a scenario name or number.' };
+				options.pick = value;
+				break;
 			case '--set': {
 				const r = parseAssignment(value);
 				if (!r.ok) return r;
@@ -279,6 +290,11 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 		}
 	}
 	if (help) return { ok: true, value: { kind: 'help' } };
+	if (options.pick !== undefined && options.scenarioFile === undefined)
+		return {
+			ok: false,
+			error: '--pick chooses a scenario of a library file given with --scenario.'
+		};
 	if (listPresets) return { ok: true, value: { kind: 'list-presets' } };
 	if (listParams) return { ok: true, value: { kind: 'list-params' } };
 

@@ -46,6 +46,92 @@ function assign(target: unknown, a: Assignment): { ok: true } | { ok: false; err
 	return { ok: true };
 }
 
+/** Deeper than this, a file cannot be a scenario (one nests five levels). */
+const MAX_DEPTH = 32;
+/** The format name of the app's library files ("Export my library"). */
+const LIBRARY_FORMAT = 'slow-trust-library';
+
+/** Whether JSON nests deeper than `limit` levels; iterative, so any depth is safe to check. */
+function nestsDeeper(value: unknown, limit: number): boolean {
+	const stack: [unknown, number][] = [[value, 1]];
+	while (stack.length > 0) {
+		const [node, depth] = stack.pop() as [unknown, number];
+		if (!isRecord(node)) continue;
+		if (depth > limit) return true;
+		for (const child of Object.values(node)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
+
+/** The scenarios of a library file, or of a list of scenarios, with their names. */
+function libraryItems(value: unknown): { name: string; scenario: unknown }[] | null {
+	const nameOf = (x: unknown, fallback: string) =>
+		isRecord(x) && typeof x.name === 'string' ? x.name : fallback;
+	if (Array.isArray(value))
+		return value.map((s, i) => ({ name: nameOf(s, `scenario ${i + 1}`), scenario: s }));
+	if (isRecord(value) && value.format === LIBRARY_FORMAT && Array.isArray(value.scenarios))
+		return value.scenarios.map((item: unknown, i: number) => ({
+			name: nameOf(item, `scenario ${i + 1}`),
+			scenario: isRecord(item) ? item.scenario : undefined
+		}));
+	return null;
+}
+
+/**
+ * The scenario in a file's text: a scenario, or one scenario of a library file (the one
+ * `pick` names, or its only one). A byte-order mark is allowed, as in the app.
+ */
+function scenarioFromText(
+	text: string,
+	file: string,
+	pick: string | undefined
+): { ok: true; value: unknown } | { ok: false; error: string } {
+	let value: unknown;
+	try {
+		value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+	} catch (e) {
+		const why =
+			e instanceof RangeError ? 'it nests too deeply' : e instanceof Error ? e.message : String(e);
+		return { ok: false, error: `${file} is not valid JSON: ${why}` };
+	}
+	if (nestsDeeper(value, MAX_DEPTH))
+		return {
+			ok: false,
+			error: `${file} nests more than ${MAX_DEPTH} levels deep, so it is not a Slow Trust scenario.`
+		};
+	const items = libraryItems(value);
+	if (items === null) {
+		if (pick !== undefined)
+			return { ok: false, error: `--pick: ${file} is one scenario, not a library file.` };
+		return { ok: true, value };
+	}
+	const names = items
+		.slice(0, 5)
+		.map((item, i) => `${i + 1} “${item.name}”`)
+		.join(', ');
+	const listed = `${names}${items.length > 5 ? ', …' : ''}`;
+	if (items.length === 0)
+		return { ok: false, error: `${file} is a library file with no scenarios.` };
+	if (pick === undefined) {
+		if (items.length === 1) return { ok: true, value: items[0].scenario };
+		return {
+			ok: false,
+			error: `${file} is a library file with ${items.length} scenarios, not one scenario; choose one with --pick NAME or --pick NUMBER (${listed}).`
+		};
+	}
+	const number = /^\d+$/.test(pick.trim()) ? Number(pick.trim()) : NaN;
+	const chosen =
+		items[number - 1] ??
+		items.find((item) => item.name === pick) ??
+		items.find((item) => item.name.toLowerCase() === pick.trim().toLowerCase());
+	if (chosen === undefined)
+		return {
+			ok: false,
+			error: `--pick: ${file} has no scenario “${pick}”; its scenarios are ${listed} (1 to ${items.length}).`
+		};
+	return { ok: true, value: chosen.scenario };
+}
+
 function presetList(): string {
 	return PRESETS.map((p) => p.id).join(', ');
 }
@@ -58,13 +144,10 @@ export function resolveScenario(options: SimOptions, readText: ReadText): Resolv
 		const file = options.scenarioFile;
 		const text = readText(file);
 		if (!text.ok) return text;
-		try {
-			base = JSON.parse(text.value);
-		} catch (e) {
-			const why = e instanceof Error ? e.message : String(e);
-			return { ok: false, error: `${file} is not valid JSON: ${why}` };
-		}
-		from = file;
+		const read = scenarioFromText(text.value, file, options.pick);
+		if (!read.ok) return read;
+		base = read.value;
+		from = options.pick === undefined ? file : `${file}, --pick ${options.pick}`;
 	} else {
 		const id = options.preset ?? DEMO_PRESET_ID;
 		const preset = presetById(id);

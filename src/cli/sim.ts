@@ -7,7 +7,8 @@
  * Exit status: 0 done; 2 bad input, with one line on stderr naming the problem; 1 an
  * unexpected failure.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { simulate, type Scenario, type Summary } from '../lib/sim/index';
 import { screeningFactors, screenModel, type ScreeningResult } from '../lib/sim/screening';
 import {
@@ -43,6 +44,23 @@ function fail(message: string, code: number): void {
 	process.exitCode = code;
 }
 
+/** Why the output file cannot be written, checked before any simulation; null when it can. */
+function outProblem(out: string): string | null {
+	try {
+		if (existsSync(out)) {
+			if (statSync(out).isDirectory()) return `Cannot write ${out}: it is a folder.`;
+			accessSync(out, constants.W_OK);
+		} else {
+			const folder = dirname(resolve(out));
+			if (!existsSync(folder)) return `Cannot write ${out}: the folder ${folder} does not exist.`;
+			accessSync(folder, constants.W_OK);
+		}
+		return null;
+	} catch (e) {
+		return `Cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`;
+	}
+}
+
 function main(argv: readonly string[]): void {
 	// Output piped into e.g. `head` may close early; that is not an error.
 	process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -53,6 +71,10 @@ function main(argv: readonly string[]): void {
 	const parsed = parseArgs(argv);
 	if (!parsed.ok) return fail(parsed.error, BAD_INPUT);
 	const command = parsed.value;
+	if ('options' in command && command.options.out !== undefined) {
+		const problem = outProblem(command.options.out);
+		if (problem !== null) return fail(problem, BAD_INPUT);
+	}
 	switch (command.kind) {
 		case 'help':
 			process.stdout.write(helpText());
@@ -192,4 +214,9 @@ function screen(options: SimOptions<ScreenFormat>, settings: ScreenSettings): vo
 	}
 }
 
-main(process.argv.slice(2));
+try {
+	main(process.argv.slice(2));
+} catch (e) {
+	// Never a stack trace: one line, as for every other failure.
+	failure(e);
+}

@@ -3,6 +3,9 @@
  * or a file with --set, the CSV layout, the progress bar, and the script end to end.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, type Command, type SimOptions } from '../../src/cli/args';
@@ -140,7 +143,10 @@ describe('parseArgs', () => {
 			[['--set', 'kpi.rigidity=0x1'], /is not a number/],
 			[['--runs', 'many'], /--runs must be a whole number; got "many"/],
 			[['--runs', '2.5'], /--runs must be a whole number/],
-			[['--runs', '-5'], /--runs must be a whole number/],
+			[['--runs', '-5'], /--runs must be 0 or more; got "-5"/],
+			[['--pick', '2'], /--pick chooses a scenario of a library file given with --scenario/],
+			[['--scenario', 'a.json', '--pick', ' '], /--pick needs a scenario name or number/],
+			[['--scenario', 'a.json', '--pick', '1', '--pick', '2'], /Give one --pick/],
 			[['--seed', '1e400'], /--seed must be a whole number/],
 			[['--format', 'xml'], /--format must be json, csv, text or markdown; got "xml"/],
 			[['--preset', 'typical', '--scenario', 'a.json'], /not both/]
@@ -372,6 +378,59 @@ describe('resolveScenario', () => {
 			expect(res.ok || res.error, argv.join(' ')).toMatch(pattern);
 			expect(res.ok || res.error).not.toContain('\n');
 		}
+	});
+
+	it('accepts a byte-order mark, as the app does', () => {
+		const good = presetById('courage')?.scenario;
+		const io = files({ 'bom.json': '\uFEFF' + JSON.stringify(good) });
+		const r = resolveScenario(options(['--scenario', 'bom.json']), io);
+		expect(r.ok && r.value.name).toBe(good?.name);
+	});
+
+	it('refuses JSON nested far too deep for a scenario with one line, never a stack overflow', () => {
+		const io = files({ 'deep.json': '['.repeat(100_000) + ']'.repeat(100_000) });
+		const r = resolveScenario(options(['--scenario', 'deep.json']), io);
+		expect(r.ok || r.error).toMatch(/deep\.json nests more than 32 levels deep/);
+	});
+
+	it('runs the scenario of a library file, and asks which one when it holds several', () => {
+		const item = (id: string) => {
+			const scenario = presetById(id)?.scenario;
+			return { name: scenario?.name ?? id, description: '', tags: [], scenario };
+		};
+		const library = (ids: string[]) =>
+			JSON.stringify({
+				format: 'slow-trust-library',
+				version: 1,
+				exportedAt: '2026-12-03T10:00:00Z',
+				modelVersion: '2.0.0',
+				scenarios: ids.map(item)
+			});
+		const io = files({
+			'one.json': library(['courage']),
+			'two.json': library(['typical', 'churn']),
+			'list.json': JSON.stringify([presetById('typical')?.scenario])
+		});
+		const one = resolveScenario(options(['--scenario', 'one.json']), io);
+		expect(one.ok && one.value.name).toBe(presetById('courage')?.scenario.name);
+		const list = resolveScenario(options(['--scenario', 'list.json']), io);
+		expect(list.ok && list.value.name).toBe(presetById('typical')?.scenario.name);
+
+		const churn = presetById('churn')?.scenario.name ?? '';
+		const two = resolveScenario(options(['--scenario', 'two.json']), io);
+		expect(two.ok || two.error).toMatch(
+			/library file with 2 scenarios.*--pick NAME or --pick NUMBER/
+		);
+		expect(two.ok || two.error).toContain(`2 “${churn}”`);
+		for (const pick of ['2', churn, churn.toUpperCase()]) {
+			const r = resolveScenario(options(['--scenario', 'two.json', '--pick', pick]), io);
+			expect(r.ok && r.value.name, pick).toBe(churn);
+		}
+		const none = resolveScenario(options(['--scenario', 'two.json', '--pick', '3']), io);
+		expect(none.ok || none.error).toMatch(/--pick: two\.json has no scenario “3”.*\(1 to 2\)/);
+		const notLibrary = files({ 's.json': JSON.stringify(presetById('typical')?.scenario) });
+		const r = resolveScenario(options(['--scenario', 's.json', '--pick', '1']), notLibrary);
+		expect(r.ok || r.error).toMatch(/is one scenario, not a library file/);
 	});
 });
 
@@ -641,6 +700,27 @@ describe('npm run sim, end to end', () => {
 		expect(lines).toHaveLength(1 + (months ?? NaN));
 		expect(lines[1].startsWith('1,')).toBe(true);
 		expect(lines[lines.length - 1].startsWith(`${months},`)).toBe(true);
+	}, 60_000);
+
+	it('refuses an output file it cannot write before simulating anything', () => {
+		// 100,000 futures would take minutes: the refusal must come first.
+		for (const out of ['/nonexistent-folder/out.json', 'tests']) {
+			const r = sim(['--runs', '100000', '--out', out]);
+			expect(r.status, out).toBe(2);
+			expect(r.stderr.trimEnd().split('\n'), out).toHaveLength(1);
+			expect(r.stderr).toMatch(/Cannot write/);
+		}
+	}, 60_000);
+
+	it('refuses a file nested 100,000 levels deep with one line and exit 2', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'slow-trust-cli-'));
+		const file = join(dir, 'deep.json');
+		writeFileSync(file, '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000));
+		const r = sim(['--scenario', file]);
+		rmSync(dir, { recursive: true });
+		expect(r.status).toBe(2);
+		expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+		expect(r.stderr).toMatch(/nests more than 32 levels deep|not valid JSON/);
 	}, 60_000);
 
 	it('exits 2 with one line on stderr for bad input', () => {
