@@ -10,6 +10,8 @@ import {
 	canonicalJson,
 	defaultScenario,
 	hashText,
+	unsafeCharacter,
+	unsafeNameMessage,
 	validateScenario,
 	type Scenario,
 	type Summary,
@@ -67,7 +69,10 @@ export function resultKey(scenario: Scenario): string {
 	return `${MODEL_VERSION}:${hashText(canonicalJson(rest))}`;
 }
 
-/** Validates a name: trimmed, 1 to LIMITS.nameMaxLength characters. */
+/**
+ * Validates a name: trimmed, 1 to LIMITS.nameMaxLength characters, with no control or
+ * text-direction characters.
+ */
 export function checkName(name: unknown, field = 'name'): StorageResult<string> {
 	if (typeof name !== 'string')
 		return invalid([{ path: field, message: `${field} must be text.` }]);
@@ -77,6 +82,8 @@ export function checkName(name: unknown, field = 'name'): StorageResult<string> 
 		return invalid([
 			{ path: field, message: `${field} must be at most ${LIMITS.nameMaxLength} characters.` }
 		]);
+	const unsafe = unsafeCharacter(t);
+	if (unsafe !== null) return invalid([{ path: field, message: unsafeNameMessage(field, unsafe) }]);
 	return ok(t);
 }
 
@@ -111,6 +118,11 @@ export function checkTags(tags: unknown): StorageResult<string[]> {
 				path: `tags.${i}`,
 				message: `Tag ${i + 1} must be at most ${TAG_MAX_LENGTH} characters.`
 			});
+			return;
+		}
+		const unsafe = unsafeCharacter(v);
+		if (unsafe !== null) {
+			issues.push({ path: `tags.${i}`, message: unsafeNameMessage(`Tag ${i + 1}`, unsafe) });
 			return;
 		}
 		if (seen.has(v.toLowerCase())) return;

@@ -3,6 +3,7 @@ export * from './version';
 export * from './params';
 export * from './assumptions';
 export * from './scenario';
+export * from './text';
 export * from './outputs';
 export * from './ladder';
 export * from './presets';

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { LIMITS, PARAMS, SEGMENT_PARAMS, type ParamSpec } from './params';
 import { SCHEMA_VERSION } from './version';
+import { unsafeCharacter, unsafeNameMessage } from './text';
 
 export interface TrustWeights {
 	integrity: number;
@@ -182,6 +183,14 @@ function strict(entries: Entries, where: string): v.GenericSchema {
 	});
 }
 
+/** Refuses text with a control or text-direction character (see text.ts). */
+function safeText(subject: string) {
+	return v.check(
+		(s: string) => unsafeCharacter(s) === null,
+		(i) => unsafeNameMessage(subject, unsafeCharacter(String(i.input)) ?? 'one')
+	);
+}
+
 const segmentSchema = strict(
 	{
 		name: v.pipe(
@@ -191,7 +200,8 @@ const segmentSchema = strict(
 			v.maxLength(
 				LIMITS.segmentNameMaxLength,
 				`Segment name must be at most ${LIMITS.segmentNameMaxLength} characters.`
-			)
+			),
+			safeText('Segment name')
 		),
 		...nest(SEGMENT_PARAMS, (p) => `Segment ${p.path}`)
 	},
@@ -221,7 +231,8 @@ export const ScenarioSchema = v.pipe(
 				v.maxLength(
 					LIMITS.nameMaxLength,
 					`name must be at most ${LIMITS.nameMaxLength} characters.`
-				)
+				),
+				safeText('name')
 			),
 			description: v.pipe(
 				v.string((i) => `description must be text; got ${describe(i.input)}.`),

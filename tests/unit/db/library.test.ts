@@ -139,6 +139,16 @@ describe('scenarios', () => {
 		}
 		const empty = await l.updateDetails(a.id, { name: '   ', description: '', tags: [] });
 		expect(empty.ok ? null : empty.error.kind).toBe('invalid');
+		for (const details of [
+			{ name: 'Bid \u202Eexe.ftp', description: '', tags: [] },
+			{ name: 'nul\u0000', description: '', tags: [] },
+			{ name: 'Fine', description: '', tags: ['ok', 'tag\u2066'] }
+		]) {
+			const unsafe = await l.updateDetails(a.id, details);
+			expect(unsafe.ok ? null : unsafe.error.message).toMatch(
+				/must not contain control or text-direction characters/
+			);
+		}
 		const missing = await l.getScenario('nope');
 		expect(missing.ok ? null : missing.error.kind).toBe('not-found');
 		const created = await l.createScenario({ hello: 1 });

@@ -184,6 +184,30 @@ describe('whole-scenario rules', () => {
 		}
 	});
 
+	it('rejects names with control characters or text-direction overrides', () => {
+		const cases: [string, string][] = [
+			['Plan\u202Egnirts', 'U+202E, a text-direction control'],
+			['nul\u0000name', 'U+0000, a control character'],
+			['two\nlines', 'U+000A, a control character'],
+			['isolate\u2067x', 'U+2067, a text-direction control'],
+			['c1\u0085x', 'U+0085, a control character']
+		];
+		for (const [name, found] of cases) {
+			expect(issuesOf(put(base(), 'name', name))).toEqual([
+				{
+					path: 'name',
+					message: `name must not contain control or text-direction characters; found ${found}.`
+				}
+			]);
+		}
+		const segment = put(base(), 'community.segments.0.name', 'Youth\u202D');
+		expect(issuesOf(segment)[0].message).toMatch(/segments\.0: name must not contain control/);
+		// Letters of right-to-left scripts and ordinary marks are fine.
+		for (const name of ['مجتمع محلي', 'שכונה', 'Café – “quoted”', 'Co\u200Edesign']) {
+			expect(validateScenario(put(base(), 'name', name)).ok, name).toBe(true);
+		}
+	});
+
 	it('rejects an empty or blank name', () => {
 		for (const name of ['', '   ']) {
 			const issues = issuesOf(put(base(), 'name', name));
