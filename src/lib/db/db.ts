@@ -5,7 +5,7 @@
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { MODEL_VERSION, upgradeScenario, type Scenario, type Summary } from '../sim';
-import type { Step } from '$lib/features/workshop/storyline';
+import type { Step } from './storyline';
 
 /** The database's name in the browser. Tests pass their own name to keep databases apart. */
 export const DB_NAME = 'slow-trust';

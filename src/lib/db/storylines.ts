@@ -3,7 +3,7 @@
  * returns `{ ok, value }` or `{ ok: false, error }` with a StorageError in plain words; none
  * throws. A storyline is checked before it is stored, so what is read back is well formed.
  */
-import { checkStoryline, type Storyline } from '$lib/features/workshop/storyline';
+import { checkStoryline, type Storyline } from './storyline';
 import { getDb, type SlowTrustDb, type StorylineRecord } from './db';
 import { guard, invalid, notFound, ok, type StorageResult } from './errors';
 

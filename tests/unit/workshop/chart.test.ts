@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetById, simulate, type Summary } from '../../../src/lib/sim';
-import { eventsBy, headWords, latestEvent, timelineEvents } from '../../../src/lib/features/workshop';
+import { eventsBy, headWords, latestEvent, timelineEvents } from '../../../src/lib/charts/timeline';
 
 let cached: Summary | undefined;
 /** The short-contracts example: a contract ends every two years, with changes of hands. */

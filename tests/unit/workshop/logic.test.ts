@@ -6,7 +6,6 @@ import {
 	answerMeaning,
 	answerOf,
 	changedLevers,
-	checkStoryline,
 	clampIndex,
 	createPlayback,
 	defaultStoryline,
@@ -40,6 +39,7 @@ import {
 	withLevers,
 	withMonths
 } from '../../../src/lib/features/workshop';
+import { checkStoryline } from '../../../src/lib/db/storyline';
 
 const typical = () => {
 	const p = presetById('typical');

@@ -5,4 +5,3 @@ export * from './keys';
 export * from './playback';
 export * from './levers';
 export * from './steps';
-export * from '$lib/charts/timeline';

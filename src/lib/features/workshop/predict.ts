@@ -3,19 +3,8 @@
  * revealed, the answers the room picks from, and the simulated answer to each question
  * read from a summary. Pure functions: no DOM.
  */
+import type { QuestionKind } from '$lib/db/storyline';
 import type { Scenario, Summary } from '$lib/sim';
-
-/** What a step asks the room. `none` skips the prediction and shows the chart at once. */
-export type QuestionKind =
-	'reachWithinContract' | 'aboveAtHorizon' | 'collapse' | 'codesign' | 'none';
-
-export const QUESTION_KINDS: readonly QuestionKind[] = [
-	'reachWithinContract',
-	'aboveAtHorizon',
-	'collapse',
-	'codesign',
-	'none'
-];
 
 /** The question the app asks when a trainer has not chosen another. */
 export const DEFAULT_QUESTION: QuestionKind = 'reachWithinContract';

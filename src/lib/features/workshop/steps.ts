@@ -3,7 +3,7 @@
  * it asks a question), then the answer is revealed. A clicker has only "next" and
  * "previous", so "next" first reveals a step's answer and then moves on.
  */
-import type { QuestionKind } from './predict';
+import type { QuestionKind } from '$lib/db/storyline';
 
 export type Phase = 'predict' | 'revealed';
 
