@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { SimPool } from '../src/lib/engine/pool';
-import { DEMO_PRESET_ID, presetById, type Scenario } from '../src/lib/sim/index';
+import { checkScenario, SimPool } from '../src/lib/engine/pool';
+import { DEMO_PRESET_ID, presetById, type ValidScenario } from '../src/lib/sim/index';
 import { quick, type Benchmark } from './lib';
 import { nodeRunnerFactory } from './node-pool/runner';
 
@@ -16,10 +16,12 @@ const REPEATS = quick() ? 1 : 3;
 /** Target for the full result on 2 workers, in milliseconds (issue: under 2 s in Chromium). */
 export const TARGET_POOL_MS = 2000;
 
-function demo(runs: number, seed: number): Scenario {
+function demo(runs: number, seed: number): ValidScenario {
 	const preset = presetById(DEMO_PRESET_ID);
 	if (!preset) throw new Error(`No preset ${DEMO_PRESET_ID}`);
-	return { ...structuredClone(preset.scenario), runs, seed };
+	const valid = checkScenario({ ...structuredClone(preset.scenario), runs, seed });
+	if (!valid.ok) throw new Error(valid.error);
+	return valid.value;
 }
 
 function median(values: readonly number[]): number {

@@ -2,9 +2,9 @@
  * The page the browser benchmark drives: the app's own worker pool, built by Vite as the
  * app builds it, exposed to the benchmark script as `window.slowTrustBench`.
  */
-import { SimPool } from '$lib/engine/pool';
+import { checkScenario, SimPool } from '$lib/engine/pool';
 import { createWorkerRunner } from '$lib/engine/worker-runner';
-import { presetById, DEMO_PRESET_ID, type Scenario } from '$lib/sim';
+import { presetById, DEMO_PRESET_ID, type Scenario, type ValidScenario } from '$lib/sim';
 import {
 	cellScenario,
 	DEFAULT_SWEEP_X,
@@ -34,10 +34,17 @@ export interface BenchApi {
 	cores: number;
 }
 
-function demo(runs: number): Scenario {
+function demo(runs: number): ValidScenario {
 	const preset = presetById(DEMO_PRESET_ID);
 	if (!preset) throw new Error(`no preset ${DEMO_PRESET_ID}`);
-	return { ...structuredClone(preset.scenario), runs };
+	return valid({ ...structuredClone(preset.scenario), runs });
+}
+
+/** A scenario as the pool takes it. */
+function valid(scenario: Scenario): ValidScenario {
+	const checked = checkScenario(scenario);
+	if (!checked.ok) throw new Error(checked.error);
+	return checked.value;
 }
 
 async function timePool(
@@ -54,7 +61,7 @@ async function timePool(
 		const jobsMs: number[] = [];
 		let previewMs: number | null = null;
 		for (let i = 0; i < repeats; i++) {
-			const scenario = { ...demo(runs), seed: 1000 + i };
+			const scenario = valid({ ...demo(runs), seed: 1000 + i });
 			const start = performance.now();
 			const job = pool.run(scenario, {
 				previewRuns,
@@ -78,7 +85,7 @@ async function timeSweep(size: number, runs: number): Promise<number> {
 	if (!x.ok || !y.ok) throw new Error('unknown sweep levers');
 	const base = demo(runs);
 	const cells = refinementOrder(x.value.values.length, y.value.values.length);
-	const scenarios = cells.map((cell) => cellScenario(base, x.value, y.value, cell));
+	const scenarios = cells.map((cell) => valid(cellScenario(base, x.value, y.value, cell)));
 	const pool = createComparePool();
 	try {
 		const warm = await pool.run(demo(100)).result;

@@ -2,7 +2,7 @@
  * Command-line arguments of `npm run sim`: parsing is pure (no files, no process), so every
  * rule here is unit-tested. Each error is one line that names the problem.
  */
-import { paramSpec, segmentParamSpec } from '../lib/sim/index';
+import { paramSpec, segmentParamSpec, type Result } from '../lib/sim/index';
 import { DEFAULT_SCREENING_RUNS, DEFAULT_TRAJECTORIES } from '../lib/sim/screening';
 
 const OUTPUT_FORMATS = ['json', 'csv', 'text', 'markdown'] as const;
@@ -67,7 +67,7 @@ export type Command =
 	| { kind: 'list-presets' }
 	| { kind: 'list-params' };
 
-export type ParseResult = { ok: true; value: Command } | { ok: false; error: string };
+export type ParseResult = Result<Command, string>;
 
 const SEGMENT_PATH = /^community\.segments\.(\d+)\.(.+)$/;
 
@@ -89,9 +89,7 @@ function parseNumber(text: string): number | undefined {
 	return Number.isFinite(n) ? n : undefined;
 }
 
-function parseAssignment(
-	text: string
-): { ok: true; value: Assignment } | { ok: false; error: string } {
+function parseAssignment(text: string): Result<Assignment, string> {
 	const eq = text.indexOf('=');
 	if (eq <= 0)
 		return { ok: false, error: `--set expects path=value (e.g. kpi.rigidity=0.5); got "${text}".` };
@@ -107,7 +105,7 @@ function parseAssignment(
 	return { ok: true, value: { path, value } };
 }
 
-function parseSweep(text: string): { ok: true; value: Sweep } | { ok: false; error: string } {
+function parseSweep(text: string): Result<Sweep, string> {
 	const eq = text.indexOf('=');
 	if (eq <= 0)
 		return {
@@ -130,10 +128,7 @@ function parseSweep(text: string): { ok: true; value: Sweep } | { ok: false; err
 	return { ok: true, value: { path, values } };
 }
 
-function parseWhole(
-	flag: string,
-	text: string
-): { ok: true; value: number } | { ok: false; error: string } {
+function parseWhole(flag: string, text: string): Result<number, string> {
 	const n = parseNumber(text);
 	if (n !== undefined && n < 0)
 		return { ok: false, error: `${flag} must be 0 or more; got "${text}".` };

@@ -8,14 +8,16 @@ import {
 	presetById,
 	PRESETS,
 	validateScenario,
-	type Scenario
+	type Result,
+	type ValidScenario
 } from '../lib/sim/index';
 import type { Assignment, SimOptions, Sweep } from './args';
 
-export type Resolved = { ok: true; value: Scenario } | { ok: false; error: string };
+/** The scenario the options describe, validated here (the command line's edge), or why not. */
+export type Resolved = Result<ValidScenario, string>;
 
 /** Reads a text file; returns the text or an error message. */
-export type ReadText = (path: string) => { ok: true; value: string } | { ok: false; error: string };
+export type ReadText = (path: string) => Result<string, string>;
 
 function isRecord(x: unknown): x is Record<string, unknown> {
 	return typeof x === 'object' && x !== null;
@@ -180,7 +182,7 @@ export function resolveScenario(options: SimOptions, readText: ReadText): Resolv
 /** One value of a sweep and the scenario it gives. */
 export interface SweepPoint {
 	value: number;
-	scenario: Scenario;
+	scenario: ValidScenario;
 }
 
 /**
@@ -192,7 +194,7 @@ export function resolveSweep(
 	options: SimOptions,
 	sweep: Sweep,
 	readText: ReadText
-): { ok: true; value: SweepPoint[] } | { ok: false; error: string } {
+): Result<SweepPoint[], string> {
 	const points: SweepPoint[] = [];
 	for (const value of sweep.values) {
 		const at: SimOptions = { ...options, sets: [...options.sets, { path: sweep.path, value }] };

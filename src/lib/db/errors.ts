@@ -2,7 +2,7 @@
  * Storage errors as values, each with a kind the UI can branch on and a message in plain
  * words. Dexie and DOM errors are mapped by name (an AbortError is mapped by its cause).
  */
-import { describeIssues, type ValidationIssue } from '../sim';
+import { describeIssues, type Result, type ValidationIssue } from '../sim';
 
 export type StorageErrorKind =
 	'quota' | 'blocked' | 'unavailable' | 'not-found' | 'read-only' | 'invalid' | 'unknown';
@@ -17,7 +17,8 @@ export interface StorageError {
 	cause?: string;
 }
 
-export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: StorageError };
+/** A storage operation's value, or its error: the app's one `Result`, with a StorageError. */
+export type StorageResult<T> = Result<T, StorageError>;
 
 export const MESSAGES = {
 	quota:

@@ -3,6 +3,7 @@
  * examples once per page load, whichever page the user lands on first (the library, a
  * scenario's workbench, a share link).
  */
+import type { Result } from '../sim';
 import type { ScenarioRecord } from './db';
 import { library, type Library } from './library';
 import { MESSAGES, type StorageResult } from './errors';
@@ -43,19 +44,17 @@ export type OpenFailure = { kind: 'not-found' } | { kind: 'error'; message: stri
 /** Opens the library and one scenario in it, for a page about that scenario. */
 export async function openScenario(
 	id: string
-): Promise<
-	{ ok: true; lib: Library; record: ScenarioRecord } | { ok: false; failure: OpenFailure }
-> {
+): Promise<Result<{ lib: Library; record: ScenarioRecord }, OpenFailure>> {
 	const ready = await ensureLibrary();
-	if (!ready.ok) return { ok: false, failure: { kind: 'error', message: ready.error.message } };
+	if (!ready.ok) return { ok: false, error: { kind: 'error', message: ready.error.message } };
 	const found = await ready.value.getScenario(id);
 	if (!found.ok)
 		return {
 			ok: false,
-			failure:
+			error:
 				found.error.kind === 'not-found'
 					? { kind: 'not-found' }
 					: { kind: 'error', message: found.error.message }
 		};
-	return { ok: true, lib: ready.value, record: found.value };
+	return { ok: true, value: { lib: ready.value, record: found.value } };
 }

@@ -5,8 +5,9 @@
  * Built on SimPool's public `run`; nothing here touches the workers directly. Work starts
  * on a microtask, so no callback runs before `runBatch` has returned its handle.
  */
-import type { JobHandle, SimPool } from '$lib/engine/pool';
-import type { Scenario, Summary } from '$lib/sim';
+import type { JobHandle, SimPool } from './pool';
+import type { TaskOutcome } from './task.svelte';
+import type { Summary, ValidScenario } from '$lib/sim';
 
 /** How far a batch has got, counted in futures (runs) over all its scenarios. */
 export interface BatchProgress {
@@ -19,8 +20,8 @@ export interface BatchProgress {
 	remainingMs: number | null;
 }
 
-export type BatchOutcome =
-	{ status: 'done' } | { status: 'cancelled' } | { status: 'error'; error: string };
+/** How a batch ended: done, cancelled, or the first error of one of its jobs. */
+export type BatchOutcome = TaskOutcome;
 
 export interface BatchOptions {
 	/** Jobs given to the pool at once (default: the pool's size + 1, so no worker waits). */
@@ -37,7 +38,7 @@ export interface BatchHandle {
 
 export function runBatch(
 	pool: SimPool,
-	scenarios: readonly Scenario[],
+	scenarios: readonly ValidScenario[],
 	options: BatchOptions = {}
 ): BatchHandle {
 	const started = performance.now();

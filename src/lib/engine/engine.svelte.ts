@@ -10,12 +10,16 @@
  * The page pays for every update of these fields (the status line is laid out and painted
  * again), so `progress` changes at most every `progressMs` (the latest value is always shown
  * within that time), not once per finished chunk of runs.
+ *
+ * The lifecycle (status, progress, error, cancel, a newer job superseding an older one) is
+ * the `Task` base class's; this class adds the summary, previews, debouncing and warm-up.
  */
 import type { Scenario, Summary } from '$lib/sim';
-import { SimPool, type JobHandle, type JobOutcome, type Progress } from './pool';
+import { checkScenario, SimPool, type JobHandle, type JobOutcome, type Progress } from './pool';
+import { Task, type TaskJob, type TaskStatus } from './task.svelte';
 import { createWorkerRunner, defaultPoolSize } from './worker-runner';
 
-export type EngineStatus = 'idle' | 'running' | 'preview' | 'done' | 'cancelled' | 'error';
+export type EngineStatus = TaskStatus | 'preview';
 
 export interface EngineOptions {
 	/** Creates the pool on first use (default: Web Workers, one per core up to 8). */
@@ -47,18 +51,15 @@ function browserPool(): SimPool {
 	});
 }
 
-export class SimEngine {
-	/** What the engine is doing. `preview` means a preview summary is shown and the rest runs. */
-	status = $state.raw<EngineStatus>('idle');
-	/** Progress of the current or last job. */
-	progress = $state.raw<Progress | null>(null);
+/**
+ * `status` (from `Task`) is 'preview' while a preview summary is shown and the rest runs;
+ * `progress` is that of the current or last job; `error` a message when status is 'error'.
+ */
+export class SimEngine extends Task<Progress, 'preview'> {
 	/** The latest summary (preview or final); kept when a later job is cancelled or fails. */
 	summary = $state.raw<Summary | null>(null);
-	/** A message a person can read when status is 'error'. */
-	error = $state.raw<string | null>(null);
 
 	#pool: SimPool | null = null;
-	#current: { handle: JobHandle | null } | null = null;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#pending: ((outcome: JobOutcome) => void) | null = null;
 	/** The warm-up job of `prepare`, until a real job starts. */
@@ -77,6 +78,7 @@ export class SimEngine {
 	#disposed = false;
 
 	constructor(options: EngineOptions = {}) {
+		super();
 		this.#createPool = options.createPool ?? browserPool;
 		this.#debounceMs = options.debounceMs ?? 30;
 		this.#previewRuns = options.previewRuns ?? 40;
@@ -84,7 +86,11 @@ export class SimEngine {
 		this.#now = options.now ?? (() => performance.now());
 	}
 
-	/** Runs a scenario (cancelling any job in progress) and resolves with how it ended. */
+	/**
+	 * Runs a scenario (cancelling any job in progress) and resolves with how it ended. A
+	 * scenario `validateScenario` returned is taken as it is; anything else is validated here,
+	 * once for the whole job.
+	 */
 	run(scenario: unknown, previewRuns = 0): Promise<JobOutcome> {
 		this.#clearDebounce();
 		return this.#start(scenario, previewRuns);
@@ -125,18 +131,21 @@ export class SimEngine {
 		if (this.#disposed) return;
 		this.#pool ??= this.#createPool();
 		this.#pool.warm();
-		if (scenario && !this.#current && !this.#warmUp)
-			this.#warmUp = this.#pool.run({ ...scenario, runs: WARM_UP_RUNS });
+		if (!scenario || this.busy || this.#warmUp) return;
+		const valid = checkScenario({ ...scenario, runs: WARM_UP_RUNS });
+		if (valid.ok) this.#warmUp = this.#pool.run(valid.value);
 	}
 
 	/** Cancels the job in progress and any request waiting to start. */
-	cancel(): void {
-		const hadWork = this.#current !== null || this.#timer !== null;
+	override cancel(): void {
+		const waiting = this.#timer !== null;
 		// Where the job had got to, as last reported, even if not yet shown.
-		if (this.#current !== null && this.#waiting !== null) this.progress = this.#waiting;
+		if (this.busy && this.#waiting !== null) this.progress = this.#waiting;
 		this.#clearDebounce();
-		this.#stopJob();
-		if (hadWork && (this.status === 'running' || this.status === 'preview'))
+		this.#stopWarmUp();
+		super.cancel();
+		// A request still waiting out its debounce: the job it replaced was showing.
+		if (waiting && (this.status === 'running' || this.status === 'preview'))
 			this.status = 'cancelled';
 	}
 
@@ -156,13 +165,15 @@ export class SimEngine {
 		pending?.({ status: 'cancelled' });
 	}
 
-	#stopJob(): void {
+	#stopWarmUp(): void {
 		this.#warmUp?.cancel();
 		this.#warmUp = null;
-		const current = this.#current;
-		this.#current = null;
-		this.#clearProgressTimer();
-		current?.handle?.cancel();
+	}
+
+	/** Stops the warm-up and the job in progress, leaving what is shown as it is. */
+	#stopJob(): void {
+		this.#stopWarmUp();
+		this.supersede();
 	}
 
 	#clearProgressTimer(): void {
@@ -175,13 +186,13 @@ export class SimEngine {
 	 * Shows a job's progress: at once when the last update is at least `progressMs` old (or
 	 * `now` is set), otherwise when it is, unless a newer report replaces it first.
 	 */
-	#showProgress(token: object, progress: Progress, now = false): void {
-		if (this.#current !== token) return;
+	#showProgress(job: TaskJob<Progress>, progress: Progress, now = false): void {
+		if (!job.current) return;
 		const wait = this.#progressMs - (this.#now() - this.#progressAt);
 		if (now || wait <= 0) {
 			this.#clearProgressTimer();
 			this.#progressAt = this.#now();
-			this.progress = progress;
+			job.report(progress);
 			return;
 		}
 		this.#waiting = progress;
@@ -189,56 +200,47 @@ export class SimEngine {
 			const latest = this.#waiting;
 			this.#progressTimer = null;
 			this.#waiting = null;
-			if (latest) this.#showProgress(token, latest, true);
+			if (latest) this.#showProgress(job, latest, true);
 		}, wait);
 	}
 
-	async #start(scenario: unknown, previewRuns: number): Promise<JobOutcome> {
+	#start(scenario: unknown, previewRuns: number): Promise<JobOutcome> {
 		this.#stopJob();
 		if (this.#disposed) {
 			const error = 'The simulation engine has been shut down.';
-			return { status: 'error', error };
+			return Promise.resolve({ status: 'error', error });
 		}
-		this.#pool ??= this.#createPool();
-		this.status = 'running';
-		this.error = null;
-		this.progress = null;
+		const pool = (this.#pool ??= this.#createPool());
 		this.#progressAt = -Infinity; // A new job's first report is shown at once.
-		// The pool may report progress before run() returns, so callbacks check a token.
-		const token: { handle: JobHandle | null } = { handle: null };
-		this.#current = token;
-		const job = this.#pool.run(scenario, {
-			previewRuns,
-			onProgress: (progress) => this.#showProgress(token, progress),
-			onPreview: (summary, progress) => {
-				if (this.#current !== token) return;
-				this.summary = summary;
-				this.#showProgress(token, progress, true);
-				this.status = 'preview';
-			}
-		});
-		token.handle = job;
-		const outcome = await job.result;
-		if (this.#current !== token) return outcome; // Replaced or cancelled: the newer job owns the state.
-		this.#current = null;
-		this.#clearProgressTimer();
-		switch (outcome.status) {
-			case 'done':
-				this.summary = outcome.summary;
-				this.progress = outcome.progress;
+		return this.launch<JobOutcome>(
+			async (job) => {
+				job.onStop(() => this.#clearProgressTimer());
+				const valid = checkScenario(scenario);
+				if (!valid.ok) return { status: 'error', error: valid.error };
+				// The pool may report progress before run() returns; the job knows if it is current.
+				const handle = pool.run(valid.value, {
+					previewRuns,
+					onProgress: (progress) => this.#showProgress(job, progress),
+					onPreview: (summary, progress) => {
+						if (!job.current) return;
+						this.summary = summary;
+						this.#showProgress(job, progress, true);
+						this.status = 'preview';
+					}
+				});
+				job.onStop(() => {
+					this.#clearProgressTimer();
+					handle.cancel();
+				});
+				const outcome = await handle.result;
+				if (job.current) this.#clearProgressTimer();
+				return outcome;
+			},
+			(done) => {
+				this.summary = done.summary;
+				this.progress = done.progress;
 				this.#progressAt = this.#now();
-				this.status = 'done';
-				break;
-			case 'cancelled':
-				this.status = 'cancelled';
-				break;
-			case 'error':
-				this.error = outcome.error;
-				this.status = 'error';
-				break;
-			default:
-				return outcome satisfies never;
-		}
-		return outcome;
+			}
+		);
 	}
 }

@@ -12,16 +12,21 @@
  * short (sized from the measured time per run to about `targetChunkMs`), no chunk of a
  * cancelled job is sent, and a runner still busy with one after `cancelDeadlineMs` is
  * terminated and replaced.
+ *
+ * Validation: the pool takes a `ValidScenario` (see `checkScenario`) and does not validate it
+ * again; each runner is sent a job's scenario once, with its first chunk of the job.
  */
 import {
 	describeIssues,
 	finalizeSummary,
+	isValidScenario,
 	mergeAccumulators,
 	mergeInto,
 	validateScenario,
 	type Accumulator,
-	type Scenario,
-	type Summary
+	type Result,
+	type Summary,
+	type ValidScenario
 } from '$lib/sim';
 import type { ChunkResult } from './api';
 import type { RunnerFactory, SimRunner } from './runner';
@@ -37,7 +42,21 @@ export interface Progress {
 	remainingMs: number | null;
 }
 
-/** How a job ended. A cancelled job never reports its partial result. */
+/**
+ * A scenario for the pool: one `validateScenario` returned is taken as it is, anything else
+ * is validated (a scenario held by a page, a copy with a parameter set). The error is one
+ * line a person can read.
+ */
+export function checkScenario(input: unknown): Result<ValidScenario, string> {
+	if (isValidScenario(input)) return { ok: true, value: input };
+	const valid = validateScenario(input);
+	return valid.ok ? valid : { ok: false, error: describeIssues(valid.error) };
+}
+
+/**
+ * How a job ended. A cancelled job never reports its partial result. A status union rather
+ * than a `Result`: cancelling is not an error (see `TaskOutcome`, which it fits).
+ */
 export type JobOutcome =
 	| { status: 'done'; summary: Summary; progress: Progress }
 	| { status: 'cancelled' }
@@ -98,11 +117,13 @@ interface Chunk {
 interface Slot {
 	runner: SimRunner | null;
 	busy: Chunk | null;
+	/** The jobs whose scenario this runner has been sent. */
+	sent: Set<number>;
 }
 
 interface Job {
 	id: number;
-	scenario: Scenario;
+	scenario: ValidScenario;
 	runs: number;
 	previewRuns: number;
 	options: RunOptions;
@@ -164,7 +185,11 @@ export class SimPool {
 		this.#quietAfterPreviewMs = Math.max(0, options.quietAfterPreviewMs ?? 0);
 		this.#now = options.now ?? (() => performance.now());
 		const size = Math.max(1, Math.floor(options.size ?? 1));
-		this.#slots = Array.from({ length: size }, () => ({ runner: null, busy: null }));
+		this.#slots = Array.from({ length: size }, () => ({
+			runner: null,
+			busy: null,
+			sent: new Set()
+		}));
 	}
 
 	/** Number of runners. */
@@ -172,8 +197,8 @@ export class SimPool {
 		return this.#slots.length;
 	}
 
-	/** Starts a job. Invalid scenarios end at once with an error naming the problem. */
-	run(input: unknown, options: RunOptions = {}): JobHandle {
+	/** Starts a job on a validated scenario (see `checkScenario`). */
+	run(scenario: ValidScenario, options: RunOptions = {}): JobHandle {
 		const id = this.#nextJobId++;
 		const early = (outcome: JobOutcome): JobHandle => ({
 			id,
@@ -182,9 +207,6 @@ export class SimPool {
 		});
 		if (this.#terminated)
 			return early({ status: 'error', error: 'The simulation engine has been shut down.' });
-		const valid = validateScenario(input);
-		if (!valid.ok) return early({ status: 'error', error: describeIssues(valid.error) });
-		const scenario = valid.value;
 		const preview = Math.floor(options.previewRuns ?? 0);
 		let resolve!: (outcome: JobOutcome) => void;
 		const result = new Promise<JobOutcome>((r) => (resolve = r));
@@ -239,6 +261,7 @@ export class SimPool {
 			slot.runner?.terminate();
 			slot.runner = null;
 			slot.busy = null;
+			slot.sent.clear();
 		}
 	}
 
@@ -249,6 +272,7 @@ export class SimPool {
 		job.timer = null;
 		const i = this.#jobs.indexOf(job);
 		if (i >= 0) this.#jobs.splice(i, 1);
+		for (const slot of this.#slots) slot.sent.delete(job.id);
 		job.prefix = job.rest = null;
 		job.resolve(outcome);
 	}
@@ -284,11 +308,13 @@ export class SimPool {
 			// Already gone.
 		}
 		slot.runner = null;
+		slot.sent.clear();
 		if (!this.#terminated) this.#ensureRunner(slot);
 	}
 
 	#ensureRunner(slot: Slot): SimRunner | null {
 		if (slot.runner) return slot.runner;
+		slot.sent.clear(); // A new runner has been sent nothing.
 		try {
 			slot.runner = this.#createRunner();
 		} catch {
@@ -364,12 +390,14 @@ export class SimPool {
 						if (slot.busy === chunk) chunk.partial = Math.max(chunk.partial, runsDone);
 					}
 				: undefined;
-			runner
-				.runChunk({ scenario: job.scenario, start: chunk.start, count, jobId: job.id }, onProgress)
-				.then(
-					(result) => this.#chunkDone(slot, runner, chunk, result),
-					(error: unknown) => this.#chunkCrashed(slot, runner, chunk, error)
-				);
+			// The scenario goes with the runner's first chunk of the job only (it keeps it).
+			const first = !slot.sent.has(job.id);
+			slot.sent.add(job.id);
+			const request = { start: chunk.start, count, jobId: job.id };
+			runner.runChunk(first ? { ...request, scenario: job.scenario } : request, onProgress).then(
+				(result) => this.#chunkDone(slot, runner, chunk, result),
+				(error: unknown) => this.#chunkCrashed(slot, runner, chunk, error)
+			);
 		}
 		// No runner could be started and nothing is running: the jobs cannot progress.
 		if (this.#slots.every((s) => !s.runner && !s.busy))

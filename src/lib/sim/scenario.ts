@@ -92,7 +92,34 @@ export interface ValidationIssue {
 	message: string;
 }
 
+/**
+ * The one shape of errors as values across the app: a value, or an error saying what went
+ * wrong (a message, a list of issues, a storage error). Parsers, the worker boundary and
+ * storage return it rather than throwing.
+ */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+declare const VALID: unique symbol;
+
+/**
+ * A scenario that `validateScenario` has accepted: the type the engine, its worker pool and
+ * the worker take, so that a scenario is validated once, where it enters (the editor, a
+ * file, a share link, the command line, a read from the library), and trusted past it. The
+ * brand exists in types only; at run time it is the plain scenario.
+ */
+export type ValidScenario = Scenario & { readonly [VALID]: true };
+
+/** Scenarios `validateScenario` has returned (by identity), for `isValidScenario`. */
+const validated = new WeakSet<object>();
+
+/**
+ * Whether a value is a scenario object `validateScenario` returned, so an edge that is
+ * handed a scenario already checked need not check it again. A copy (or a scenario changed
+ * in place after it was checked) is not known, and must be validated.
+ */
+export function isValidScenario(value: unknown): value is ValidScenario {
+	return typeof value === 'object' && value !== null && validated.has(value);
+}
 
 function describe(value: unknown): string {
 	if (typeof value === 'string') {
@@ -352,9 +379,13 @@ export function upgradeScenario(input: unknown): unknown {
  * schema (`upgradeScenario`). Unknown keys are rejected. Every problem found is
  * returned, each naming the field, the value and the allowed range.
  */
-export function validateScenario(input: unknown): Result<Scenario, ValidationIssue[]> {
+export function validateScenario(input: unknown): Result<ValidScenario, ValidationIssue[]> {
 	const r = v.safeParse(ScenarioSchema, upgradeScenario(input), { abortPipeEarly: true });
-	if (r.success) return { ok: true, value: r.output as Scenario };
+	if (r.success) {
+		const valid = r.output as ValidScenario;
+		validated.add(valid);
+		return { ok: true, value: valid };
+	}
 	return {
 		ok: false,
 		error: r.issues.map((i) => {
@@ -412,6 +443,7 @@ export function setParamInPlace(s: Scenario, path: string, value: number): void 
 	const last = parts[parts.length - 1];
 	if (typeof node[last] !== 'number') throw new Error(`No parameter at ${path}`);
 	node[last] = value;
+	validated.delete(s); // Changed: no longer known valid.
 }
 
 /** JSON with keys sorted at every level: the same scenario always gives the same text. */

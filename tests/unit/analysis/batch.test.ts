@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runBatch, type BatchProgress } from '$lib/engine/batch';
 import { SimPool } from '$lib/engine/pool';
-import { presetById, setParam, type Scenario, type Summary } from '$lib/sim';
-import { fakeRunners } from '../engine/fake-runner';
+import { presetById, setParam, type Summary, type ValidScenario } from '$lib/sim';
+import { fakeRunners, valid } from '../engine/fake-runner';
 
-function small(id: string, runs: number): Scenario {
+function small(id: string, runs: number): ValidScenario {
 	const p = presetById(id);
 	if (!p) throw new Error(id);
-	return setParam(setParam(p.scenario, 'runs', runs), 'horizonMonths', 24);
+	return valid(setParam(setParam(p.scenario, 'runs', runs), 'horizonMonths', 24));
 }
 
 describe('a batch of scenarios on one pool', () => {
@@ -50,12 +50,14 @@ describe('a batch of scenarios on one pool', () => {
 		pool.terminate();
 	});
 
-	it('ends with the error of an invalid scenario', async () => {
-		const pool = new SimPool({ createRunner: fakeRunners().factory, size: 1 });
-		const bad = setParam(small('typical', 10), 'power.sharing', 3);
-		const r = await runBatch(pool, [small('typical', 10), bad]).result;
+	it('ends with the error of a job that fails', async () => {
+		const runners = fakeRunners({ crash: (n) => n === 3 });
+		const pool = new SimPool({ createRunner: runners.factory, size: 1, maxChunkRuns: 5 });
+		const r = await runBatch(pool, [small('typical', 10), small('courage', 10)], {
+			concurrency: 1
+		}).result;
 		expect(r.status).toBe('error');
-		if (r.status === 'error') expect(r.error).toMatch(/power\.sharing/);
+		if (r.status === 'error') expect(r.error).toMatch(/stopped unexpectedly/);
 		pool.terminate();
 	});
 });

@@ -8,15 +8,16 @@ describe('opening one scenario for its page', () => {
 		const opened = await openScenario(`preset-${PRESETS[0].id}`);
 		expect(opened.ok).toBe(true);
 		if (!opened.ok) return;
-		expect(opened.record.name).toBe(PRESETS[0].scenario.name);
-		const again = await opened.lib.getScenario(opened.record.id);
+		const { lib, record } = opened.value;
+		expect(record.name).toBe(PRESETS[0].scenario.name);
+		const again = await lib.getScenario(record.id);
 		expect(again.ok).toBe(true);
 	});
 
 	it('says when the scenario is not in the library', async () => {
 		expect(await openScenario('no-such-scenario')).toEqual({
 			ok: false,
-			failure: { kind: 'not-found' }
+			error: { kind: 'not-found' }
 		});
 	});
 });

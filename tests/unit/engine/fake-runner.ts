@@ -6,6 +6,14 @@
 import { createSimApi } from '$lib/engine/sim-api';
 import type { ChunkResult } from '$lib/engine/api';
 import type { RunnerFactory, SimRunner } from '$lib/engine/runner';
+import { describeIssues, validateScenario, type ValidScenario } from '$lib/sim';
+
+/** A scenario as the pool takes it; throws if the test's scenario is not valid. */
+export function valid(scenario: unknown): ValidScenario {
+	const checked = validateScenario(scenario);
+	if (!checked.ok) throw new Error(describeIssues(checked.error));
+	return checked.value;
+}
 
 export interface FakeRunnerOptions {
 	/** Longest random delay before and after a chunk, in milliseconds (default 0). */
@@ -26,6 +34,8 @@ export interface FakeRunners {
 	calls: () => number;
 	/** The runs each chunk call asked for, in the order they were made. */
 	chunks: { start: number; count: number }[];
+	/** Chunk calls that carried the job's scenario (a runner's first chunk of a job). */
+	withScenario: () => number;
 }
 
 /** A small seeded generator for the delays (mulberry32). */
@@ -46,6 +56,7 @@ export function fakeRunners(options: FakeRunnerOptions = {}): FakeRunners {
 	const created: { terminated: boolean }[] = [];
 	let calls = 0;
 	const chunks: { start: number; count: number }[] = [];
+	let withScenario = 0;
 	const delay = () =>
 		maxDelay > 0 ? new Promise<void>((r) => setTimeout(r, rand() * maxDelay)) : Promise.resolve();
 
@@ -58,6 +69,7 @@ export function fakeRunners(options: FakeRunnerOptions = {}): FakeRunners {
 				if (state.terminated) throw new Error('the runner was terminated');
 				const n = ++calls;
 				chunks.push({ start: request.start, count: request.count });
+				if (request.scenario !== undefined) withScenario++;
 				const sent = structuredClone(request);
 				await delay();
 				if (options.crash?.(n)) throw new Error('worker crashed');
@@ -79,5 +91,5 @@ export function fakeRunners(options: FakeRunnerOptions = {}): FakeRunners {
 		};
 		return runner;
 	};
-	return { factory, created, calls: () => calls, chunks };
+	return { factory, created, calls: () => calls, chunks, withScenario: () => withScenario };
 }

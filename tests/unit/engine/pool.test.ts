@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SimPool, type Progress } from '$lib/engine/pool';
+import { checkScenario, SimPool, type Progress } from '$lib/engine/pool';
 import {
 	defaultScenario,
 	describeIssues,
@@ -9,9 +9,9 @@ import {
 	validateScenario,
 	type Summary
 } from '$lib/sim';
-import { fakeRunners } from './fake-runner';
+import { fakeRunners, valid } from './fake-runner';
 
-const scenario = { ...defaultScenario('Pool'), runs: 40, horizonMonths: 24, seed: 12345 };
+const scenario = valid({ ...defaultScenario('Pool'), runs: 40, horizonMonths: 24, seed: 12345 });
 let reference: string | null = null;
 /** The summary of the whole scenario simulated directly in this thread. */
 function direct(): string {
@@ -141,19 +141,30 @@ describe('the worker pool', () => {
 		if (outcome.status === 'done') expect(JSON.stringify(outcome.summary)).toBe(direct());
 		expect(most).toBe(1);
 		// A new job does not wait for the quiet time to end.
-		const next = p.run({ ...scenario, seed: 1 });
+		const next = p.run(valid({ ...scenario, seed: 1 }));
 		expect(inFlight).toBe(2);
 		expect((await next.result).status).toBe('done');
 	});
 
-	it('ends an invalid scenario with the validation message', async () => {
+	it('takes a validated scenario as it is and checks any other, before a job starts', () => {
+		const same = checkScenario(scenario);
+		expect(same.ok && same.value === scenario).toBe(true);
+		const copy = checkScenario({ ...scenario, seed: 2 });
+		expect(copy.ok).toBe(true);
 		const bad = { ...scenario, horizonMonths: 3 };
 		const issues = validateScenario(bad);
 		if (issues.ok) throw new Error('expected an invalid scenario');
+		expect(checkScenario(bad)).toEqual({ ok: false, error: describeIssues(issues.error) });
+	});
+
+	it('sends a runner the scenario with its first chunk of a job only', async () => {
 		const runners = fakeRunners();
-		const outcome = await pool(2, runners).run(bad).result;
-		expect(outcome).toEqual({ status: 'error', error: describeIssues(issues.error) });
-		expect(runners.calls()).toBe(0);
+		const p = pool(2, runners, { maxChunkRuns: 5 });
+		expect((await p.run(scenario).result).status).toBe('done');
+		const withScenario = runners.withScenario();
+		expect(runners.chunks.length).toBeGreaterThanOrEqual(8);
+		expect(withScenario).toBeGreaterThanOrEqual(1);
+		expect(withScenario).toBeLessThanOrEqual(2);
 	});
 
 	it('cancels mid-job without reporting a result, and the next job completes', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSimApi } from '$lib/engine/sim-api';
 import { CANCELLED_MESSAGE } from '$lib/engine/api';
-import { defaultScenario, describeIssues, simulateRuns, validateScenario } from '$lib/sim';
+import { defaultScenario, simulateRuns } from '$lib/sim';
+import { valid } from './fake-runner';
 
-const scenario = { ...defaultScenario('Worker API'), runs: 20, horizonMonths: 24 };
+const scenario = valid({ ...defaultScenario('Worker API'), runs: 20, horizonMonths: 24 });
 
 describe('the worker API', () => {
 	it('simulates a chunk exactly as the core does, through a structured clone', async () => {
@@ -15,13 +16,15 @@ describe('the worker API', () => {
 		expect(result.value).toEqual(simulateRuns(scenario, 5, 3));
 	});
 
-	it('returns the validation message for an invalid scenario instead of throwing', async () => {
-		const bad = { ...scenario, runs: -3 };
-		const issues = validateScenario(bad);
-		expect(issues.ok).toBe(false);
-		if (issues.ok) return;
-		const result = await createSimApi().runChunk({ scenario: bad, start: 0, count: 1, jobId: 1 });
-		expect(result).toEqual({ ok: false, error: describeIssues(issues.error) });
+	it("keeps a job's scenario for its later chunks, and refuses a job it was never sent", async () => {
+		const api = createSimApi();
+		const first = await api.runChunk(structuredClone({ scenario, start: 0, count: 2, jobId: 3 }));
+		expect(first.ok).toBe(true);
+		const later = await api.runChunk({ start: 2, count: 3, jobId: 3 });
+		expect(later).toEqual({ ok: true, value: simulateRuns(scenario, 2, 3) });
+		const unknown = await api.runChunk({ start: 0, count: 1, jobId: 4 });
+		expect(unknown.ok).toBe(false);
+		if (!unknown.ok) expect(unknown.error).toMatch(/not sent the scenario/);
 	});
 
 	it('refuses runs outside the scenario and malformed requests', async () => {

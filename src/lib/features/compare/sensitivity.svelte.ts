@@ -1,7 +1,7 @@
 /**
  * One-at-a-time sensitivity in the worker pool: the baseline, then each lever at the low
  * and high end of its range. Every measure is kept per job, so changing the measure shown
- * needs no new run.
+ * needs no new run. The lifecycle (status, progress, cancel, error) is the engine's `Task`.
  */
 import {
 	MEASURES,
@@ -10,22 +10,20 @@ import {
 	type SensitivityDesign
 } from '$lib/analysis';
 import type { SimPool } from '$lib/engine/pool';
+import { runBatch, type BatchProgress } from '$lib/engine/batch';
+import { Task } from '$lib/engine/task.svelte';
 import { setParam, type ParamSpec, type Scenario } from '$lib/sim';
-import { runBatch, type BatchHandle, type BatchProgress } from '$lib/engine/batch';
-import type { TaskStatus } from '$lib/engine/compare-pool';
+import { validBatch } from './batch-job';
 
-export class SensitivityRun {
-	status = $state.raw<TaskStatus>('idle');
-	progress = $state.raw<BatchProgress | null>(null);
+export class SensitivityRun extends Task<BatchProgress> {
 	design = $state.raw<SensitivityDesign | null>(null);
 	/** Per job index of the design: every measure (undefined until the job has run). */
 	values = $state.raw<(Record<MeasureKey, number> | undefined)[]>([]);
-	error = $state.raw<string | null>(null);
 
 	readonly #pool: () => SimPool;
-	#handle: BatchHandle | null = null;
 
 	constructor(pool: () => SimPool) {
+		super();
 		this.#pool = pool;
 	}
 
@@ -35,56 +33,25 @@ export class SensitivityRun {
 	}
 
 	async run(base: Scenario, levers: readonly ParamSpec[], runs: number): Promise<void> {
-		this.cancel();
 		const design = sensitivityDesign(setParam(base, 'runs', runs), levers);
 		const values: (Record<MeasureKey, number> | undefined)[] = design.jobs.map(() => undefined);
 		this.design = design;
 		this.values = values.slice();
-		this.error = null;
-		this.progress = null;
-		this.status = 'running';
-		const handle = runBatch(
-			this.#pool(),
-			design.jobs.map((j) => j.scenario),
-			{
-				onProgress: (p) => {
-					if (this.#handle === handle) this.progress = p;
-				},
+		await this.launch(async (job) => {
+			const valid = validBatch(design.jobs.map((j) => j.scenario));
+			if (!valid.ok) return { status: 'error', error: valid.error };
+			const handle = runBatch(this.#pool(), valid.value, {
+				onProgress: (p) => job.report(p),
 				onResult: (k, summary) => {
-					if (this.#handle !== handle) return;
+					if (!job.current) return;
 					const row = {} as Record<MeasureKey, number>;
 					for (const m of MEASURES) row[m.key] = m.read(summary);
 					values[k] = row;
 					this.values = values.slice();
 				}
-			}
-		);
-		this.#handle = handle;
-		const outcome = await handle.result;
-		if (this.#handle !== handle) return;
-		this.#handle = null;
-		switch (outcome.status) {
-			case 'done':
-				this.status = 'done';
-				break;
-			case 'cancelled':
-				this.status = 'cancelled';
-				break;
-			case 'error':
-				this.error = outcome.error;
-				this.status = 'error';
-				break;
-			default:
-				outcome satisfies never;
-		}
-	}
-
-	cancel(): void {
-		const h = this.#handle;
-		this.#handle = null;
-		if (h) {
-			h.cancel();
-			this.status = 'cancelled';
-		}
+			});
+			job.onStop(() => handle.cancel());
+			return handle.result;
+		});
 	}
 }
