@@ -68,28 +68,28 @@ export class WorkbenchState {
 	readonly id: string;
 	readonly engine: SimEngine;
 
-	load = $state.raw<Load>({ kind: 'loading' });
-	record = $state.raw<ScenarioRecord | null>(null);
+	#load = $state.raw<Load>({ kind: 'loading' });
+	#record = $state.raw<ScenarioRecord | null>(null);
 	/** The settings on screen (an example's may differ from its record: they are not saved). */
-	scenario = $state.raw<Scenario | null>(null);
+	#scenario = $state.raw<Scenario | null>(null);
 	/** What the settings are compared with ("3 changes from …"). */
-	baseline = $state.raw<Baseline | null>(null);
+	#baseline = $state.raw<Baseline | null>(null);
 	/** Restore points, newest first (none for an example). */
-	versions = $state.raw<VersionRecord[]>([]);
+	#versions = $state.raw<VersionRecord[]>([]);
 	/** The last complete result: read from the library on opening, or just run. */
-	complete = $state.raw<CompleteResult | null>(null);
+	#complete = $state.raw<CompleteResult | null>(null);
 	/** Boxes holding something that cannot be used, by key. */
-	invalid = $state.raw<Record<string, InvalidField>>({});
+	#invalid = $state.raw<Record<string, InvalidField>>({});
 	/** A one-off message ("this is your copy", "restored …"). */
-	notice = $state<string | null>(null);
-	resultSaveError = $state<string | null>(null);
-	copying = $state(false);
-	copyError = $state<string | null>(null);
-	restoring = $state(false);
-	restoreError = $state<string | null>(null);
-	share = $state.raw<ShareState>({ kind: 'idle' });
+	#notice = $state<string | null>(null);
+	#resultSaveError = $state<string | null>(null);
+	#copying = $state(false);
+	#copyError = $state<string | null>(null);
+	#restoring = $state(false);
+	#restoreError = $state<string | null>(null);
+	#share = $state.raw<ShareState>({ kind: 'idle' });
 	/** Whether results from before the change are faded (see MARK_EARLIER_AFTER_MS). */
-	earlierMarked = $state(false);
+	#earlierMarked = $state(false);
 
 	/**
 	 * The part of a job the engine has not seen: the first run, held back until the page is
@@ -103,6 +103,71 @@ export class WorkbenchState {
 	readonly #whenIdle: (work: () => void) => () => void;
 	readonly #writeClipboard: (text: string) => Promise<void>;
 	readonly autosave: Autosave<Scenario, ScenarioRecord>;
+
+	// Read by the views; changed only by the methods below.
+	get load() {
+		return this.#load;
+	}
+	get record() {
+		return this.#record;
+	}
+	get scenario() {
+		return this.#scenario;
+	}
+	get baseline() {
+		return this.#baseline;
+	}
+	get versions() {
+		return this.#versions;
+	}
+	get complete() {
+		return this.#complete;
+	}
+	get invalid() {
+		return this.#invalid;
+	}
+	get notice() {
+		return this.#notice;
+	}
+	get resultSaveError() {
+		return this.#resultSaveError;
+	}
+	get copying() {
+		return this.#copying;
+	}
+	get copyError() {
+		return this.#copyError;
+	}
+	get restoring() {
+		return this.#restoring;
+	}
+	get restoreError() {
+		return this.#restoreError;
+	}
+	get share() {
+		return this.#share;
+	}
+	get earlierMarked() {
+		return this.#earlierMarked;
+	}
+	get exampleEdited() {
+		return this.#exampleEdited;
+	}
+	get key() {
+		return this.#key;
+	}
+	get hash() {
+		return this.#hash;
+	}
+	get changes() {
+		return this.#changes;
+	}
+	get view() {
+		return this.#view;
+	}
+	get panel() {
+		return this.#panel;
+	}
 
 	constructor(id: string, options: WorkbenchOptions = {}) {
 		this.id = id;
@@ -122,30 +187,30 @@ export class WorkbenchState {
 				return this.#lib.saveScenario(this.id, s);
 			},
 			onSaved: (saved) => {
-				this.record = saved;
+				this.#record = saved;
 				void this.#refreshVersions();
 			}
 		});
 	}
 
-	readonly exampleEdited = $derived(
+	#exampleEdited = $derived(
 		this.isExample &&
-			this.record !== null &&
-			this.scenario !== null &&
-			!sameScenario(this.scenario, this.record.scenario)
+			this.#record !== null &&
+			this.#scenario !== null &&
+			!sameScenario(this.#scenario, this.#record.scenario)
 	);
-	readonly key = $derived(this.scenario ? resultKey(this.scenario) : '');
-	readonly hash = $derived(this.scenario ? scenarioHash(this.scenario) : '');
-	readonly changes = $derived(
-		this.scenario && this.baseline ? changedCount(this.scenario, this.baseline.scenario) : 0
+	#key = $derived(this.#scenario ? resultKey(this.#scenario) : '');
+	#hash = $derived(this.#scenario ? scenarioHash(this.#scenario) : '');
+	#changes = $derived(
+		this.#scenario && this.#baseline ? changedCount(this.#scenario, this.#baseline.scenario) : 0
 	);
 
 	/** What the results side shows, from the engine's state and the last complete result. */
-	readonly view = $derived.by(() =>
+	#view = $derived.by(() =>
 		resultView({
-			key: this.key,
-			hash: this.hash,
-			complete: this.complete,
+			key: this.#key,
+			hash: this.#hash,
+			complete: this.#complete,
 			held: this.#held,
 			engine: this.engine
 		})
@@ -156,19 +221,21 @@ export class WorkbenchState {
 	 * view changes (progress reports change it many times a second), so the results view
 	 * takes its fields apart, each compared on its own, and the charts are not touched.
 	 */
-	readonly panel = $derived.by((): Panel | null => {
-		const view = this.view;
+	#panel = $derived.by((): Panel | null => {
+		const view = this.#view;
 		switch (view.kind) {
 			case 'done':
 				return { mode: 'current', summary: view.result.summary, scenario: view.result.scenario };
 			case 'refining':
-				return this.scenario && { mode: 'preview', summary: view.summary, scenario: this.scenario };
+				return (
+					this.#scenario && { mode: 'preview', summary: view.summary, scenario: this.#scenario }
+				);
 			case 'running':
-				if (!view.earlier || !this.complete) return null;
+				if (!view.earlier || !this.#complete) return null;
 				return {
-					mode: this.earlierMarked ? 'earlier' : 'current',
+					mode: this.#earlierMarked ? 'earlier' : 'current',
 					summary: view.earlier,
-					scenario: this.complete.scenario
+					scenario: this.#complete.scenario
 				};
 			default:
 				return null;
@@ -176,11 +243,11 @@ export class WorkbenchState {
 	});
 
 	get isExample(): boolean {
-		return this.record?.presetId !== undefined;
+		return this.#record?.presetId !== undefined;
 	}
 
 	get invalidList(): InvalidField[] {
-		return Object.values(this.invalid);
+		return Object.values(this.#invalid);
 	}
 
 	/** The save state in words. */
@@ -188,7 +255,7 @@ export class WorkbenchState {
 		const state = this.autosave.state;
 		switch (state.kind) {
 			case 'idle':
-				return this.record ? 'All changes saved' : '';
+				return this.#record ? 'All changes saved' : '';
 			case 'pending':
 				return 'Unsaved changes…';
 			case 'saving':
@@ -204,8 +271,8 @@ export class WorkbenchState {
 
 	/** The page's title. */
 	get title(): string {
-		if (this.load.kind === 'ready' && this.scenario) return this.scenario.name;
-		return this.load.kind === 'not-found' ? 'Scenario not found' : 'Scenario';
+		if (this.#load.kind === 'ready' && this.#scenario) return this.#scenario.name;
+		return this.#load.kind === 'not-found' ? 'Scenario not found' : 'Scenario';
 	}
 
 	/** Whether an edit has not reached the library yet. */
@@ -215,25 +282,25 @@ export class WorkbenchState {
 
 	/** Opens the scenario, and starts its first run (or warms the workers up) once idle. */
 	async open(): Promise<void> {
-		this.notice = takeNotice(this.id);
+		this.#notice = takeNotice(this.id);
 		const opened = await this.#open(this.id);
 		if (!opened.ok) {
-			this.load = opened.failure;
+			this.#load = opened.failure;
 			return;
 		}
 		const lib = opened.lib;
 		this.#lib = lib;
-		this.record = opened.record;
-		this.scenario = opened.record.scenario;
+		this.#record = opened.record;
+		this.#scenario = opened.record.scenario;
 		const history = opened.record.presetId ? [] : await this.#listVersions();
-		this.versions = history;
+		this.#versions = history;
 		const origin =
 			history.length > 0 ? history[history.length - 1].scenario : opened.record.scenario;
-		this.baseline = baselineFor(opened.record.presetId, origin);
+		this.#baseline = baselineFor(opened.record.presetId, origin);
 
 		const stored = await lib.currentResult(this.id);
 		if (stored.ok && stored.value && stored.value.key === resultKey(opened.record.scenario)) {
-			this.complete = {
+			this.#complete = {
 				key: stored.value.key,
 				summary: stored.value.summary,
 				scenario: opened.record.scenario,
@@ -241,12 +308,12 @@ export class WorkbenchState {
 				at: stored.value.createdAt
 			};
 		}
-		this.load = { kind: 'ready' };
+		this.#load = { kind: 'ready' };
 		// The run (or, with a result at hand, getting the workers ready so that the first edit
 		// answers quickly) starts once the page is drawn and idle, not while it loads: the page
 		// says at once that it is simulating, and its first paint and first clicks do not wait
 		// for the workers.
-		if (!this.complete) this.#runWhenIdle();
+		if (!this.#complete) this.#runWhenIdle();
 		else {
 			const s = opened.record.scenario;
 			this.#cancelStart = this.#whenIdle(() => {
@@ -272,7 +339,7 @@ export class WorkbenchState {
 
 	/** Runs the settings on screen now (Run, Run again, Try again). */
 	runNow(): void {
-		const s = this.scenario;
+		const s = this.#scenario;
 		if (!s || this.invalidList.length > 0) return;
 		this.#beginJob();
 		this.#follow(s, this.engine.run(s, PREVIEW_RUNS));
@@ -280,7 +347,7 @@ export class WorkbenchState {
 
 	/** Stops the job for the settings on screen, and says so at once. */
 	cancel(): void {
-		const wasBusy = this.view.kind === 'running' || this.view.kind === 'refining';
+		const wasBusy = this.#view.kind === 'running' || this.#view.kind === 'refining';
 		this.#dropPendingStart();
 		clearTimeout(this.#markTimer);
 		this.engine.cancel();
@@ -291,37 +358,37 @@ export class WorkbenchState {
 
 	/** Applies valid edited settings: shows them, saves them (unless an example) and re-runs. */
 	apply(next: Scenario): string | null {
-		if (!this.record) return 'The scenario is still opening.';
-		this.scenario = next;
-		if (!this.record.presetId) this.autosave.schedule(next);
+		if (!this.#record) return 'The scenario is still opening.';
+		this.#scenario = next;
+		if (!this.#record.presetId) this.autosave.schedule(next);
 		this.#requestRun(next);
 		return null;
 	}
 
 	/** Notes that a box holds something that cannot be used (`field`), or no longer does. */
 	setInvalid(key: string, field: InvalidField | null): void {
-		const next = { ...this.invalid };
+		const next = { ...this.#invalid };
 		if (field) next[key] = field;
 		else delete next[key];
-		this.invalid = next;
+		this.#invalid = next;
 	}
 
 	/** Puts every setting back as in the baseline. */
 	resetEverything(): void {
-		if (!this.scenario || !this.baseline) return;
-		const attempt = tryChange(resetAll(this.scenario, this.baseline.scenario));
+		if (!this.#scenario || !this.#baseline) return;
+		const attempt = tryChange(resetAll(this.#scenario, this.#baseline.scenario));
 		if (attempt.ok) {
-			this.invalid = {};
+			this.#invalid = {};
 			this.apply(attempt.value);
 		}
 	}
 
 	/** Renames and describes the scenario; returns the problem in words, or null when done. */
 	rename(name: string, description: string): string | null {
-		if (!this.scenario) return 'The scenario is still opening.';
+		if (!this.#scenario) return 'The scenario is still opening.';
 		const trimmed = name.trim();
 		if (trimmed === '') return 'Give the scenario a name.';
-		const attempt = tryChange({ ...this.scenario, name: trimmed, description });
+		const attempt = tryChange({ ...this.#scenario, name: trimmed, description });
 		if (!attempt.ok) return attempt.error;
 		this.apply(attempt.value);
 		return null;
@@ -333,16 +400,16 @@ export class WorkbenchState {
 	 */
 	async makeCopy(): Promise<string | null> {
 		const lib = this.#lib;
-		const record = this.record;
-		const current = this.scenario;
+		const record = this.#record;
+		const current = this.#scenario;
 		if (!lib || !record || !current) return null;
-		this.copying = true;
-		this.copyError = null;
-		const edited = this.exampleEdited;
+		this.#copying = true;
+		this.#copyError = null;
+		const edited = this.#exampleEdited;
 		const duplicated = await lib.duplicateScenario(record.id);
 		if (!duplicated.ok) {
-			this.copyError = duplicated.error.message;
-			this.copying = false;
+			this.#copyError = duplicated.error.message;
+			this.#copying = false;
 			return null;
 		}
 		let target = duplicated.value;
@@ -353,13 +420,13 @@ export class WorkbenchState {
 				description: target.description
 			});
 			if (!saved.ok) {
-				this.copyError = `The copy was made, but your changes could not be put in it: ${saved.error.message}`;
-				this.copying = false;
+				this.#copyError = `The copy was made, but your changes could not be put in it: ${saved.error.message}`;
+				this.#copying = false;
 				return null;
 			}
 			target = saved.value;
 		}
-		const complete = this.complete;
+		const complete = this.#complete;
 		if (complete && complete.key === resultKey(target.scenario))
 			await lib.putResult(target.id, target.scenario, complete.summary);
 		leaveNotice(
@@ -368,25 +435,25 @@ export class WorkbenchState {
 				? `This is your editable copy of “${record.name}”, with your changes. Edits are saved as you go.`
 				: `This is your editable copy of “${record.name}”. Edits are saved as you go.`
 		);
-		this.copying = false;
+		this.#copying = false;
 		return target.id;
 	}
 
 	/** Copies a link to the share page (`shareUrl`) carrying the settings on screen. */
 	async copyShareLink(shareUrl: string): Promise<void> {
-		if (!this.scenario) return;
-		const encoded = await encodeScenario(this.scenario);
+		if (!this.#scenario) return;
+		const encoded = await encodeScenario(this.#scenario);
 		if (!encoded.ok) {
-			this.share = { kind: 'error', message: encoded.error };
+			this.#share = { kind: 'error', message: encoded.error };
 			return;
 		}
 		const link = shareLink(shareUrl, encoded.value);
 		try {
 			await this.#writeClipboard(link);
-			this.share = { kind: 'copied' };
+			this.#share = { kind: 'copied' };
 		} catch {
 			// The clipboard can be refused (permissions, an insecure page): show the link instead.
-			this.share = { kind: 'manual', link };
+			this.#share = { kind: 'manual', link };
 		}
 	}
 
@@ -394,30 +461,30 @@ export class WorkbenchState {
 	async restore(version: VersionRecord): Promise<void> {
 		const lib = this.#lib;
 		if (!lib) return;
-		this.restoring = true;
-		this.restoreError = null;
+		this.#restoring = true;
+		this.#restoreError = null;
 		this.autosave.discard();
 		const restored = await lib.restoreVersion(version.id);
-		this.restoring = false;
+		this.#restoring = false;
 		if (!restored.ok) {
-			this.restoreError = restored.error.message;
+			this.#restoreError = restored.error.message;
 			return;
 		}
-		this.record = restored.value;
-		this.invalid = {};
-		this.scenario = restored.value.scenario;
+		this.#record = restored.value;
+		this.#invalid = {};
+		this.#scenario = restored.value.scenario;
 		this.#requestRun(restored.value.scenario);
 		await this.#refreshVersions();
-		this.notice = `Restored the version saved ${whenText(version.savedAt)}.`;
+		this.#notice = `Restored the version saved ${whenText(version.savedAt)}.`;
 	}
 
 	dismissNotice(): void {
-		this.notice = null;
+		this.#notice = null;
 	}
 
 	/** Asks for results of edited settings: the engine debounces, previews, then runs in full. */
 	#requestRun(s: Scenario): void {
-		if (this.complete && this.complete.key === resultKey(s)) {
+		if (this.#complete && this.#complete.key === resultKey(s)) {
 			// Back to settings whose result is already on hand: show it, stop any job.
 			this.#dropPendingStart();
 			clearTimeout(this.#markTimer);
@@ -434,7 +501,7 @@ export class WorkbenchState {
 	 * them as running at once; an edit, Cancel or leaving the page before it starts replaces it.
 	 */
 	#runWhenIdle(): void {
-		const s = this.scenario;
+		const s = this.#scenario;
 		if (!s || this.invalidList.length > 0) return;
 		this.#beginJob();
 		this.#held = 'waiting';
@@ -450,8 +517,8 @@ export class WorkbenchState {
 		this.#dropPendingStart();
 		this.#held = null;
 		clearTimeout(this.#markTimer);
-		this.earlierMarked = false;
-		this.#markTimer = setTimeout(() => (this.earlierMarked = true), MARK_EARLIER_AFTER_MS);
+		this.#earlierMarked = false;
+		this.#markTimer = setTimeout(() => (this.#earlierMarked = true), MARK_EARLIER_AFTER_MS);
 	}
 
 	/** Keeps (and stores) a job's result once the engine has taken it as its latest. */
@@ -462,7 +529,7 @@ export class WorkbenchState {
 			clearTimeout(this.#markTimer);
 			// Only the engine's latest job sets its summary.
 			if (outcome.status !== 'done' || this.engine.summary !== outcome.summary) return;
-			this.complete = {
+			this.#complete = {
 				key: resultKey(s),
 				summary: outcome.summary,
 				scenario: s,
@@ -475,12 +542,12 @@ export class WorkbenchState {
 
 	async #storeResult(s: Scenario, summary: Summary): Promise<void> {
 		const lib = this.#lib;
-		const record = this.record;
+		const record = this.#record;
 		if (!lib || !record) return;
 		// An example's result is kept only for the example as shipped.
 		if (record.presetId && !sameScenario(s, record.scenario)) return;
 		const stored = await lib.putResult(this.id, s, summary);
-		this.resultSaveError = stored.ok ? null : stored.error.message;
+		this.#resultSaveError = stored.ok ? null : stored.error.message;
 	}
 
 	#dropPendingStart(): void {
@@ -496,6 +563,6 @@ export class WorkbenchState {
 
 	async #refreshVersions(): Promise<void> {
 		if (this.isExample) return;
-		this.versions = await this.#listVersions();
+		this.#versions = await this.#listVersions();
 	}
 }
