@@ -147,8 +147,7 @@ describe('resultView', () => {
 		key: 'k1',
 		hash: 'h1',
 		complete: done,
-		busy: false,
-		ended: null,
+		held: null,
 		engine: { status: 'idle', summary: null, progress: null, error: null }
 	};
 
@@ -163,7 +162,6 @@ describe('resultView', () => {
 			...base,
 			key: 'k2',
 			hash: 'h2',
-			busy: true,
 			engine: { status: 'preview', summary: preview, progress: null, error: null }
 		};
 		expect(resultView(input)).toMatchObject({ kind: 'refining', summary: preview });
@@ -176,7 +174,6 @@ describe('resultView', () => {
 			...base,
 			key: 'k2',
 			hash: 'h2',
-			ended: 'cancelled',
 			engine: { status: 'cancelled', summary: summary('h2', 100), progress: null, error: null }
 		});
 		expect(view.kind).toBe('cancelled');
@@ -186,9 +183,27 @@ describe('resultView', () => {
 		const view = resultView({
 			...base,
 			key: 'k2',
-			ended: 'error',
 			engine: { status: 'error', summary: null, progress: null, error: 'A worker stopped.' }
 		});
 		expect(view).toEqual({ kind: 'error', message: 'A worker stopped.' });
+	});
+
+	it('shows a run held back for an idle page as running, and one stopped before it began as cancelled', () => {
+		expect(resultView({ ...base, key: 'k2', held: 'waiting' })).toEqual({
+			kind: 'running',
+			progress: null,
+			earlier: done.summary
+		});
+		expect(resultView({ ...base, key: 'k2', held: 'stopped' }).kind).toBe('cancelled');
+	});
+
+	it('shows a finished job not yet kept as complete as still on its way', () => {
+		const view = resultView({
+			...base,
+			key: 'k2',
+			hash: 'h2',
+			engine: { status: 'done', summary: summary('h2', 1000), progress: null, error: null }
+		});
+		expect(view).toMatchObject({ kind: 'running', progress: null, earlier: done.summary });
 	});
 });

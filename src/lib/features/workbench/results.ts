@@ -30,49 +30,67 @@ export type ResultView =
 	| { kind: 'cancelled'; progress: Progress | null }
 	| { kind: 'error'; message: string };
 
+/**
+ * The part of a job the engine has not seen: a first run the workbench holds back until the
+ * page is idle ('waiting'), or a job Cancel stopped before the engine reported it running
+ * ('stopped').
+ */
+export type Held = 'waiting' | 'stopped' | null;
+
 export interface ViewInput {
 	/** resultKey of the scenario on screen. */
 	key: string;
 	/** scenarioHash of the scenario on screen (what a summary's receipt names). */
 	hash: string;
 	complete: CompleteResult | null;
-	/** A job for the scenario on screen is waiting or running. */
-	busy: boolean;
-	/** How the last job for the scenario on screen ended, when it did not finish. */
-	ended: 'cancelled' | 'error' | null;
+	held: Held;
+	/** The engine's state, read as it is. */
 	engine: {
-		status: EngineStatus;
-		summary: Summary | null;
-		progress: Progress | null;
-		error: string | null;
+		readonly status: EngineStatus;
+		readonly summary: Summary | null;
+		readonly progress: Progress | null;
+		readonly error: string | null;
 	};
 }
 
 export function resultView(input: ViewInput): ResultView {
-	const { key, hash, complete, busy, ended, engine } = input;
+	const { key, hash, complete, held, engine } = input;
+	const engineBusy = engine.status === 'running' || engine.status === 'preview';
+	const busy = held === 'waiting' || engineBusy;
 	if (complete && complete.key === key && !busy) return { kind: 'done', result: complete };
+	// Until the first preview arrives, the last result stays faintly in view, marked as
+	// belonging to earlier settings.
+	const running = (): ResultView => ({
+		kind: 'running',
+		progress: engineBusy ? engine.progress : null,
+		earlier: complete?.summary ?? null
+	});
 	if (busy) {
 		const preview = engine.summary;
 		if (engine.status === 'preview' && preview && preview.receipt.scenarioHash === hash)
 			return { kind: 'refining', summary: preview, progress: engine.progress };
-		// Until the first preview arrives, the last result stays faintly in view, marked as
-		// belonging to earlier settings.
-		const earlier = complete?.summary ?? null;
-		return {
-			kind: 'running',
-			progress: engine.status === 'running' || engine.status === 'preview' ? engine.progress : null,
-			earlier
-		};
+		return running();
 	}
-	if (ended === 'cancelled') return { kind: 'cancelled', progress: engine.progress };
-	if (ended === 'error')
-		return {
-			kind: 'error',
-			message: engine.error
-				? plainMessage(engine.error)
-				: 'The simulation stopped with an error nobody expected.'
-		};
-	return { kind: 'empty' };
+	if (held === 'stopped') return { kind: 'cancelled', progress: engine.progress };
+	switch (engine.status) {
+		case 'idle':
+			return { kind: 'empty' };
+		case 'done':
+			// A result the workbench keeps a moment later, or one for earlier settings while the
+			// request for these waits for quiet: either way, the result on screen is on its way.
+			return running();
+		case 'cancelled':
+			return { kind: 'cancelled', progress: engine.progress };
+		case 'error':
+			return {
+				kind: 'error',
+				message: engine.error
+					? plainMessage(engine.error)
+					: 'The simulation stopped with an error nobody expected.'
+			};
+		default:
+			return engine.status satisfies never;
+	}
 }
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

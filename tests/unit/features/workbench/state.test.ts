@@ -1,0 +1,319 @@
+// WorkbenchState in Node: a library in fake-indexeddb, an engine on in-thread runners, and an
+// idle-page scheduler and clipboard the tests drive by hand.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScenarioRecord } from '$lib/db/db';
+import { presetRecordId, resultKey, type Library } from '$lib/db/library';
+import type { openScenario } from '$lib/db/ready';
+import { SimEngine } from '$lib/engine/engine.svelte';
+import { SimPool } from '$lib/engine/pool';
+import { takeNotice } from '$lib/features/workbench/notice';
+import { WorkbenchState, type WorkbenchOptions } from '$lib/features/workbench/state.svelte';
+import { defaultScenario, setParam, type Scenario } from '$lib/sim';
+import { freshLibrary, must } from '../../db/helpers';
+import { fakeRunners, type FakeRunnerOptions } from '../../engine/fake-runner';
+
+/** A scenario small enough to simulate in a blink. */
+const small = (name = 'Small'): Scenario => ({
+	...defaultScenario(name),
+	runs: 30,
+	horizonMonths: 24,
+	seed: 5
+});
+
+const DEMO = presetRecordId('typical');
+
+/** Resolves once `done()` holds (it may be async), or fails after a while. */
+async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
+	const start = Date.now();
+	while (!(await done())) {
+		if (Date.now() - start > 10_000) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 2));
+	}
+}
+
+/** Whether the library holds a result for scenario `id`. */
+async function hasResult(lib: Library, id: string): Promise<boolean> {
+	const stored = await lib.currentResult(id);
+	return stored.ok && stored.value !== null;
+}
+
+const made: WorkbenchState[] = [];
+afterEach(() => {
+	for (const wb of made.splice(0)) wb.dispose();
+});
+
+interface Setup {
+	lib: Library;
+	record: ScenarioRecord;
+	runners?: FakeRunnerOptions;
+	clipboard?: (text: string) => Promise<void>;
+}
+
+/** A workbench on scenario `id` of `lib`, whose idle moment comes when `idle()` is called. */
+function workbench(lib: Library, id: string, options: Partial<Setup> = {}) {
+	const runners = fakeRunners({ maxDelayMs: 2, ...options.runners });
+	const engine = new SimEngine({
+		createPool: () => new SimPool({ createRunner: runners.factory, size: 2, targetChunkMs: 10 }),
+		debounceMs: 5,
+		previewRuns: 10
+	});
+	let waiting: (() => void) | null = null;
+	const open: typeof openScenario = async (which) => {
+		const found = await lib.getScenario(which);
+		if (!found.ok)
+			return {
+				ok: false,
+				error:
+					found.error.kind === 'not-found'
+						? { kind: 'not-found' }
+						: { kind: 'error', message: found.error.message }
+			};
+		return { ok: true, value: { lib, record: found.value } };
+	};
+	const copied: string[] = [];
+	const settings: WorkbenchOptions = {
+		open,
+		engine,
+		saveDelayMs: 5,
+		whenIdle: (work) => {
+			waiting = work;
+			return () => {
+				waiting = null;
+			};
+		},
+		writeClipboard:
+			options.clipboard ??
+			(async (text) => {
+				copied.push(text);
+			})
+	};
+	const wb = new WorkbenchState(id, settings);
+	made.push(wb);
+	return {
+		wb,
+		engine,
+		runners,
+		copied,
+		/** Lets the page fall idle: the held-back start (or warm-up) begins. */
+		idle() {
+			const work = waiting;
+			waiting = null;
+			work?.();
+		},
+		hasWaiting: () => waiting !== null
+	};
+}
+
+async function libraryWith(scenario: Scenario): Promise<{ lib: Library; record: ScenarioRecord }> {
+	const lib = freshLibrary();
+	must(await lib.seedPresets());
+	const record = must(await lib.createScenario(scenario));
+	return { lib, record };
+}
+
+describe('WorkbenchState', () => {
+	it('opens a scenario, says it is running before the first run starts, then shows and stores its result', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb, engine, runners, idle } = workbench(lib, record.id);
+		expect(wb.load.kind).toBe('loading');
+		await wb.open();
+		expect(wb.load.kind).toBe('ready');
+		expect(wb.isExample).toBe(false);
+		expect(wb.versions).toHaveLength(1);
+		// Held back until the page is idle, yet already shown as running.
+		expect(wb.view.kind).toBe('running');
+		expect(engine.status).toBe('idle');
+		expect(runners.calls()).toBe(0);
+		idle();
+		expect(engine.status).toBe('running');
+		await until(() => wb.view.kind === 'done', 'the result');
+		expect(wb.complete?.source).toBe('run');
+		expect(wb.panel).toMatchObject({ mode: 'current', summary: engine.summary });
+		await until(() => hasResult(lib, record.id), 'the result to be stored');
+		expect(wb.resultSaveError).toBeNull();
+		const stored = must(await lib.currentResult(record.id));
+		expect(stored?.key).toBe(resultKey(record.scenario));
+	});
+
+	it('opens with a stored result at hand: shows it at once and only warms the workers up', async () => {
+		const { lib, record } = await libraryWith(small());
+		const first = workbench(lib, record.id);
+		await first.wb.open();
+		first.idle();
+		await until(() => hasResult(lib, record.id), 'the first result to be stored');
+		first.wb.dispose();
+		const { wb, engine, idle } = workbench(lib, record.id);
+		await wb.open();
+		expect(wb.view).toMatchObject({ kind: 'done', result: { source: 'stored' } });
+		idle();
+		expect(engine.status).toBe('idle');
+	});
+
+	it('says a scenario that is not in the library is not found', async () => {
+		const { lib } = await libraryWith(small());
+		const { wb } = workbench(lib, 'no-such-id');
+		await wb.open();
+		expect(wb.load).toEqual({ kind: 'not-found' });
+		expect(wb.title).toBe('Scenario not found');
+	});
+
+	it('saves an edit, re-runs it, and goes back to a result at hand without running', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb, engine, idle } = workbench(lib, record.id);
+		await wb.open();
+		idle();
+		await until(() => wb.view.kind === 'done', 'the first result');
+		const original = wb.scenario!;
+		const firstResult = wb.complete;
+
+		const changesBefore = wb.changes;
+		expect(wb.apply(setParam(original, 'contract.lengthMonths', 48))).toBeNull();
+		expect(wb.changes).toBe(changesBefore + 1);
+		expect(wb.unsaved).toBe(true);
+		expect(['running', 'refining']).toContain(wb.view.kind);
+		await until(() => wb.view.kind === 'done', 'the edited result');
+		expect(wb.complete).not.toBe(firstResult);
+		await wb.flush();
+		expect(wb.saveText).toBe('Saved');
+		expect(wb.record?.scenario.contract.lengthMonths).toBe(48);
+		await until(() => wb.versions.length === 2, 'a second restore point');
+
+		// Back to the first settings: run again (only the latest result is kept).
+		wb.apply(original);
+		await until(() => wb.view.kind === 'done', 'the original result');
+		const kept = wb.complete;
+		// A change, then straight back: the result at hand is shown and the job stopped.
+		wb.apply(setParam(original, 'contract.lengthMonths', 60));
+		expect(engine.status).toBe('running');
+		expect(wb.view.kind).toBe('running');
+		wb.apply(original);
+		expect(engine.status).toBe('cancelled');
+		expect(wb.view).toEqual({ kind: 'done', result: kept });
+	});
+
+	it('cancels a running job, and a job held back for an idle page, saying so at once', async () => {
+		const { lib, record } = await libraryWith({ ...small(), runs: 2000 });
+		const { wb, engine, runners, idle, hasWaiting } = workbench(lib, record.id);
+		await wb.open();
+		expect(wb.view.kind).toBe('running');
+		wb.cancel();
+		expect(wb.view.kind).toBe('cancelled');
+		expect(hasWaiting()).toBe(false);
+		expect(runners.calls()).toBe(0);
+
+		wb.runNow();
+		expect(engine.status).toBe('running');
+		wb.cancel();
+		expect(engine.status).toBe('cancelled');
+		expect(wb.view.kind).toBe('cancelled');
+		expect(wb.panel).toBeNull();
+		idle();
+	});
+
+	it('shows an engine failure in words, and runs again when asked', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb, idle } = workbench(lib, record.id, { runners: { crash: () => true } });
+		await wb.open();
+		idle();
+		await until(() => wb.view.kind === 'error', 'the failure');
+		expect(wb.view).toMatchObject({ kind: 'error', message: expect.stringMatching(/stopped/) });
+		wb.runNow();
+		expect(wb.view.kind).toBe('running');
+	});
+
+	it('renames without running again, and refuses an empty name', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb, engine, idle } = workbench(lib, record.id);
+		await wb.open();
+		idle();
+		await until(() => wb.view.kind === 'done', 'the result');
+		expect(wb.rename('   ', '')).toBe('Give the scenario a name.');
+		expect(wb.rename(' Renamed ', 'Said differently')).toBeNull();
+		expect(wb.scenario?.name).toBe('Renamed');
+		expect(wb.scenario?.description).toBe('Said differently');
+		expect(wb.view.kind).toBe('done');
+		expect(engine.status).toBe('done');
+		await wb.flush();
+		expect(must(await lib.getScenario(record.id)).name).toBe('Renamed');
+	});
+
+	it('makes an editable copy of an edited example, with the changes and the result', async () => {
+		const lib = freshLibrary();
+		must(await lib.seedPresets());
+		const { wb, idle } = workbench(lib, DEMO);
+		await wb.open();
+		expect(wb.isExample).toBe(true);
+		expect(wb.versions).toEqual([]);
+		expect(wb.exampleEdited).toBe(false);
+		idle();
+		const tried = { ...wb.scenario!, runs: 30, horizonMonths: 24 };
+		wb.apply(tried);
+		expect(wb.exampleEdited).toBe(true);
+		expect(wb.unsaved).toBe(false); // An example is never saved.
+		await until(() => wb.view.kind === 'done', 'the result of the tried settings');
+
+		const id = await wb.makeCopy();
+		expect(id).not.toBeNull();
+		const copy = must(await lib.getScenario(id!));
+		expect(copy.presetId).toBeUndefined();
+		expect(copy.scenario.runs).toBe(30);
+		expect(must(await lib.currentResult(id!))?.key).toBe(resultKey(copy.scenario));
+		expect(takeNotice(id!)).toMatch(/with your changes/);
+		// The example itself is unchanged, and its result (of other settings) was not stored.
+		expect(must(await lib.getScenario(DEMO)).scenario.runs).not.toBe(30);
+		expect(must(await lib.currentResult(DEMO))).toBeNull();
+	});
+
+	it('copies a share link, or shows it when the clipboard is refused', async () => {
+		const { lib, record } = await libraryWith(small());
+		const ok = workbench(lib, record.id);
+		await ok.wb.open();
+		await ok.wb.copyShareLink('http://localhost/share');
+		expect(ok.wb.share).toEqual({ kind: 'copied' });
+		expect(ok.copied[0]).toMatch(/^http:\/\/localhost\/share/);
+
+		const refused = workbench(lib, record.id, {
+			clipboard: () => Promise.reject(new Error('denied'))
+		});
+		await refused.wb.open();
+		await refused.wb.copyShareLink('http://localhost/share');
+		expect(refused.wb.share).toMatchObject({ kind: 'manual', link: ok.copied[0] });
+	});
+
+	it('restores an earlier version, runs it and says so', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb, idle } = workbench(lib, record.id);
+		await wb.open();
+		idle();
+		await until(() => wb.view.kind === 'done', 'the result');
+		wb.apply(setParam(wb.scenario!, 'contract.lengthMonths', 60));
+		await wb.flush();
+		await until(() => wb.versions.length === 2, 'the new restore point');
+		const older = wb.versions[1];
+		await wb.restore(older);
+		expect(wb.restoreError).toBeNull();
+		expect(wb.scenario?.contract.lengthMonths).toBe(record.scenario.contract.lengthMonths);
+		expect(wb.notice).toMatch(/^Restored the version saved/);
+		expect(wb.versions).toHaveLength(3);
+		await until(() => wb.view.kind === 'done', 'the restored result');
+		wb.dismissNotice();
+		expect(wb.notice).toBeNull();
+	});
+
+	it('keeps invalid boxes apart from the settings, and Run waits until they are fixed', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb, engine } = workbench(lib, record.id);
+		await wb.open();
+		wb.cancel();
+		const field = { inputId: 'x', label: 'Contract length', message: 'Too long.' };
+		wb.setInvalid('contract.lengthMonths', field);
+		expect(wb.invalidList).toEqual([field]);
+		wb.runNow();
+		expect(engine.status).toBe('idle');
+		wb.setInvalid('contract.lengthMonths', null);
+		expect(wb.invalidList).toEqual([]);
+		wb.runNow();
+		expect(engine.status).toBe('running');
+	});
+});
