@@ -216,6 +216,24 @@ test.describe('the workbench', () => {
 		await expect(page.locator('[data-param="kpi.rigidity"]').getByText('Changed')).toBeVisible();
 	});
 
+	test('an edit made just before the tab is closed survives a confirmed close', async ({
+		page,
+		context
+	}) => {
+		const id = await editableCopy(page);
+		await box(page, 'KPI rigidity').fill('0.3');
+		await expect(saveState(page)).toHaveText(/Unsaved changes…|Saving…|Saved/);
+		// Closed at once: the browser asks whether to leave, and the person confirms.
+		page.on('dialog', (dialog) => void dialog.accept());
+		const closed = page.waitForEvent('close');
+		await page.close({ runBeforeUnload: true });
+		await closed;
+		const again = await context.newPage();
+		await again.goto(`/scenarios/${id}`);
+		await expect(box(again, 'KPI rigidity')).toHaveValue('0.3');
+		await expect(saveState(again)).toHaveText(/Saved|All changes saved/);
+	});
+
 	test('a copy can be renamed and described, without running again', async ({ page }) => {
 		await editableCopy(page);
 		await page.getByRole('button', { name: 'Rename or describe' }).click();

@@ -23,6 +23,7 @@ import {
 } from './editor';
 import { afterPaintWhenIdle } from './idle';
 import { leaveNotice, takeNotice } from './notice';
+import { clearStash, defaultStashStore, takeStash, writeStash, type StashStore } from './stash';
 import { resultView, whenText, type CompleteResult, type Held } from './results';
 
 /** Futures in the quick first look before the full run. */
@@ -62,12 +63,15 @@ export interface WorkbenchOptions {
 	writeClipboard?: (text: string) => Promise<void>;
 	/** Quiet time after the last edit before it is saved, in milliseconds. */
 	saveDelayMs?: number;
+	/** Where an unsaved edit is kept when the page goes away (default: localStorage). */
+	stashStore?: StashStore | null;
 }
 
 export class WorkbenchState {
 	readonly id: string;
 	readonly engine: SimEngine;
 
+	readonly #stashStore: StashStore | null;
 	#load = $state.raw<Load>({ kind: 'loading' });
 	#record = $state.raw<ScenarioRecord | null>(null);
 	/** The settings on screen (an example's may differ from its record: they are not saved). */
@@ -176,6 +180,7 @@ export class WorkbenchState {
 		this.#whenIdle = options.whenIdle ?? ((work) => afterPaintWhenIdle(work));
 		this.#writeClipboard =
 			options.writeClipboard ?? ((text) => navigator.clipboard.writeText(text));
+		this.#stashStore = options.stashStore === undefined ? defaultStashStore() : options.stashStore;
 		this.autosave = new Autosave<Scenario, ScenarioRecord>({
 			delayMs: options.saveDelayMs,
 			save: (s) => {
@@ -186,8 +191,10 @@ export class WorkbenchState {
 					});
 				return this.#lib.saveScenario(this.id, s);
 			},
-			onSaved: (saved) => {
+			onSaved: (saved, value) => {
 				this.#record = saved;
+				// The latest edit is stored: nothing needs keeping for a closing page.
+				if (value === this.#scenario) clearStash(this.#stashStore, this.id);
 				void this.#refreshVersions();
 			}
 		});
@@ -293,6 +300,19 @@ export class WorkbenchState {
 		this.#lib = lib;
 		this.#record = opened.record;
 		this.#scenario = opened.record.scenario;
+		// An edit the page could not save before it closed is put back and saved, unless the
+		// scenario has been saved elsewhere since.
+		const kept = takeStash(this.#stashStore, this.id);
+		if (
+			kept &&
+			!opened.record.presetId &&
+			kept.savedAt === opened.record.updatedAt &&
+			!sameScenario(kept.scenario, opened.record.scenario)
+		) {
+			this.#scenario = kept.scenario;
+			this.autosave.schedule(kept.scenario);
+			this.#notice = 'Your last change, made just before the page closed, was kept and saved.';
+		}
 		const history = opened.record.presetId ? [] : await this.#listVersions();
 		this.#versions = history;
 		const origin =
@@ -300,11 +320,12 @@ export class WorkbenchState {
 		this.#baseline = baselineFor(opened.record.presetId, origin);
 
 		const stored = await lib.currentResult(this.id);
-		if (stored.ok && stored.value && stored.value.key === resultKey(opened.record.scenario)) {
+		const current = this.#scenario;
+		if (stored.ok && stored.value && stored.value.key === resultKey(current)) {
 			this.#complete = {
 				key: stored.value.key,
 				summary: stored.value.summary,
-				scenario: opened.record.scenario,
+				scenario: current,
 				source: 'stored',
 				at: stored.value.createdAt
 			};
@@ -316,7 +337,7 @@ export class WorkbenchState {
 		// for the workers.
 		if (!this.#complete) this.#runWhenIdle();
 		else {
-			const s = opened.record.scenario;
+			const s = current;
 			this.#cancelStart = this.#whenIdle(() => {
 				this.#cancelStart = null;
 				this.engine.prepare(s);
@@ -327,6 +348,19 @@ export class WorkbenchState {
 	/** Saves any edit still waiting; for leaving the page. */
 	flush(): Promise<void> {
 		return this.autosave.flush();
+	}
+
+	/**
+	 * Keeps an edit not yet saved where a closing page can write at once (see stash.ts), then
+	 * starts saving it; for a page that is being hidden or closed.
+	 */
+	keepUnsaved(): void {
+		if (!this.autosave.dirty || !this.#record || this.#record.presetId || !this.#scenario) return;
+		writeStash(this.#stashStore, this.id, {
+			scenario: this.#scenario,
+			savedAt: this.#record.updatedAt
+		});
+		void this.autosave.flush();
 	}
 
 	/** Stops everything: the pending start, timers, the engine; saves what is waiting. */

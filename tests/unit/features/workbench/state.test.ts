@@ -8,6 +8,7 @@ import type { openScenario } from '$lib/db/ready';
 import { SimEngine } from '$lib/engine/engine.svelte';
 import { SimPool } from '$lib/engine/pool';
 import { takeNotice } from '$lib/features/workbench/notice';
+import { writeStash, type StashStore } from '$lib/features/workbench/stash';
 import { WorkbenchState, type WorkbenchOptions } from '$lib/features/workbench/state.svelte';
 import { defaultScenario, setParam, type Scenario } from '$lib/sim';
 import { freshLibrary, must } from '../../db/helpers';
@@ -48,6 +49,7 @@ interface Setup {
 	record: ScenarioRecord;
 	runners?: FakeRunnerOptions;
 	clipboard?: (text: string) => Promise<void>;
+	stash?: StashStore;
 }
 
 /** A workbench on scenario `id` of `lib`, whose idle moment comes when `idle()` is called. */
@@ -75,6 +77,7 @@ function workbench(lib: Library, id: string, options: Partial<Setup> = {}) {
 	const settings: WorkbenchOptions = {
 		open,
 		engine,
+		stashStore: options.stash ?? null,
 		saveDelayMs: 5,
 		whenIdle: (work) => {
 			waiting = work;
@@ -315,5 +318,46 @@ describe('WorkbenchState', () => {
 		expect(wb.invalidList).toEqual([]);
 		wb.runNow();
 		expect(engine.status).toBe('running');
+	});
+
+	it('keeps an edit the page could not save before it closed, and puts it back on opening', async () => {
+		const { lib, record } = await libraryWith(small());
+		const items = new Map<string, string>();
+		const stash: StashStore = {
+			getItem: (k) => items.get(k) ?? null,
+			setItem: (k, v) => void items.set(k, v),
+			removeItem: (k) => void items.delete(k)
+		};
+		const first = workbench(lib, record.id, { stash });
+		await first.wb.open();
+		const edited = setParam(record.scenario, 'kpi.rigidity', 0.9);
+		first.wb.apply(edited);
+		// Closing: kept at once, before any save could finish.
+		first.wb.keepUnsaved();
+		expect(items.size).toBe(1);
+		const kept = [...items.values()][0];
+		// Once saved, nothing is kept any more.
+		await first.wb.flush();
+		await until(() => items.size === 0, 'the kept edit to be dropped after saving');
+
+		// A page that closed before its save: the next opening puts the edit back and saves it.
+		items.set(`slow-trust:unsaved:${record.id}`, kept);
+		const stored = must(await lib.getScenario(record.id));
+		const lost = setParam(stored.scenario, 'kpi.rigidity', 0.1);
+		writeStash(stash, record.id, { scenario: lost, savedAt: stored.updatedAt });
+		const second = workbench(lib, record.id, { stash });
+		await second.wb.open();
+		expect(second.wb.scenario).toEqual(lost);
+		expect(second.wb.notice).toMatch(/Your last change, made just before the page closed/);
+		await second.wb.flush();
+		expect(must(await lib.getScenario(record.id)).scenario).toEqual(lost);
+		expect(items.size).toBe(0);
+
+		// An edit older than a save made elsewhere since is dropped, not applied.
+		writeStash(stash, record.id, { scenario: edited, savedAt: 1 });
+		const third = workbench(lib, record.id, { stash });
+		await third.wb.open();
+		expect(third.wb.scenario).toEqual(lost);
+		expect(items.size).toBe(0);
 	});
 });
