@@ -9,7 +9,7 @@ import { guard, ok, toStorageError, type StorageError, type StorageResult } from
 import { resultKey, type Library } from './library';
 
 /** The median trust of a scenario's last result, month by month, for a sparkline. */
-interface TrustTrend {
+export interface TrustTrend {
 	/** Median (p50) trust by month, 0 to 1. */
 	median: number[];
 	/** The trust threshold the result was computed with. */
