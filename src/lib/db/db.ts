@@ -189,6 +189,9 @@ export async function upgradeToModel2(tx: Transaction): Promise<void> {
 		});
 }
 
+/** The newest schema version this app declares (Dexie stores it in IndexedDB times ten). */
+export const SCHEMA_VERSION_DECLARED = 4;
+
 export class SlowTrustDb extends Dexie {
 	scenarios!: EntityTable<ScenarioRecord, 'id'>;
 	results!: EntityTable<ResultRecord, 'key'>;
@@ -213,7 +216,16 @@ export class SlowTrustDb extends Dexie {
 					})
 			);
 		this.version(3).stores(SCHEMA_V3);
-		this.version(4).stores(SCHEMA_V4).upgrade(upgradeToModel2);
+		this.version(SCHEMA_VERSION_DECLARED).stores(SCHEMA_V4).upgrade(upgradeToModel2);
+	}
+
+	/**
+	 * Whether the database on this device was made by a newer version of the app. Dexie opens
+	 * such a database at its own version rather than refusing it; the app must not write to
+	 * it (its records may have a shape this version cannot read). Call once open.
+	 */
+	isNewer(): boolean {
+		return this.backendDB().version > SCHEMA_VERSION_DECLARED * 10;
 	}
 }
 

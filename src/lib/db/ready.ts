@@ -6,9 +6,29 @@
 import type { Result } from '../sim';
 import type { ScenarioRecord } from './db';
 import { library, type Library } from './library';
-import { MESSAGES, type StorageResult } from './errors';
+import { MESSAGES, toStorageError, type StorageResult } from './errors';
 
 let ready: Promise<StorageResult<Library>> | undefined;
+
+/**
+ * Opens the database, refusing (and closing) one made by a newer version of the app before
+ * anything is written to it.
+ */
+async function openOwnVersion(lib: Library): Promise<StorageResult<number>> {
+	try {
+		await lib.db.open();
+	} catch (e) {
+		return { ok: false, error: toStorageError(e) };
+	}
+	if (lib.db.isNewer()) {
+		lib.db.close();
+		return {
+			ok: false,
+			error: { kind: 'unavailable', message: MESSAGES.newer, cause: 'NewerDatabase' }
+		};
+	}
+	return { ok: true, value: lib.db.verno };
+}
 
 /** The library with the examples in place, or a storage error a person can read. */
 export function ensureLibrary(): Promise<StorageResult<Library>> {
@@ -26,6 +46,12 @@ export function ensureLibrary(): Promise<StorageResult<Library>> {
 				});
 		});
 		lib.db.on('blocked', onBlocked);
+		const opened = await Promise.race([openOwnVersion(lib), blocked]);
+		if (!opened.ok) {
+			lib.db.on('blocked').unsubscribe(onBlocked);
+			ready = undefined;
+			return opened;
+		}
 		const seeded = await Promise.race([lib.seedPresets(), blocked]);
 		lib.db.on('blocked').unsubscribe(onBlocked);
 		if (!seeded.ok) {
