@@ -4,33 +4,9 @@
  * points of a chart. Pure functions: no DOM.
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
+import { makeFrame, type Frame, type Margin } from './frame';
 
-export interface Margin {
-	top: number;
-	right: number;
-	bottom: number;
-	left: number;
-}
-
-/** The drawing area of a chart: its outer size, its margins and the plot inside them. */
-export interface Frame {
-	width: number;
-	height: number;
-	margin: Margin;
-	innerWidth: number;
-	innerHeight: number;
-}
-
-/** A frame of the given outer size; the inner size never goes below 1 pixel. */
-export function makeFrame(width: number, height: number, margin: Margin): Frame {
-	return {
-		width,
-		height,
-		margin,
-		innerWidth: Math.max(1, width - margin.left - margin.right),
-		innerHeight: Math.max(1, height - margin.top - margin.bottom)
-	};
-}
+export { makeFrame, type Frame, type Margin };
 
 /**
  * A chart's height for a measured width: `ratio` of the width, kept between `min` and
@@ -38,6 +14,62 @@ export function makeFrame(width: number, height: number, margin: Margin): Frame 
  */
 export function heightFor(width: number, ratio: number, min: number, max: number): number {
 	return Math.round(Math.min(max, Math.max(min, width * ratio)));
+}
+
+/** How a plot's height follows its width: `ratio` of the width, between `min` and `max` ems. */
+export interface Sizing {
+	ratio: number;
+	min: number;
+	max: number;
+}
+
+/**
+ * The frame of a plot at a measured width and text size: its height from `sizing` (plus
+ * `extra` ems, say for rows of labels above the plot) and its margins given in ems.
+ */
+export function sizedFrame(
+	width: number,
+	em: number,
+	sizing: Sizing,
+	margin: Margin,
+	extra = 0
+): Frame {
+	return makeFrame(
+		width,
+		heightFor(width, sizing.ratio, sizing.min * em, sizing.max * em) + extra * em,
+		{
+			top: margin.top * em,
+			right: margin.right * em,
+			bottom: margin.bottom * em,
+			left: margin.left * em
+		}
+	);
+}
+
+/** The scales and ticks of a plot of a 0-to-1 score by month. */
+export interface MonthAxes {
+	x: ScaleLinear<number, number>;
+	y: ScaleLinear<number, number>;
+	xTicks: Tick[];
+	yTicks: Tick[];
+}
+
+/**
+ * Months across the frame and a 0-to-1 score up it, with ticks at least `xGap` and `yGap` ems
+ * apart (the score as a percentage when `percent`).
+ */
+export function monthAxes(
+	months: number,
+	frame: Frame,
+	em: number,
+	gaps: { x: number; y: number; percent?: boolean }
+): MonthAxes {
+	return {
+		x: monthScale(months, frame.innerWidth),
+		y: unitScale(frame.innerHeight),
+		xTicks: monthTicks(months, frame.innerWidth, gaps.x * em),
+		yTicks: unitTicks(frame.innerHeight, gaps.y * em, gaps.percent ?? false)
+	};
 }
 
 /** Months 1..months across the plot's width. */

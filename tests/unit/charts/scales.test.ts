@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
 	heightFor,
 	makeFrame,
+	monthAxes,
 	monthIndexAt,
 	monthScale,
 	monthTicks,
 	nextIndex,
 	paddedExtent,
+	sizedFrame,
 	stackLabelRows,
 	unitScale,
 	unitTicks
@@ -24,6 +26,38 @@ describe('frames and scales', () => {
 		expect(heightFor(1000, 0.4, 200, 500)).toBe(400);
 		expect(heightFor(100, 0.4, 200, 500)).toBe(200);
 		expect(heightFor(3000, 0.4, 200, 500)).toBe(500);
+	});
+
+	it('sizes a frame from its width, with margins in ems', () => {
+		const f = sizedFrame(
+			800,
+			10,
+			{ ratio: 0.5, min: 10, max: 30 },
+			{ top: 1, right: 2, bottom: 3, left: 4 },
+			2
+		);
+		expect(f.height).toBe(300 + 20);
+		expect(f.margin).toEqual({ top: 10, right: 20, bottom: 30, left: 40 });
+		expect(f.innerWidth).toBe(740);
+		expect(
+			sizedFrame(
+				100,
+				10,
+				{ ratio: 0.5, min: 10, max: 30 },
+				{ top: 0, right: 0, bottom: 0, left: 0 }
+			).height
+		).toBe(100);
+	});
+
+	it('gives a month-by-score plot its scales and ticks', () => {
+		const f = makeFrame(620, 320, { top: 10, right: 10, bottom: 10, left: 10 });
+		const a = monthAxes(120, f, 16, { x: 3, y: 2.2, percent: true });
+		expect(a.x(1)).toBe(0);
+		expect(a.x(120)).toBe(600);
+		expect(a.y(0)).toBe(300);
+		expect(a.y(1)).toBe(0);
+		expect(a.xTicks).toEqual(monthTicks(120, 600, 48));
+		expect(a.yTicks).toEqual(unitTicks(300, 2.2 * 16, true));
 	});
 
 	it('maps month 1 to the left edge and the last month to the right edge', () => {
