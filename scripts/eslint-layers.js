@@ -129,8 +129,7 @@ const layersRule = {
 			const to = areaOf(target + '/x');
 			if (to === null) return;
 			const why = refusal(from ?? '', to, fromFile);
-			if (why !== null)
-				context.report({ node, message: `Import of ${source.value}: ${why}.` });
+			if (why !== null) context.report({ node, message: `Import of ${source.value}: ${why}.` });
 		}
 		return {
 			ImportDeclaration: check,

@@ -8,7 +8,7 @@ import { COMPONENT_LABELS, COMPONENTS, type ComponentKey } from './labels';
 import type { TableData } from './table';
 
 /** Where each small multiple sits. */
-export interface Panel {
+interface Panel {
 	x: number;
 	y: number;
 	width: number;

@@ -11,7 +11,7 @@ import { reached, standardError } from './headline';
 import { FINAL_TRUST_LABEL, FINAL_YEAR_MONTHS } from './labels';
 import type { TableData } from './table';
 
-export type DistributionKey = 'finalTrust' | 'monthsToTrust' | 'kpiMet' | 'outcomes';
+type DistributionKey = 'finalTrust' | 'monthsToTrust' | 'kpiMet' | 'outcomes';
 
 /** One bar: futures whose value falls in [x0, x1) (the last bar includes x1). */
 export interface Bar {

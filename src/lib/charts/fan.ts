@@ -67,7 +67,7 @@ export interface Boundary {
 }
 
 /** A run of consecutive months in which a provider is mobilising in some futures. */
-export interface Span {
+interface Span {
 	/** First month (1-based). */
 	start: number;
 	/** Last month (1-based, inclusive). */
@@ -120,7 +120,7 @@ export function boundaryLabel(b: Boundary): string {
 }
 
 /** What happens at a boundary, in words, for readouts and tables. */
-export function boundaryWords(b: Boundary): string {
+function boundaryWords(b: Boundary): string {
 	const parts = [`a contract ended after month ${b.month - 1} in ${fmtPct(b.share)} of futures`];
 	if (b.extended > 0) parts.push(`extended in ${fmtPct(b.extended)}`);
 	if (b.changed > 0) parts.push(`the service changes hands in ${fmtPct(b.changed)}`);
@@ -128,7 +128,7 @@ export function boundaryWords(b: Boundary): string {
 }
 
 /** The values of one series at a month (0-based index), for a readout. */
-export function bandLines(bands: Bands, i: number): string[] {
+function bandLines(bands: Bands, i: number): string[] {
 	return [
 		`Median ${fmtScore(bands.p50[i])}`,
 		`Middle half of futures: ${fmtScore(bands.p25[i])} to ${fmtScore(bands.p75[i])}`,

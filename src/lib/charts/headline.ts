@@ -60,7 +60,7 @@ function inShare(hits: number, n: number): string {
 }
 
 /** Trust at the start, as the charts and headline compare against it: the median of month 1. */
-export function startingTrust(summary: Summary): number {
+function startingTrust(summary: Summary): number {
 	return summary.series.trust.p50[0];
 }
 
@@ -161,7 +161,7 @@ export function headline(summary: Summary, scenario: Scenario): string {
 // Precision.
 
 /** One probability with its Monte Carlo error, in words. */
-export interface PrecisionItem {
+interface PrecisionItem {
 	/** What the probability is of. */
 	label: string;
 	p: number;
@@ -180,7 +180,7 @@ export interface PrecisionNotes {
 }
 
 /** Probabilities are precise enough when their 95% margin is within this many points. */
-export const TARGET_MARGIN = 0.03;
+const TARGET_MARGIN = 0.03;
 /** Run counts suggested when the estimates are too coarse. */
 const SUGGESTED_RUNS = [200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000] as const;
 

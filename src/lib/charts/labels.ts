@@ -38,7 +38,6 @@ export const FINAL_YEAR_MONTHS = 12;
 
 /** The names of the end metrics of trust, as the core gives them (METRIC_INFO). */
 export const FINAL_TRUST_LABEL = 'Trust in the final year';
-export const MEAN_TRUST_LABEL = 'Trust over the whole horizon';
 
 /**
  * Collapse as the model now counts it: trust falls by at least `drop` of its level within

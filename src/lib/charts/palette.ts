@@ -23,7 +23,6 @@ export const REFERENCE_COLOUR = '#8a4b00';
 /** Ink for axes and labels drawn in SVG. */
 export const INK = '#1b2430';
 export const INK_MUTED = '#4a5361';
-export const GRID = '#ddd6ca';
 
 /** The four components of trust: a colour and a dash pattern each. */
 export const COMPONENT_STYLE = {

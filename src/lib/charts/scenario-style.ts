@@ -4,7 +4,7 @@
  */
 import { OKABE_ITO } from '$lib/charts/palette';
 
-export const LETTERS = ['A', 'B', 'C', 'D'] as const;
+const LETTERS = ['A', 'B', 'C', 'D'] as const;
 
 export const SCENARIO_STYLE = [
 	{ colour: OKABE_ITO.blue, dash: '' },

@@ -110,7 +110,7 @@ export const SCHEMA_V3 = {
  * (model 2.0), and results computed by an earlier major version of the model are dropped,
  * since their numbers mean something else (see `upgradeToModel2`).
  */
-export const SCHEMA_V4 = SCHEMA_V3;
+const SCHEMA_V4 = SCHEMA_V3;
 
 /** The current database version. */
 export const DB_VERSION = 4;
@@ -166,7 +166,7 @@ export function upgradeStoredScenario(scenario: unknown): Scenario {
  * and a scenario whose last result was one of them forgets it, so the app runs it again
  * rather than showing old numbers.
  */
-export async function upgradeToModel2(tx: Transaction): Promise<void> {
+async function upgradeToModel2(tx: Transaction): Promise<void> {
 	const results = tx.table('results');
 	const stale = new Set<string>();
 	await results.toCollection().each((r: ResultRecord) => {

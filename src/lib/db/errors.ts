@@ -4,7 +4,7 @@
  */
 import { describeIssues, type Result, type ValidationIssue } from '../sim';
 
-export type StorageErrorKind =
+type StorageErrorKind =
 	'quota' | 'blocked' | 'unavailable' | 'not-found' | 'read-only' | 'invalid' | 'unknown';
 
 export interface StorageError {
@@ -39,7 +39,7 @@ export function ok<T>(value: T): StorageResult<T> {
 	return { ok: true, value };
 }
 
-export function fail<T = never>(
+function fail<T = never>(
 	kind: StorageErrorKind,
 	message: string,
 	extra: Partial<StorageError> = {}

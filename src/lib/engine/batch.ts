@@ -21,7 +21,7 @@ export interface BatchProgress {
 }
 
 /** How a batch ended: done, cancelled, or the first error of one of its jobs. */
-export type BatchOutcome = TaskOutcome;
+type BatchOutcome = TaskOutcome;
 
 export interface BatchOptions {
 	/** Jobs given to the pool at once (default: the pool's size + 1, so no worker waits). */

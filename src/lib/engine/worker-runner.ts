@@ -8,7 +8,7 @@ import type { ChunkResult, SimApi } from './api';
 import type { SimRunner } from './runner';
 
 /** Most workers a pool starts, however many cores the machine has. */
-export const MAX_WORKERS = 8;
+const MAX_WORKERS = 8;
 
 /** Workers for this machine: one per logical core, at least 1 and at most MAX_WORKERS. */
 export function defaultPoolSize(): number {

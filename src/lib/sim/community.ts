@@ -58,7 +58,7 @@ export interface Members {
 }
 
 /** The "month" of something that has not happened yet: more than a year before month 0. */
-export const NOT_YET = -1000;
+const NOT_YET = -1000;
 
 /** Sizes the community: members per segment and normalised weights. */
 export function layoutCommunity(s: Scenario): SegmentLayout {

@@ -8,7 +8,7 @@ import { LIMITS, PARAMS, SEGMENT_PARAMS, type ParamSpec } from './params';
 import { SCHEMA_VERSION } from './version';
 import { unsafeCharacter, unsafeNameMessage } from './text';
 
-export interface TrustWeights {
+interface TrustWeights {
 	integrity: number;
 	intent: number;
 	competence: number;
@@ -244,7 +244,7 @@ const peoplePerAgent = PARAMS.find((p) => p.path === 'community.peoplePerAgent')
 if (!peoplePerAgent) throw new Error('parameter registry lacks community.peoplePerAgent');
 
 /** The valibot schema of a scenario. */
-export const ScenarioSchema = v.pipe(
+const ScenarioSchema = v.pipe(
 	strict(
 		{
 			schemaVersion: v.literal(

@@ -4,7 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DB_VERSION, SCHEMA_V2, SlowTrustDb } from '../../../src/lib/db/db';
 import { Storylines } from '../../../src/lib/db/storylines';
 import { defaultScenario } from '../../../src/lib/sim';
-import { defaultStoryline, moveStep, updateStep } from '../../../src/lib/features/workshop/storyline';
+import {
+	defaultStoryline,
+	moveStep,
+	updateStep
+} from '../../../src/lib/features/workshop/storyline';
 import { freshName, must } from '../db/helpers';
 
 const opened: Dexie[] = [];

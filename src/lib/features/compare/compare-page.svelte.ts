@@ -7,7 +7,7 @@ import type { ComparisonRecord, ScenarioRecord } from '$lib/db/db';
 import type { Library } from '$lib/db/library';
 import { ensureLibrary } from '$lib/db/ready';
 import type { SimPool } from '$lib/engine/pool';
-import { ComparisonRun } from './comparison.svelte';
+import { ComparisonRun } from '$lib/engine/comparison.svelte';
 import { PagePool } from './page-pool';
 
 /** Most scenarios compared at once. */

@@ -13,7 +13,7 @@ import type { SimPool } from '$lib/engine/pool';
 import { runBatch, type BatchProgress } from '$lib/engine/batch';
 import { Task } from '$lib/engine/task.svelte';
 import { setParam, type ParamSpec, type Scenario } from '$lib/sim';
-import { validBatch } from './batch-job';
+import { validBatch } from '$lib/engine/batch-job';
 
 export class SensitivityRun extends Task<BatchProgress> {
 	design = $state.raw<SensitivityDesign | null>(null);

@@ -16,7 +16,7 @@ import type { SimPool } from '$lib/engine/pool';
 import { runBatch, type BatchProgress } from '$lib/engine/batch';
 import { Task } from '$lib/engine/task.svelte';
 import { setParam, type Scenario } from '$lib/sim';
-import { validBatch } from './batch-job';
+import { validBatch } from '$lib/engine/batch-job';
 
 export type { CellResult, SweepProbability } from '$lib/analysis';
 

@@ -16,7 +16,7 @@ export type SharedView =
 	| { kind: 'ready'; scenario: Scenario };
 
 /** A copy added to the library. */
-export interface AddedCopy {
+interface AddedCopy {
 	id: string;
 	name: string;
 	/** The copy got another name, because the library had one by the shared name. */

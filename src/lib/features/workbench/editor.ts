@@ -35,7 +35,7 @@ export type Parsed = { ok: true; value: number } | { ok: false; error: string };
 const wholeFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /** Significant decimals of a step (0.005 -> 3, 1 -> 0). */
-export function stepDecimals(step: number): number {
+function stepDecimals(step: number): number {
 	if (!Number.isFinite(step) || step <= 0) return 0;
 	const text = String(step);
 	const dot = text.indexOf('.');
@@ -97,7 +97,7 @@ export function parseValue(spec: ParamSpec, text: string): Parsed {
  * orders of magnitude (runs, people), so both 100 and 50,000 can be reached by hand.
  * Positions run from 0 to SLIDER_STEPS.
  */
-export const SLIDER_STEPS = 1000;
+const SLIDER_STEPS = 1000;
 
 export function isLogScale(spec: ParamSpec): boolean {
 	return spec.min > 0 && spec.max / spec.min >= 1000;
@@ -207,7 +207,7 @@ export function setSegmentName(scenario: Scenario, index: number, name: string):
 }
 
 /** A new segment at the registry defaults, named so it does not clash with the others. */
-export function newSegment(existing: readonly Segment[]): Segment {
+function newSegment(existing: readonly Segment[]): Segment {
 	const names = new Set(existing.map((s) => s.name));
 	let n = existing.length + 1;
 	while (names.has(`Segment ${n}`)) n++;

@@ -22,10 +22,10 @@ export interface IdleScheduler {
 export const IDLE_TIMEOUT_MS = 1000;
 
 /** Where there is no requestIdleCallback (Safari), the wait after the first frame. */
-export const NO_IDLE_CALLBACK_DELAY_MS = 50;
+const NO_IDLE_CALLBACK_DELAY_MS = 50;
 
 /** The browser's own functions, where it has them. */
-export function browserScheduler(): IdleScheduler {
+function browserScheduler(): IdleScheduler {
 	const w = globalThis as typeof globalThis & Partial<Window>;
 	return {
 		requestAnimationFrame: w.requestAnimationFrame?.bind(w),

@@ -27,7 +27,7 @@ import { clearStash, defaultStashStore, takeStash, writeStash, type StashStore }
 import { resultView, whenText, type CompleteResult, type Held } from './results';
 
 /** Futures in the quick first look before the full run. */
-export const PREVIEW_RUNS = 100;
+const PREVIEW_RUNS = 100;
 
 /**
  * A new job's first look usually arrives within a few tenths of a second; only if it takes
@@ -35,7 +35,7 @@ export const PREVIEW_RUNS = 100;
  * un-fading (the panel is made inert) restyles every chart, which would otherwise cost the
  * page two long pauses per edit and flicker.
  */
-export const MARK_EARLIER_AFTER_MS = 300;
+const MARK_EARLIER_AFTER_MS = 300;
 
 export type Load = { kind: 'loading' } | OpenFailure | { kind: 'ready' };
 

@@ -51,7 +51,7 @@ export function isTypingTarget(t: FocusTarget | null | undefined): boolean {
 }
 
 /** Whether focus is on a control that Space and Enter already press (a button or a link). */
-export function isPressTarget(t: FocusTarget | null | undefined): boolean {
+function isPressTarget(t: FocusTarget | null | undefined): boolean {
 	const tag = (t?.tagName ?? '').toUpperCase();
 	return tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY';
 }

@@ -4,7 +4,7 @@
  */
 import { getParam, paramSpec, setParam, type ParamSpec, type Scenario } from '$lib/sim';
 
-export const LEVER_PATHS = [
+const LEVER_PATHS = [
 	'contract.lengthMonths',
 	'kpi.rigidity',
 	'power.sharing',

@@ -16,7 +16,7 @@ export interface Playback {
 
 /** Speeds offered, in months per second. */
 export const SPEEDS: readonly number[] = [2, 4, 8, 16, 32];
-export const DEFAULT_SPEED = 8;
+const DEFAULT_SPEED = 8;
 
 export function createPlayback(months: number, speed = DEFAULT_SPEED): Playback {
 	return { month: 0, playing: false, speed, months: Math.max(1, months) };

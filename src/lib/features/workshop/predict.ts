@@ -10,7 +10,7 @@ import type { Scenario, Summary } from '$lib/sim';
 export const DEFAULT_QUESTION: QuestionKind = 'reachWithinContract';
 
 /** A threshold as people say it: 0.6, not 0.60. */
-export function thresholdWords(t: number): string {
+function thresholdWords(t: number): string {
 	return String(Number(t.toFixed(2)));
 }
 

@@ -16,7 +16,7 @@ export const DEFAULT_STORYLINE_ID = 'default';
  * without acting does, then what re-procuring again and again does, then the way out, then
  * what courage buys.
  */
-export const TEACHING_ORDER: readonly string[] = [
+const TEACHING_ORDER: readonly string[] = [
 	'typical',
 	'consult-no-act',
 	'churn',
@@ -61,7 +61,7 @@ export function defaultStoryline(): Storyline {
 }
 
 /** A step id not used in the storyline. */
-export function newStepId(steps: readonly Step[], base = 'step'): string {
+function newStepId(steps: readonly Step[], base = 'step'): string {
 	const taken = new Set(steps.map((s) => s.id));
 	for (let n = steps.length + 1; ; n++) {
 		const id = `${base}-${n}`;

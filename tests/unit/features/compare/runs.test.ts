@@ -3,7 +3,7 @@ import { paramsIn } from '$lib/analysis';
 import { SimEngine } from '$lib/engine/engine.svelte';
 import { SimPool } from '$lib/engine/pool';
 import { Task } from '$lib/engine/task.svelte';
-import { ComparisonRun } from '$lib/features/compare/comparison.svelte';
+import { ComparisonRun } from '$lib/engine/comparison.svelte';
 import { GoalSeekRun } from '$lib/features/compare/goal.svelte';
 import { SensitivityRun } from '$lib/features/compare/sensitivity.svelte';
 import { SweepRun } from '$lib/features/compare/sweep.svelte';
