@@ -4,7 +4,8 @@
  * reached the trust threshold at some point and those that never did, with the probability
  * that matters written on each. Pure functions: no DOM.
  */
-import { bin, scaleLinear } from 'd3';
+import { bin } from 'd3';
+import { scaleLinear } from './linear';
 import type { Summary } from '$lib/sim';
 import { fmtCount, fmtDuration, fmtPct, fmtScore } from './format';
 import { reached, standardError } from './headline';

@@ -3,12 +3,13 @@
  * (boundaries and mobilisation periods), the readout at a month, the summary in words and
  * the table. Pure functions: no DOM.
  */
-import { area, line, type ScaleLinear } from 'd3';
+import { area, line } from 'd3';
+import type { Linear } from './linear';
 import type { Bands, Summary } from '$lib/sim';
 import { fmtDuration, fmtPct, fmtScore } from './format';
 import type { TableData } from './table';
 
-type Scale = ScaleLinear<number, number>;
+type Scale = Linear;
 
 /** SVG path of the area between two monthly series (index 0 = month 1). */
 export function bandPath(

@@ -3,7 +3,7 @@
  * on a projector (the workshop presenter, played month by month), and the labels of contract
  * events above its plot. Pure: no DOM.
  */
-import type { ScaleLinear } from 'd3';
+import type { Linear } from './linear';
 import type { Summary } from '$lib/sim';
 import { boundaryLabel, timelineMarks } from './fan';
 import { fmtPct } from './format';
@@ -101,11 +101,7 @@ export interface FanLabel {
  * is mobilising in half of futures or more (lighter ones are left unlabelled, so the axis does
  * not fill with labels; the readout and table give them); on a projector, each contract event.
  */
-export function fanLabels(
-	summary: Summary,
-	x: ScaleLinear<number, number>,
-	look: FanLookName
-): FanLabel[] {
+export function fanLabels(summary: Summary, x: Linear, look: FanLookName): FanLabel[] {
 	switch (look) {
 		case 'page': {
 			const marks = timelineMarks(summary.timeline);

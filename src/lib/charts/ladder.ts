@@ -2,7 +2,8 @@
  * The ladder chart's mathematics: the community's shares on each rung stacked month by month,
  * the readout, the summary in words and the table. Pure functions: no DOM.
  */
-import { area, stack, type ScaleLinear } from 'd3';
+import { area, stack } from 'd3';
+import type { Linear } from './linear';
 import type { Summary } from '$lib/sim';
 import { fmtPct } from './format';
 import { RUNG_NAMES } from './labels';
@@ -38,11 +39,7 @@ export function ladderStack(ladder: readonly (readonly number[])[]): Layer[] {
 }
 
 /** SVG path of a layer. */
-export function layerPath(
-	layer: Layer,
-	x: ScaleLinear<number, number>,
-	y: ScaleLinear<number, number>
-): string {
+export function layerPath(layer: Layer, x: Linear, y: Linear): string {
 	const idx = layer.lower.map((_, i) => i);
 	return (
 		area<number>()

@@ -3,7 +3,7 @@
  * 0-to-1 score axis, and the keyboard and pointer arithmetic that moves a cursor along the
  * points of a chart. Pure functions: no DOM.
  */
-import { scaleLinear, type ScaleLinear } from 'd3';
+import { scaleLinear, type Linear } from './linear';
 import { makeFrame, type Frame, type Margin } from './frame';
 
 export { makeFrame, type Frame, type Margin };
@@ -48,8 +48,8 @@ export function sizedFrame(
 
 /** The scales and ticks of a plot of a 0-to-1 score by month. */
 export interface MonthAxes {
-	x: ScaleLinear<number, number>;
-	y: ScaleLinear<number, number>;
+	x: Linear;
+	y: Linear;
 	xTicks: Tick[];
 	yTicks: Tick[];
 }
@@ -73,14 +73,14 @@ export function monthAxes(
 }
 
 /** Months 1..months across the plot's width. */
-export function monthScale(months: number, innerWidth: number): ScaleLinear<number, number> {
+export function monthScale(months: number, innerWidth: number): Linear {
 	return scaleLinear()
 		.domain([1, Math.max(2, months)])
 		.range([0, innerWidth]);
 }
 
 /** A 0-to-1 score (trust, a share) from the bottom of the plot to the top. */
-export function unitScale(innerHeight: number, top = 1): ScaleLinear<number, number> {
+export function unitScale(innerHeight: number, top = 1): Linear {
 	return scaleLinear().domain([0, top]).range([innerHeight, 0]);
 }
 
@@ -120,20 +120,12 @@ export function unitTicks(innerHeight: number, minGap: number, asPercent = false
 }
 
 /** Nice ticks of a linear scale, with labels from a formatter. */
-export function linearTicks(
-	scale: ScaleLinear<number, number>,
-	count: number,
-	format: (v: number) => string
-): Tick[] {
+export function linearTicks(scale: Linear, count: number, format: (v: number) => string): Tick[] {
 	return scale.ticks(Math.max(2, count)).map((v) => ({ value: v, label: format(v) }));
 }
 
 /** Index (0-based) of the month nearest to an x position within the plot. */
-export function monthIndexAt(
-	x: number,
-	scale: ScaleLinear<number, number>,
-	months: number
-): number {
+export function monthIndexAt(x: number, scale: Linear, months: number): number {
 	const m = Math.round(scale.invert(x));
 	return Math.min(months, Math.max(1, m)) - 1;
 }

@@ -3,13 +3,14 @@
  * empirical cumulative distribution of the month trust is first reached), with its Monte
  * Carlo error, and the futures that never get there. Pure functions: no DOM.
  */
-import { area, curveStepAfter, line, type ScaleLinear } from 'd3';
+import { area, curveStepAfter, line } from 'd3';
+import type { Linear } from './linear';
 import type { Summary } from '$lib/sim';
 import { fmtDuration, fmtPct, fmtScore } from './format';
 import { reached, standardError } from './headline';
 import type { TableData } from './table';
 
-type Scale = ScaleLinear<number, number>;
+type Scale = Linear;
 
 /**
  * Share of futures that have reached the threshold by each month (index 0 = month 1), from

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleLinear } from 'd3';
+import { scaleLinear } from '../../../src/lib/charts/linear';
 import {
 	bandPath,
 	boundaryLabel,
