@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { checkScenario, SimPool } from '../src/lib/engine/pool';
 import { DEMO_PRESET_ID, presetById, type ValidScenario } from '../src/lib/sim/index';
 import { quick, type Benchmark } from './lib';
-import { nodeRunnerFactory } from './node-pool/runner';
+import { nodeRunnerFactory } from '../src/lib/engine/node-runner';
 
 export const POOL_RUNS = quick() ? 200 : 1000;
 const REPEATS = quick() ? 1 : 3;
@@ -67,7 +67,9 @@ export const pool: Benchmark = {
 		// --tsx the worker runs from its TypeScript source through tsx.
 		const here = dirname(fileURLToPath(import.meta.url));
 		const bundled = join(here, 'pool-worker.mjs');
-		const workerFile = existsSync(bundled) ? bundled : join(here, 'node-pool', 'worker.ts');
+		const workerFile = existsSync(bundled)
+			? bundled
+			: join(here, '..', 'src', 'lib', 'engine', 'node.worker.ts');
 		const one = await timePool(1, workerFile);
 		const two = await timePool(2, workerFile);
 		const oneMs = median(one.wallMs);

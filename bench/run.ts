@@ -58,7 +58,7 @@ function buildBundle(): void {
 	mkdirSync(cacheDir, { recursive: true });
 	for (const [entry, out] of [
 		[join(root, 'bench', 'child.ts'), bundle],
-		[join(root, 'bench', 'node-pool', 'worker.ts'), workerBundle]
+		[join(root, 'src', 'lib', 'engine', 'node.worker.ts'), workerBundle]
 	])
 		execFileSync(
 			esbuild,

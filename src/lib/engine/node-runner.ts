@@ -1,11 +1,11 @@
 /**
- * A pool runner backed by a Node worker thread running `worker.ts` (bundled next to the
- * benchmark as `pool-worker.mjs`), the Node counterpart of `src/lib/engine/worker-runner.ts`.
+ * A pool runner backed by a Node worker thread running `node.worker.ts` (bundled next to the
+ * benchmark as `pool-worker.mjs`), the Node counterpart of `worker-runner.ts`.
  */
 import { Worker } from 'node:worker_threads';
-import type { ChunkResult } from '../../src/lib/engine/api';
-import type { RunnerFactory, SimRunner } from '../../src/lib/engine/runner';
-import type { WorkerMessage, WorkerReply } from './worker';
+import type { ChunkResult } from './api';
+import type { RunnerFactory, SimRunner } from './runner';
+import type { WorkerMessage, WorkerReply } from './node.worker';
 
 export function nodeRunnerFactory(workerFile: string | URL): RunnerFactory {
 	return () => {

@@ -5,8 +5,8 @@
  * the app's worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { createSimApi } from '../../src/lib/engine/sim-api';
-import type { ChunkRequest } from '../../src/lib/engine/api';
+import { createSimApi } from './sim-api';
+import type { ChunkRequest } from './api';
 
 export type WorkerMessage =
 	| { kind: 'run'; id: number; request: ChunkRequest; progress: boolean }
