@@ -21,3 +21,13 @@ export const PAGE_IDS: readonly string[] = [
 	'overview-heading',
 	...OVERVIEW_SECTIONS.map((s) => s.id)
 ];
+
+/** The model's documentation as the page gets it, rendered at build time (src/lib/docs). */
+export interface ModelDoc {
+	html: string;
+	title: string;
+	/** Every heading: its Markdown level, id and plain text. */
+	headings: { depth: number; id: string; text: string }[];
+	/** The anchors the document declares, each with the id of the heading above it. */
+	anchors: { id: string; headingId: string | null }[];
+}
