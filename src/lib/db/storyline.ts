@@ -3,6 +3,7 @@
  * the question the room predicts and the facilitator's notes) and its check, applied when a
  * storyline is saved and when it is read back from storage.
  */
+import { unsafeCharacter, unsafeNameMessage } from '../sim';
 
 /** What a step asks the room. `none` skips the prediction and shows the chart at once. */
 export type QuestionKind =
@@ -78,6 +79,11 @@ export function checkStoryline(
 			path: 'name',
 			message: `The name must be at most ${STORYLINE_NAME_MAX} characters.`
 		});
+	else {
+		const unsafe = unsafeCharacter(name);
+		if (unsafe !== null)
+			issues.push({ path: 'name', message: unsafeNameMessage('The name', unsafe) });
+	}
 	const steps: Step[] = [];
 	if (!Array.isArray(input.steps))
 		issues.push({ path: 'steps', message: 'The steps must be a list.' });
