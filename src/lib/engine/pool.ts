@@ -13,6 +13,10 @@
  * cancelled job is sent, and a runner still busy with one after `cancelDeadlineMs` is
  * terminated and replaced.
  *
+ * Hung runners: a runner that reports nothing on a chunk for `stallFactor` times the chunk's
+ * expected time (and at least `stallMinMs`) is replaced and its chunk handed to another; a
+ * job that hangs its runners more than twice fails with a plain message.
+ *
  * Validation: the pool takes a `ValidScenario` (see `checkScenario`) and does not validate it
  * again; each runner is sent a job's scenario once, with its first chunk of the job.
  */
@@ -103,7 +107,18 @@ export interface PoolOptions {
 	quietAfterPreviewMs?: number;
 	/** Clock; `performance.now` unless a test gives another. */
 	now?: () => number;
+	/**
+	 * A runner that reports nothing on a chunk for this many times the chunk's expected time,
+	 * and at least `stallMinMs`, is taken to be hung: it is replaced and the chunk runs again
+	 * (default 10).
+	 */
+	stallFactor?: number;
+	/** The shortest wait before a silent runner counts as hung (default 30,000 ms). */
+	stallMinMs?: number;
 }
+
+/** How many hung runners one job survives before it fails. */
+const MAX_STALLS = 2;
 
 interface Chunk {
 	job: Job;
@@ -112,6 +127,8 @@ interface Chunk {
 	/** Runs of this chunk reported finished so far. */
 	partial: number;
 	sentAt: number;
+	/** When the runner last reported on this chunk (sent, or progress). */
+	heardAt: number;
 }
 
 interface Slot {
@@ -129,6 +146,10 @@ interface Job {
 	options: RunOptions;
 	/** Next run index to hand out. */
 	cursor: number;
+	/** Chunks to run again (their runner hung), handed out before new runs. */
+	retries: { start: number; count: number }[];
+	/** Runners replaced for hanging on this job. */
+	stalls: number;
 	completed: number;
 	inFlight: Set<Chunk>;
 	/** Merged accumulators of runs below previewRuns, and of the others. */
@@ -170,6 +191,8 @@ export class SimPool {
 	#quietUntil = -Infinity;
 	#quietTimer: ReturnType<typeof setTimeout> | null = null;
 	readonly #now: () => number;
+	readonly #stallFactor: number;
+	readonly #stallMinMs: number;
 	readonly #jobs: Job[] = [];
 	#nextJobId = 1;
 	/** Time per run measured by the latest job, to size the first chunks of the next one. */
@@ -184,6 +207,8 @@ export class SimPool {
 		this.#progressIntervalMs = options.progressIntervalMs ?? 100;
 		this.#quietAfterPreviewMs = Math.max(0, options.quietAfterPreviewMs ?? 0);
 		this.#now = options.now ?? (() => performance.now());
+		this.#stallFactor = options.stallFactor ?? 10;
+		this.#stallMinMs = options.stallMinMs ?? 30_000;
 		const size = Math.max(1, Math.floor(options.size ?? 1));
 		this.#slots = Array.from({ length: size }, () => ({
 			runner: null,
@@ -217,6 +242,8 @@ export class SimPool {
 			previewRuns: preview > 0 && preview < scenario.runs ? preview : 0,
 			options,
 			cursor: 0,
+			retries: [],
+			stalls: 0,
 			completed: 0,
 			inFlight: new Set(),
 			prefix: null,
@@ -231,7 +258,10 @@ export class SimPool {
 		};
 		this.#jobs.push(job);
 		this.#quietUntil = -Infinity; // A new job has every runner at once.
-		job.timer = setInterval(() => this.#reportProgress(job), this.#progressIntervalMs);
+		job.timer = setInterval(() => {
+			this.#watch(job);
+			this.#reportProgress(job);
+		}, this.#progressIntervalMs);
 		this.#reportProgress(job);
 		this.#pump();
 		return { id, result, cancel: () => this.#cancel(job) };
@@ -366,18 +396,49 @@ export class SimPool {
 		return true;
 	}
 
+	/**
+	 * The watchdog: a runner silent on a chunk of `job` for far longer than the chunk should
+	 * take is replaced and the chunk is run again by another (runs are seeded by their index,
+	 * so the result is the same); after MAX_STALLS the job fails with a plain message.
+	 */
+	#watch(job: Job): void {
+		if (job.settled) return;
+		const now = this.#now();
+		const msPerRun = job.msPerRun ?? this.#msPerRun;
+		for (const slot of this.#slots) {
+			const chunk = slot.busy;
+			if (!chunk || chunk.job !== job) continue;
+			const expected = msPerRun === null ? this.#targetChunkMs : msPerRun * chunk.count;
+			if (now - chunk.heardAt < Math.max(this.#stallMinMs, this.#stallFactor * expected)) continue;
+			this.#replace(slot);
+			job.stalls++;
+			if (job.stalls > MAX_STALLS) {
+				this.#fail(
+					job,
+					'The simulation stopped responding, even after its workers were restarted. Reload the page and run it again; if it happens again, try fewer futures or a smaller community.'
+				);
+				return;
+			}
+			job.retries.push({ start: chunk.start, count: chunk.count });
+		}
+		this.#pump();
+	}
+
 	#pump(): void {
 		if (this.#terminated) return;
 		for (const slot of this.#slots) {
 			if (slot.busy) continue;
 			if (this.#keepingQuiet() && this.#slots.filter((s) => !s.busy).length <= 1) break;
-			const job = this.#jobs.find((j) => !j.settled && j.cursor < j.runs);
+			const job = this.#jobs.find((j) => !j.settled && (j.retries.length > 0 || j.cursor < j.runs));
 			if (!job) return;
 			const runner = this.#ensureRunner(slot);
 			if (!runner) continue;
-			const count = this.#chunkSize(job);
-			const chunk: Chunk = { job, start: job.cursor, count, partial: 0, sentAt: this.#now() };
-			job.cursor += count;
+			const retry = job.retries.shift();
+			const count = retry ? retry.count : this.#chunkSize(job);
+			const start = retry ? retry.start : job.cursor;
+			const now = this.#now();
+			const chunk: Chunk = { job, start, count, partial: 0, sentAt: now, heardAt: now };
+			if (!retry) job.cursor += count;
 			slot.busy = chunk;
 			job.inFlight.add(chunk);
 			// Progress from inside a chunk only when it may outlast a progress interval: a short
@@ -387,7 +448,9 @@ export class SimPool {
 			const long = msPerRun === null || msPerRun * count >= this.#progressIntervalMs / 2;
 			const onProgress = long
 				? (runsDone: number) => {
-						if (slot.busy === chunk) chunk.partial = Math.max(chunk.partial, runsDone);
+						if (slot.busy !== chunk) return;
+						chunk.partial = Math.max(chunk.partial, runsDone);
+						chunk.heardAt = this.#now();
 					}
 				: undefined;
 			// The scenario goes with the runner's first chunk of the job only (it keeps it).

@@ -217,6 +217,37 @@ describe('the worker pool', () => {
 		if (outcome.status === 'error') expect(outcome.error).toMatch(/could not be started/);
 	});
 
+	it('replaces a hung runner and runs its chunk again: the job finishes with the same result', async () => {
+		vi.useFakeTimers();
+		const runners = fakeRunners({ hang: (n) => n === 2 });
+		const p = pool(2, runners, { now: () => Date.now(), stallMinMs: 2000 });
+		const job = p.run(scenario);
+		await vi.advanceTimersByTimeAsync(1500);
+		expect(runners.created.every((r) => !r.terminated)).toBe(true);
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(runners.created.filter((r) => r.terminated)).toHaveLength(1);
+		vi.useRealTimers();
+		const outcome = await job.result;
+		expect(outcome.status).toBe('done');
+		if (outcome.status === 'done') expect(JSON.stringify(outcome.summary)).toBe(direct());
+		// The hung chunk's runs were asked for again.
+		const hung = runners.chunks[1];
+		expect(runners.chunks.slice(2)).toContainEqual(hung);
+	});
+
+	it('fails a job that keeps hanging its runners, with a plain message', async () => {
+		vi.useFakeTimers();
+		const runners = fakeRunners({ hang: () => true });
+		const p = pool(1, runners, { now: () => Date.now(), stallMinMs: 1000 });
+		const job = p.run(scenario);
+		await vi.advanceTimersByTimeAsync(5000);
+		const outcome = await job.result;
+		vi.useRealTimers();
+		expect(outcome.status).toBe('error');
+		if (outcome.status === 'error') expect(outcome.error).toMatch(/stopped responding/);
+		expect(runners.created.filter((r) => r.terminated).length).toBeGreaterThanOrEqual(3);
+	});
+
 	it('reports progress every 100 ms while a chunk runs, and replaces a runner that overruns a cancel', async () => {
 		vi.useFakeTimers();
 		const runners = fakeRunners({ hang: (n) => n === 1 });
