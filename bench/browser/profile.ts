@@ -233,6 +233,7 @@ async function main(): Promise<void> {
 
 		await mark(page, 'big-start');
 		await page.getByRole('textbox', { name: 'Simulated futures', exact: true }).fill('50000');
+		await page.getByRole('button', { name: 'Run 50,000 futures' }).click();
 		await page.locator('[data-run-state="refining"]').waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(5000);
 		await page.getByRole('button', { name: 'Cancel' }).click();

@@ -202,6 +202,15 @@ async function timeWorkbench(
 			box.dispatchEvent(new Event('input', { bubbles: true }));
 			box.dispatchEvent(new Event('change', { bubbles: true }));
 		}, LONG_RUNS);
+		// A job this large waits for Run.
+		await page.locator('[data-run-state="large"]').waitFor();
+		await page.evaluate(() => {
+			const run = [...document.querySelectorAll('button')].find((b) =>
+				b.textContent?.trim().startsWith('Run ')
+			);
+			if (!run) throw new Error('no Run button');
+			run.click();
+		});
 		await page.locator('[data-run-state="refining"]').waitFor({ timeout: 60_000 });
 		await page.waitForTimeout(LONG_JOB_MS);
 		await page.evaluate(() => {

@@ -26,6 +26,10 @@ test('a 50,000-run job shows progress, cancels cleanly, and the page stays respo
 
 	// Start the big job.
 	await runs.fill('50000');
+	// A job estimated to take over a minute waits to be asked, saying how long it would take.
+	await expect(runState).toHaveAttribute('data-run-state', 'large');
+	await expect(runState).toContainText(/A large run: about \d+ minutes?/);
+	await page.getByRole('button', { name: 'Run 50,000 futures' }).click();
 	const bar = page.getByRole('progressbar', { name: 'Simulation progress' });
 	await expect(bar).toHaveAttribute('aria-valuemax', '50000', { timeout: 30_000 });
 

@@ -28,14 +28,15 @@ export type ResultView =
 	| { kind: 'refining'; summary: Summary; progress: Progress | null }
 	| { kind: 'done'; result: CompleteResult }
 	| { kind: 'cancelled'; progress: Progress | null }
+	| { kind: 'large'; seconds: number }
 	| { kind: 'error'; message: string };
 
 /**
  * The part of a job the engine has not seen: a first run the workbench holds back until the
- * page is idle ('waiting'), or a job Cancel stopped before the engine reported it running
- * ('stopped').
+ * page is idle ('waiting'), a job Cancel stopped before the engine reported it running
+ * ('stopped'), or one too large to start unasked ('large': it waits for Run).
  */
-export type Held = 'waiting' | 'stopped' | null;
+export type Held = 'waiting' | 'stopped' | 'large' | null;
 
 export interface ViewInput {
 	/** resultKey of the scenario on screen. */
@@ -44,6 +45,8 @@ export interface ViewInput {
 	hash: string;
 	complete: CompleteResult | null;
 	held: Held;
+	/** The estimated seconds of a full run of the scenario on screen (for 'large'). */
+	estimate?: number;
 	/** The engine's state, read as it is. */
 	engine: {
 		readonly status: EngineStatus;
@@ -72,6 +75,7 @@ export function resultView(input: ViewInput): ResultView {
 		return running();
 	}
 	if (held === 'stopped') return { kind: 'cancelled', progress: engine.progress };
+	if (held === 'large') return { kind: 'large', seconds: input.estimate ?? 0 };
 	switch (engine.status) {
 		case 'idle':
 			return { kind: 'empty' };

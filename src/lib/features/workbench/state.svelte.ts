@@ -10,6 +10,7 @@ import { resultKey, type Library } from '$lib/db/library';
 import { openScenario, type OpenFailure } from '$lib/db/ready';
 import { encodeScenario, shareLink } from '$lib/db/share';
 import { SimEngine } from '$lib/engine/engine.svelte';
+import { estimatedSeconds, LARGE_JOB_SECONDS } from '$lib/engine/estimate';
 import type { JobOutcome } from '$lib/engine/pool';
 import { sameScenario, scenarioHash, type Scenario, type Summary } from '$lib/sim';
 import { Autosave } from './autosave.svelte';
@@ -219,6 +220,7 @@ export class WorkbenchState {
 			hash: this.#hash,
 			complete: this.#complete,
 			held: this.#held,
+			estimate: this.#scenario ? estimatedSeconds(this.#scenario) : 0,
 			engine: this.engine
 		})
 	);
@@ -527,8 +529,22 @@ export class WorkbenchState {
 			this.engine.cancel();
 			return;
 		}
+		if (this.#holdIfLarge(s)) return;
 		this.#beginJob();
 		this.#follow(s, this.engine.request(s));
+	}
+
+	/**
+	 * A job estimated to take more than a minute is not started unasked: the page says how
+	 * long it would take and waits for Run. Returns whether it held the job back.
+	 */
+	#holdIfLarge(s: Scenario): boolean {
+		if (estimatedSeconds(s) <= LARGE_JOB_SECONDS) return false;
+		this.#dropPendingStart();
+		clearTimeout(this.#markTimer);
+		this.engine.cancel();
+		this.#held = 'large';
+		return true;
 	}
 
 	/**
@@ -538,6 +554,7 @@ export class WorkbenchState {
 	#runWhenIdle(): void {
 		const s = this.#scenario;
 		if (!s || this.invalidList.length > 0) return;
+		if (this.#holdIfLarge(s)) return;
 		this.#beginJob();
 		this.#held = 'waiting';
 		this.#cancelStart = this.#whenIdle(() => {

@@ -6,6 +6,7 @@ import type { ScenarioRecord } from '$lib/db/db';
 import { presetRecordId, resultKey, type Library } from '$lib/db/library';
 import type { openScenario } from '$lib/db/ready';
 import { SimEngine } from '$lib/engine/engine.svelte';
+import { estimatedSeconds, LARGE_JOB_SECONDS } from '$lib/engine/estimate';
 import { SimPool } from '$lib/engine/pool';
 import { takeNotice } from '$lib/features/workbench/notice';
 import { writeStash, type StashStore } from '$lib/features/workbench/stash';
@@ -359,5 +360,33 @@ describe('WorkbenchState', () => {
 		await third.wb.open();
 		expect(third.wb.scenario).toEqual(lost);
 		expect(items.size).toBe(0);
+	});
+});
+
+describe('a large job', () => {
+	it('waits for Run, saying how long it would take, on opening and after an edit', async () => {
+		const big = { ...small('Big'), runs: 100_000, horizonMonths: 240 };
+		expect(estimatedSeconds(big)).toBeGreaterThan(LARGE_JOB_SECONDS);
+		const { lib, record } = await libraryWith(big);
+		const { wb, engine, runners, idle, hasWaiting } = workbench(lib, record.id);
+		await wb.open();
+		expect(wb.view).toEqual({ kind: 'large', seconds: estimatedSeconds(big) });
+		expect(hasWaiting()).toBe(false);
+		idle();
+		expect(engine.status).toBe('idle');
+		expect(runners.calls()).toBe(0);
+
+		// Made small again by an edit: it runs as usual.
+		wb.apply({ ...big, runs: 30, horizonMonths: 24 });
+		await until(() => wb.view.kind === 'done', 'the small run');
+		// Made large again: held back, nothing running.
+		wb.apply(big);
+		expect(wb.view.kind).toBe('large');
+		expect(engine.status).not.toBe('running');
+
+		// Run starts it when asked.
+		wb.runNow();
+		expect(wb.view.kind).toBe('running');
+		wb.cancel();
 	});
 });
