@@ -1,6 +1,6 @@
 /**
  * The scenario library on the home page: the examples, creating and editing scenarios
- * that survive a reload, search and sort, delete with undo, export and import (also in
+ * that survive a reload, search and sort, delete with undo and a trash, export and import (also in
  * a fresh browser profile), clear messages for bad files and failed writes, two tabs in
  * step, sparklines of stored results, storage status, and accessibility at a laptop's
  * and a projector's size.
@@ -273,6 +273,70 @@ test('delete with undo, one and several', async ({ page }) => {
 	await page.reload();
 	await expect(card(page, 'First to go')).toBeVisible();
 	await expect(card(page, 'Second to go')).toHaveCount(0);
+});
+
+test('a deleted scenario waits in the trash: restore it with its restore points, or delete it forever', async ({
+	page
+}, testInfo) => {
+	await openLibrary(page);
+	await createScenario(page, 'Trashed plan');
+	await createScenario(page, 'Gone for good');
+	await expect(page.getByRole('heading', { name: /^Trash \(\d+\)$/ })).toHaveCount(0);
+
+	await card(page, 'Trashed plan').getByRole('button', { name: 'Delete “Trashed plan”' }).click();
+	const notice = page.getByRole('group', { name: 'Deleted' });
+	await expect(notice).toContainText('Deleted “Trashed plan”.');
+	// The Undo notice goes; the scenario is still in the trash.
+	await notice.getByRole('button', { name: 'Dismiss this message' }).click();
+	await expect(notice).toHaveCount(0);
+	await expect(card(page, 'Trashed plan')).toHaveCount(0);
+
+	const trash = page
+		.locator('details')
+		.filter({ has: page.getByRole('heading', { name: /^Trash \(\d+\)$/ }) });
+	await expect(trash.getByRole('heading', { name: 'Trash (1)' })).toBeVisible();
+	await trash.getByRole('heading', { name: 'Trash (1)' }).click();
+	await expect(trash.getByText('kept for 30 days')).toBeVisible();
+	const row = trash.getByRole('listitem').filter({ hasText: 'Trashed plan' });
+	await expect(row).toContainText('Deleted just now');
+	await expect(row).toContainText('1 restore point');
+	await expectAccessible(page);
+
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await trash.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: testInfo.outputPath('library-trash-1366x768.png') });
+
+	// Still there after a reload, then restored.
+	await page.reload();
+	await page.getByRole('heading', { name: 'Trash (1)' }).click();
+	await page.getByRole('button', { name: 'Restore Trashed plan' }).click();
+	await expect(notices(page).filter({ hasText: 'Restored “Trashed plan”' })).toBeVisible();
+	await expect(card(page, 'Trashed plan')).toBeVisible();
+	await expect(page.getByRole('heading', { name: /^Trash \(\d+\)$/ })).toHaveCount(0);
+
+	// It is back with its restore points.
+	await card(page, 'Trashed plan').getByRole('link', { name: 'Trashed plan' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trashed plan');
+	await expect(page.getByRole('button', { name: /^Restore points/ })).toHaveText(
+		'Restore points (1)'
+	);
+
+	// Delete forever asks for a second click; Empty trash too.
+	await openLibrary(page);
+	await card(page, 'Gone for good').getByRole('button', { name: 'Delete “Gone for good”' }).click();
+	await card(page, 'Trashed plan').getByRole('button', { name: 'Delete “Trashed plan”' }).click();
+	await page.getByRole('heading', { name: 'Trash (2)' }).click();
+	await page.getByRole('button', { name: 'Delete Gone for good forever' }).click();
+	await expect(page.getByRole('heading', { name: 'Trash (2)' })).toBeVisible();
+	await page.getByRole('button', { name: 'Confirm: delete Gone for good forever' }).click();
+	await expect(page.getByRole('heading', { name: 'Trash (1)' })).toBeVisible();
+	await page.getByRole('button', { name: 'Empty trash' }).click();
+	await page.getByRole('button', { name: 'Confirm: delete 1 scenario for good' }).click();
+	await expect(page.getByRole('heading', { name: /^Trash \(\d+\)$/ })).toHaveCount(0);
+	await page.reload();
+	await expect(card(page, 'Gone for good')).toHaveCount(0);
+	await expect(card(page, 'Trashed plan')).toHaveCount(0);
+	await expect(page.getByRole('heading', { name: /^Trash \(\d+\)$/ })).toHaveCount(0);
 });
 
 test('duplicate an example into an editable copy', async ({ page }) => {

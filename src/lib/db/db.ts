@@ -71,6 +71,23 @@ export interface StorylineRecord {
 	updatedAt: number;
 }
 
+/**
+ * A scenario in the trash: the record with its restore points, results and places in
+ * comparisons as they were when it was deleted. Kept for TRASH_DAYS, then purged when the
+ * library opens. The read-only examples never go to the trash.
+ */
+export interface TrashRecord {
+	/** The scenario's id. */
+	id: string;
+	/** When it was deleted (milliseconds since the epoch). */
+	deletedAt: number;
+	record: ScenarioRecord;
+	versions: VersionRecord[];
+	results: ResultRecord[];
+	/** Comparisons that listed the scenario, as they were. */
+	comparisons: ComparisonRecord[];
+}
+
 /** The shape of a scenario in schema version 1: no tags, the description only inside the scenario. */
 export interface ScenarioRecordV1 {
 	id: string;
@@ -112,8 +129,14 @@ export const SCHEMA_V3 = {
  */
 const SCHEMA_V4 = SCHEMA_V3;
 
+/** Version 5: the trash, where deleted scenarios wait TRASH_DAYS before they are gone. */
+const SCHEMA_V5 = {
+	...SCHEMA_V3,
+	trash: 'id, deletedAt'
+} as const;
+
 /** The current database version. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Fills what version 2 added to a version 1 scenario record. Pure, for tests. */
 export function migrateScenarioV1toV2(old: ScenarioRecordV1): ScenarioRecord {
@@ -190,7 +213,7 @@ async function upgradeToModel2(tx: Transaction): Promise<void> {
 }
 
 /** The newest schema version this app declares (Dexie stores it in IndexedDB times ten). */
-export const SCHEMA_VERSION_DECLARED = 4;
+export const SCHEMA_VERSION_DECLARED = 5;
 
 export class SlowTrustDb extends Dexie {
 	scenarios!: EntityTable<ScenarioRecord, 'id'>;
@@ -199,6 +222,7 @@ export class SlowTrustDb extends Dexie {
 	versions!: EntityTable<VersionRecord, 'id'>;
 	meta!: EntityTable<MetaRecord, 'key'>;
 	storylines!: EntityTable<StorylineRecord, 'id'>;
+	trash!: EntityTable<TrashRecord, 'id'>;
 
 	constructor(name: string = DB_NAME) {
 		super(name);
@@ -216,7 +240,8 @@ export class SlowTrustDb extends Dexie {
 					})
 			);
 		this.version(3).stores(SCHEMA_V3);
-		this.version(SCHEMA_VERSION_DECLARED).stores(SCHEMA_V4).upgrade(upgradeToModel2);
+		this.version(4).stores(SCHEMA_V4).upgrade(upgradeToModel2);
+		this.version(SCHEMA_VERSION_DECLARED).stores(SCHEMA_V5);
 	}
 
 	/**

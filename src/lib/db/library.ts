@@ -24,6 +24,7 @@ import {
 	type ResultRecord,
 	type ScenarioRecord,
 	type SlowTrustDb,
+	type TrashRecord,
 	type VersionRecord
 } from './db';
 import { isSummary } from './summary-check';
@@ -39,6 +40,9 @@ const MAX_RESULTS = 5;
 const MAX_TAGS = 20;
 const TAG_MAX_LENGTH = 40;
 export const COMPARISON_MAX_SCENARIOS = 12;
+/** Days a deleted scenario stays in the trash before it is purged. */
+export const TRASH_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The id of the read-only example made from a preset. */
 export function presetRecordId(presetId: string): string {
@@ -460,13 +464,15 @@ export class Library {
 	}
 
 	/**
-	 * Deletes a scenario with its restore points and results, and takes it out of
-	 * comparisons. Returns what `undoDelete` needs to put everything back.
+	 * Deletes a scenario: it leaves the library, with its restore points and results, and
+	 * is taken out of comparisons. An editable scenario goes to the trash with all of them,
+	 * restorable for TRASH_DAYS; a read-only example is simply removed (`restorePresets`
+	 * puts it back). Returns what `undoDelete` needs to put everything back.
 	 */
-	deleteScenario(id: string): Promise<StorageResult<DeletedScenario>> {
-		const { scenarios, versions, results, comparisons } = this.db;
+	deleteScenario(id: string, now = Date.now()): Promise<StorageResult<DeletedScenario>> {
+		const { scenarios, versions, results, comparisons, trash } = this.db;
 		return guard(() =>
-			this.db.transaction('rw', [scenarios, versions, results, comparisons], async () => {
+			this.db.transaction('rw', [scenarios, versions, results, comparisons, trash], async () => {
 				const record = await scenarios.get(id);
 				if (!record) return notFound('That scenario');
 				const vs = await versions.where('scenarioId').equals(id).toArray();
@@ -479,29 +485,133 @@ export class Library {
 						scenarioIds: c.scenarioIds.filter((x) => x !== id)
 					});
 				await scenarios.delete(id);
+				if (!record.presetId)
+					await trash.put({
+						id,
+						deletedAt: now,
+						record,
+						versions: vs,
+						results: rs,
+						comparisons: cs
+					});
 				return ok({ record, versions: vs, results: rs, comparisons: cs });
 			})
 		);
 	}
 
-	/** Puts back a deleted scenario, its restore points, results and places in comparisons. */
+	/**
+	 * Undoes a delete: an editable scenario comes back from the trash (see
+	 * `restoreFromTrash`); a read-only example is put back from the token.
+	 */
 	undoDelete(token: DeletedScenario): Promise<StorageResult<ScenarioRecord>> {
+		if (!token.record.presetId) return this.restoreFromTrash(token.record.id);
 		const { scenarios, versions, results, comparisons } = this.db;
 		return guard(() =>
-			this.db.transaction('rw', [scenarios, versions, results, comparisons], async () => {
-				await scenarios.put(token.record);
-				if (token.versions.length) await versions.bulkPut(token.versions);
-				if (token.results.length) await results.bulkPut(token.results);
-				for (const c of token.comparisons) {
-					const now = await comparisons.get(c.id);
-					if (!now) continue; // The comparison itself was deleted since.
-					const ids = now.scenarioIds.includes(token.record.id)
-						? now.scenarioIds
-						: insertAt(now.scenarioIds, token.record.id, c.scenarioIds.indexOf(token.record.id));
-					await comparisons.update(c.id, { scenarioIds: ids });
-				}
-				return ok(token.record);
+			this.db.transaction('rw', [scenarios, versions, results, comparisons], () =>
+				this.#putBack({ ...token, id: token.record.id, deletedAt: 0 })
+			)
+		);
+	}
+
+	/** Puts back a scenario, its restore points, results and places in comparisons. */
+	async #putBack(t: TrashRecord): Promise<StorageResult<ScenarioRecord>> {
+		const { scenarios, versions, results, comparisons } = this.db;
+		await scenarios.put(t.record);
+		if (t.versions.length) await versions.bulkPut(t.versions);
+		if (t.results.length) await results.bulkPut(t.results);
+		for (const c of t.comparisons) {
+			const now = await comparisons.get(c.id);
+			if (!now) continue; // The comparison itself was deleted since.
+			const ids = now.scenarioIds.includes(t.record.id)
+				? now.scenarioIds
+				: insertAt(now.scenarioIds, t.record.id, c.scenarioIds.indexOf(t.record.id));
+			await comparisons.update(c.id, { scenarioIds: ids });
+		}
+		return ok(t.record);
+	}
+
+	// Trash
+
+	/** The scenarios in the trash, most recently deleted first. */
+	listTrash(): Promise<StorageResult<TrashRecord[]>> {
+		return guard(async () => ok(await this.db.trash.orderBy('deletedAt').reverse().toArray()));
+	}
+
+	/**
+	 * Puts a scenario back from the trash with its restore points, results and places in
+	 * comparisons. It keeps its name unless another scenario took it meanwhile; then it gets
+	 * the first free "<name> (2)".
+	 */
+	restoreFromTrash(id: string): Promise<StorageResult<ScenarioRecord>> {
+		const { scenarios, versions, results, comparisons, trash } = this.db;
+		return guard(() =>
+			this.db.transaction('rw', [scenarios, versions, results, comparisons, trash], async () => {
+				const t = await trash.get(id);
+				if (!t) return notFound('That deleted scenario');
+				await trash.delete(id);
+				let record = t.record;
+				// Ids are random, so this is only a safeguard: never overwrite another scenario.
+				const newKey = (await scenarios.get(id)) ? newId() : id;
+				const name = uniqueName(record.name, await this.names());
+				if (name !== record.name)
+					record = {
+						...record,
+						name,
+						scenario: withText(record.scenario, name, record.description)
+					};
+				if (newKey !== id) record = { ...record, id: newKey };
+				const taken = new Set(
+					(await results.bulkGet(t.results.map((r) => r.key)))
+						.filter((r) => r !== undefined)
+						.map((r) => r.key)
+				);
+				return this.#putBack({
+					...t,
+					record,
+					versions: t.versions.map((v) => ({ ...v, scenarioId: newKey })),
+					// A result another scenario stored since under the same key stays its own.
+					results: t.results.filter((r) => !taken.has(r.key)),
+					comparisons: t.comparisons.map((c) => ({
+						...c,
+						scenarioIds: c.scenarioIds.map((x) => (x === id ? newKey : x))
+					}))
+				});
 			})
+		);
+	}
+
+	/** Deletes a scenario in the trash for good, with its restore points and results. */
+	deleteForever(id: string): Promise<StorageResult<TrashRecord>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.trash, async () => {
+				const t = await this.db.trash.get(id);
+				if (!t) return notFound('That deleted scenario');
+				await this.db.trash.delete(id);
+				return ok(t);
+			})
+		);
+	}
+
+	/** Deletes everything in the trash for good. Resolves with how many scenarios went. */
+	emptyTrash(): Promise<StorageResult<number>> {
+		return guard(() =>
+			this.db.transaction('rw', this.db.trash, async () => {
+				const n = await this.db.trash.count();
+				await this.db.trash.clear();
+				return ok(n);
+			})
+		);
+	}
+
+	/** Deletes for good what has been in the trash for more than TRASH_DAYS. */
+	purgeTrash(now = Date.now()): Promise<StorageResult<number>> {
+		return guard(async () =>
+			ok(
+				await this.db.trash
+					.where('deletedAt')
+					.below(now - TRASH_DAYS * DAY_MS)
+					.delete()
+			)
 		);
 	}
 

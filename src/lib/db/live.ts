@@ -4,7 +4,12 @@
  * stay in step. Framework-free: a component subscribes and unsubscribes.
  */
 import { liveQuery } from 'dexie';
-import { isCurrentModelResult, isEarlierModelResult, type ScenarioRecord } from './db';
+import {
+	isCurrentModelResult,
+	isEarlierModelResult,
+	type ScenarioRecord,
+	type TrashRecord
+} from './db';
 import { guard, ok, toStorageError, type StorageError, type StorageResult } from './errors';
 import { resultKey, type Library } from './library';
 
@@ -110,4 +115,9 @@ function isStorageError(e: unknown): e is StorageError {
 /** Watches the whole library (see `readLibrary`). */
 export function watchLibrary(lib: Library, handlers: WatchHandlers<LibraryEntry[]>): () => void {
 	return watch(() => readLibrary(lib), handlers);
+}
+
+/** Watches the trash, most recently deleted first (see `Library.listTrash`). */
+export function watchTrash(lib: Library, handlers: WatchHandlers<TrashRecord[]>): () => void {
+	return watch(() => lib.listTrash(), handlers);
 }

@@ -1,7 +1,7 @@
 /**
- * The app's one way into its library: opens the database and places the read-only
- * examples once per page load, whichever page the user lands on first (the library, a
- * scenario's workbench, a share link).
+ * The app's one way into its library: opens the database, places the read-only examples and
+ * purges the trash of what was deleted long ago, once per page load, whichever page the
+ * user lands on first (the library, a scenario's workbench, a share link).
  */
 import type { Result } from '../sim';
 import type { ScenarioRecord } from './db';
@@ -59,6 +59,9 @@ export function ensureLibrary(): Promise<StorageResult<Library>> {
 			ready = undefined;
 			return seeded;
 		}
+		// Scenarios deleted more than TRASH_DAYS ago go for good. The library opens even if
+		// this fails: they are purged on a later open.
+		await lib.purgeTrash();
 		return { ok: true, value: lib };
 	})();
 	return ready;

@@ -140,7 +140,7 @@ describe('the upgrade to model 2.0', () => {
 		opened.push(db);
 		await db.open();
 		expect(db.verno).toBe(DB_VERSION);
-		expect(DB_VERSION).toBe(4);
+		expect(DB_VERSION).toBe(5);
 
 		for (const r of await db.scenarios.toArray()) {
 			expect(r.scenario.schemaVersion, r.id).toBe(SCHEMA_VERSION);

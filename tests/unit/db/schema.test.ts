@@ -31,6 +31,7 @@ describe('the database schema', () => {
 			'results',
 			'scenarios',
 			'storylines',
+			'trash',
 			'versions'
 		]);
 		const tagIndex = db.scenarios.schema.indexes.find((i) => i.name === 'tags');

@@ -2,7 +2,7 @@
  * What the scenario library knows and does, without a page: the live list of scenarios
  * (a change in another tab shows here), search, tag filter, sort and selection, the open
  * details forms, and every action on scenarios: create, edit details, duplicate, delete
- * with undo, restore the examples, import (checked first, with a choice when names clash),
+ * with undo (deleted scenarios wait in the trash), restore the examples, import (checked first, with a choice when names clash),
  * export and share. Storage problems become notices or messages in plain words.
  */
 import { resolve } from '$app/paths';
@@ -19,6 +19,7 @@ import { Notices } from '$lib/ui/notices.svelte';
 import { SavedComparisonsState } from './comparisons.svelte';
 import { findClashes, type Clash } from './reads';
 import { StorageState, type StorageDeps } from './storage.svelte';
+import { TrashState } from './trash.svelte';
 import { plural } from './words';
 
 /** What the details form saves. */
@@ -102,6 +103,8 @@ export class LibraryState {
 
 	readonly notices = new Notices();
 	readonly comparisons = new SavedComparisonsState();
+	/** Deleted scenarios, restorable for TRASH_DAYS. */
+	readonly trash = new TrashState(this.notices);
 	readonly storage: StorageState;
 
 	importProblem = $state.raw<ImportProblem | null>(null);
@@ -196,6 +199,7 @@ export class LibraryState {
 		this.#stopWatching?.();
 		this.#stopWatching = null;
 		this.comparisons.stop();
+		this.trash.stop();
 	}
 
 	/** Opens the library (again, after a failure) and watches it. */
@@ -226,6 +230,7 @@ export class LibraryState {
 			}
 		});
 		this.comparisons.watch(lib);
+		this.trash.watch(lib);
 	}
 
 	/** A scenario deleted (here or in another tab) leaves the selection. */

@@ -393,3 +393,39 @@ describe('words and clashes', () => {
 		expect(findClashes(parsed, entries)).toEqual([{ name: 'plan', example: false }]);
 	});
 });
+
+describe('the trash', () => {
+	it('lists a deleted scenario, restores it, deletes forever and empties, each confirmed', async () => {
+		const { state, lib } = await setup();
+		const a = must(await lib.createScenario(defaultScenario('Alpha')));
+		const b = must(await lib.createScenario(defaultScenario('Beta')));
+		await listed(state, 'Beta');
+		await state.remove([a.id, b.id]);
+		await vi.waitFor(() => expect(state.trash.count).toBe(2));
+		expect(state.trash.items?.map((t) => t.record.name)).toEqual(['Beta', 'Alpha']);
+
+		await state.trash.restore(a.id);
+		expect(messages(state)).toContain('Restored “Alpha” with its restore points.');
+		await listed(state, 'Alpha');
+		await vi.waitFor(() => expect(state.trash.count).toBe(1));
+
+		// The first click asks; the second deletes.
+		await state.trash.deleteForever(b.id);
+		expect(state.trash.confirming).toBe(b.id);
+		expect(must(await lib.listTrash())).toHaveLength(1);
+		await state.trash.deleteForever(b.id);
+		expect(messages(state)).toContain('Deleted “Beta” for good.');
+		await vi.waitFor(() => expect(state.trash.count).toBe(0));
+
+		await state.remove([a.id]);
+		await vi.waitFor(() => expect(state.trash.count).toBe(1));
+		await state.trash.empty();
+		expect(state.trash.confirming).toBe('all');
+		state.trash.cancelConfirm();
+		await state.trash.empty();
+		await state.trash.empty();
+		expect(messages(state)).toContain('Deleted 1 scenario for good.');
+		await vi.waitFor(() => expect(state.trash.count).toBe(0));
+		expect(must(await lib.listScenarios()).map((r) => r.name)).not.toContain('Alpha');
+	});
+});
