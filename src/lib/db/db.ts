@@ -212,9 +212,6 @@ async function upgradeToModel2(tx: Transaction): Promise<void> {
 		});
 }
 
-/** The newest schema version this app declares (Dexie stores it in IndexedDB times ten). */
-export const SCHEMA_VERSION_DECLARED = 5;
-
 export class SlowTrustDb extends Dexie {
 	scenarios!: EntityTable<ScenarioRecord, 'id'>;
 	results!: EntityTable<ResultRecord, 'key'>;
@@ -241,7 +238,7 @@ export class SlowTrustDb extends Dexie {
 			);
 		this.version(3).stores(SCHEMA_V3);
 		this.version(4).stores(SCHEMA_V4).upgrade(upgradeToModel2);
-		this.version(SCHEMA_VERSION_DECLARED).stores(SCHEMA_V5);
+		this.version(DB_VERSION).stores(SCHEMA_V5);
 	}
 
 	/**
@@ -250,7 +247,7 @@ export class SlowTrustDb extends Dexie {
 	 * it (its records may have a shape this version cannot read). Call once open.
 	 */
 	isNewer(): boolean {
-		return this.backendDB().version > SCHEMA_VERSION_DECLARED * 10;
+		return this.backendDB().version > DB_VERSION * 10;
 	}
 }
 

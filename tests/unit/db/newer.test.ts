@@ -5,14 +5,14 @@
  */
 import 'fake-indexeddb/auto';
 import { expect, it } from 'vitest';
-import { DB_NAME, SCHEMA_VERSION_DECLARED } from '../../../src/lib/db/db';
+import { DB_NAME, DB_VERSION } from '../../../src/lib/db/db';
 import { MESSAGES } from '../../../src/lib/db/errors';
 import { ensureLibrary, openScenario } from '../../../src/lib/db/ready';
 
 /** Creates the app's database as a newer version would: version 5, with a new store. */
 function makeNewerDatabase(): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(DB_NAME, (SCHEMA_VERSION_DECLARED + 1) * 10);
+		const request = indexedDB.open(DB_NAME, (DB_VERSION + 1) * 10);
 		request.onupgradeneeded = () => {
 			const db = request.result;
 			db.createObjectStore('scenarios', { keyPath: 'id' });
