@@ -3,9 +3,17 @@
  * words. Dexie and DOM errors are mapped by name (an AbortError is mapped by its cause).
  */
 import { describeIssues, type Result, type ValidationIssue } from '../sim';
+import type { DamagedRecord } from './damaged';
 
 type StorageErrorKind =
-	'quota' | 'blocked' | 'unavailable' | 'not-found' | 'read-only' | 'invalid' | 'unknown';
+	| 'quota'
+	| 'blocked'
+	| 'unavailable'
+	| 'not-found'
+	| 'read-only'
+	| 'invalid'
+	| 'damaged'
+	| 'unknown';
 
 export interface StorageError {
 	kind: StorageErrorKind;
@@ -15,6 +23,8 @@ export interface StorageError {
 	issues?: ValidationIssue[];
 	/** The technical name of the underlying error, for a details line or a bug report. */
 	cause?: string;
+	/** The stored record, when it is damaged (kind 'damaged'). */
+	damaged?: DamagedRecord;
 }
 
 /** A storage operation's value, or its error: the app's one `Result`, with a StorageError. */
@@ -58,6 +68,14 @@ export function notFound<T = never>(what = 'That item'): StorageResult<T> {
 
 export function readOnly<T = never>(): StorageResult<T> {
 	return fail('read-only', MESSAGES.readOnly);
+}
+
+/** A stored scenario record that fails validation: never handed to a page as a scenario. */
+export function damaged<T = never>(d: DamagedRecord): StorageResult<T> {
+	return fail('damaged', `This scenario's stored data is damaged: ${d.problem}`, {
+		issues: d.issues,
+		damaged: d
+	});
 }
 
 export function invalid<T = never>(

@@ -28,7 +28,17 @@ import {
 	type VersionRecord
 } from './db';
 import { isSummary } from './summary-check';
-import { Rejection, guard, invalid, notFound, ok, readOnly, type StorageResult } from './errors';
+import { checkRecord, splitRecords } from './damaged';
+import {
+	Rejection,
+	damaged,
+	guard,
+	invalid,
+	notFound,
+	ok,
+	readOnly,
+	type StorageResult
+} from './errors';
 
 export { MESSAGES, toStorageError } from './errors';
 export type { StorageResult } from './errors';
@@ -278,15 +288,21 @@ export class Library {
 		);
 	}
 
-	/** Every scenario, most recently changed first. */
+	/** Every readable scenario, most recently changed first (damaged records are left out). */
 	listScenarios(): Promise<StorageResult<ScenarioRecord[]>> {
-		return guard(async () => ok(await this.db.scenarios.orderBy('updatedAt').reverse().toArray()));
+		return guard(async () => {
+			const rows = await this.db.scenarios.orderBy('updatedAt').reverse().toArray();
+			return ok(splitRecords(rows).records);
+		});
 	}
 
+	/** One scenario; a stored record that fails validation is the error kind 'damaged'. */
 	getScenario(id: string): Promise<StorageResult<ScenarioRecord>> {
 		return guard(async () => {
 			const r = await this.db.scenarios.get(id);
-			return r ? ok(r) : notFound('That scenario');
+			if (!r) return notFound('That scenario');
+			const checked = checkRecord(r, id);
+			return checked.ok ? ok(checked.value) : damaged(checked.error);
 		});
 	}
 

@@ -10,6 +10,7 @@ import {
 	type ScenarioRecord,
 	type TrashRecord
 } from './db';
+import { splitRecords, type DamagedRecord } from './damaged';
 import { guard, ok, toStorageError, type StorageError, type StorageResult } from './errors';
 import { resultKey, type Library } from './library';
 
@@ -37,14 +38,15 @@ export interface LibraryEntry {
 }
 
 /**
- * Reads every scenario with the median trust of its last result, most recently changed
- * first. Only the median series is kept from each stored summary.
+ * Reads every readable scenario with the median trust of its last result, most recently
+ * changed first. Only the median series is kept from each stored summary. Damaged records
+ * are left out (see `readDamaged`).
  */
 export function readLibrary(lib: Library): Promise<StorageResult<LibraryEntry[]>> {
 	const { db } = lib;
 	return guard(() =>
 		db.transaction('r', db.scenarios, db.results, async () => {
-			const records = await db.scenarios.orderBy('updatedAt').reverse().toArray();
+			const { records } = splitRecords(await db.scenarios.orderBy('updatedAt').reverse().toArray());
 			const keys = records.map((r) => r.lastResultKey).filter((k): k is string => Boolean(k));
 			const results = keys.length ? await db.results.bulkGet(keys) : [];
 			const byKey = new Map(results.filter((r) => r !== undefined).map((r) => [r.key, r] as const));
@@ -120,4 +122,17 @@ export function watchLibrary(lib: Library, handlers: WatchHandlers<LibraryEntry[
 /** Watches the trash, most recently deleted first (see `Library.listTrash`). */
 export function watchTrash(lib: Library, handlers: WatchHandlers<TrashRecord[]>): () => void {
 	return watch(() => lib.listTrash(), handlers);
+}
+
+/** Reads the stored scenario records that fail validation, most recently changed first. */
+export function readDamaged(lib: Library): Promise<StorageResult<DamagedRecord[]>> {
+	const { db } = lib;
+	return guard(async () =>
+		ok(splitRecords(await db.scenarios.orderBy('updatedAt').reverse().toArray()).damaged)
+	);
+}
+
+/** Watches the damaged records of the library (see `readDamaged`). */
+export function watchDamaged(lib: Library, handlers: WatchHandlers<DamagedRecord[]>): () => void {
+	return watch(() => readDamaged(lib), handlers);
 }

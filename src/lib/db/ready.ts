@@ -5,6 +5,7 @@
  */
 import type { Result } from '../sim';
 import type { ScenarioRecord } from './db';
+import type { DamagedRecord } from './damaged';
 import { library, type Library } from './library';
 import { MESSAGES, toStorageError, type StorageResult } from './errors';
 
@@ -67,8 +68,14 @@ export function ensureLibrary(): Promise<StorageResult<Library>> {
 	return ready;
 }
 
-/** Why a page could not open its scenario: it is not in the library, or storage failed. */
-export type OpenFailure = { kind: 'not-found' } | { kind: 'error'; message: string };
+/**
+ * Why a page could not open its scenario: it is not in the library, its stored data is
+ * damaged (with the raw record to download), or storage failed.
+ */
+export type OpenFailure =
+	| { kind: 'not-found' }
+	| { kind: 'damaged'; message: string; damaged: DamagedRecord }
+	| { kind: 'error'; message: string };
 
 /** Opens the library and one scenario in it, for a page about that scenario. */
 export async function openScenario(
@@ -83,7 +90,9 @@ export async function openScenario(
 			error:
 				found.error.kind === 'not-found'
 					? { kind: 'not-found' }
-					: { kind: 'error', message: found.error.message }
+					: found.error.kind === 'damaged' && found.error.damaged
+						? { kind: 'damaged', message: found.error.message, damaged: found.error.damaged }
+						: { kind: 'error', message: found.error.message }
 		};
 	return { ok: true, value: { lib: ready.value, record: found.value } };
 }

@@ -12,6 +12,7 @@ import {
 	type ValidationIssue
 } from '../sim';
 import type { ComparisonRecord, ScenarioRecord } from './db';
+import { splitRecords } from './damaged';
 import { guard, notFound, ok, type StorageResult } from './errors';
 import {
 	COMPARISON_MAX_SCENARIOS,
@@ -53,6 +54,11 @@ export interface LibraryDocument {
 	modelVersion: string;
 	scenarios: LibraryItem[];
 	comparisons?: LibraryComparison[];
+	/**
+	 * Stored records that failed validation, as they were stored: kept apart so the rest of
+	 * the file always imports (import leaves them out, with a note).
+	 */
+	damaged?: unknown[];
 }
 
 /** One problem in a file: which item (0-based index and name, when it is about an item) and which field. */
@@ -76,6 +82,8 @@ export interface ParsedImport {
 	kind: 'library' | 'scenario' | 'list';
 	items: LibraryItem[];
 	comparisons: LibraryComparison[];
+	/** Damaged records the file carried apart, which are not imported. */
+	damagedLeftOut: number;
 }
 
 const NOTHING = 'Nothing was imported.';
@@ -219,6 +227,7 @@ export function parseLibraryValue(value: unknown): TransferResult<ParsedImport> 
 	let rawItems: unknown[];
 	let wrapped: boolean;
 	let rawComparisons: unknown;
+	let damagedLeftOut = 0;
 	if (Array.isArray(value)) {
 		kind = 'list';
 		rawItems = value;
@@ -242,6 +251,7 @@ export function parseLibraryValue(value: unknown): TransferResult<ParsedImport> 
 		rawItems = value.scenarios;
 		wrapped = true;
 		rawComparisons = value.comparisons;
+		if (Array.isArray(value.damaged)) damagedLeftOut = value.damaged.length;
 	} else if (isObject(value) && 'schemaVersion' in value) {
 		kind = 'scenario';
 		rawItems = [value];
@@ -252,7 +262,12 @@ export function parseLibraryValue(value: unknown): TransferResult<ParsedImport> 
 		);
 	}
 
-	if (rawItems.length === 0) return fileError('This file holds no scenarios.');
+	if (rawItems.length === 0)
+		return fileError(
+			damagedLeftOut
+				? `This file holds no readable scenarios: only ${damagedLeftOut === 1 ? 'a damaged record, which is' : `${damagedLeftOut} damaged records, which are`} not imported.`
+				: 'This file holds no scenarios.'
+		);
 	if (rawItems.length > MAX_IMPORT_ITEMS)
 		return fileError(
 			`This file holds ${rawItems.length} scenarios; at most ${MAX_IMPORT_ITEMS} can be imported at once.`
@@ -288,14 +303,15 @@ export function parseLibraryValue(value: unknown): TransferResult<ParsedImport> 
 
 	const comparisons = checkComparisons(rawComparisons, items.length);
 	if (!comparisons.ok) return comparisons;
-	return { ok: true, value: { kind, items, comparisons: comparisons.value } };
+	return { ok: true, value: { kind, items, comparisons: comparisons.value, damagedLeftOut } };
 }
 
 /** Builds the export document of some scenarios and the comparisons among them. Pure. */
 function buildLibraryDocument(
 	records: readonly ScenarioRecord[],
 	comparisons: readonly ComparisonRecord[] = [],
-	now: Date = new Date()
+	now: Date = new Date(),
+	damaged: readonly string[] = []
 ): LibraryDocument {
 	const position = new Map(records.map((r, i) => [r.id, i]));
 	const doc: LibraryDocument = {
@@ -319,6 +335,7 @@ function buildLibraryDocument(
 		}))
 		.filter((c) => c.scenarios.length > 0);
 	if (cs.length) doc.comparisons = cs;
+	if (damaged.length) doc.damaged = damaged.map((raw) => JSON.parse(raw) as unknown);
 	return doc;
 }
 
@@ -354,18 +371,21 @@ export function exportScenarios(
 	const { db } = lib;
 	return guard(() =>
 		db.transaction('r', db.scenarios, db.comparisons, async () => {
-			let records: ScenarioRecord[];
+			let rows: unknown[];
 			let comparisons = await db.comparisons.toArray();
 			if (ids) {
 				const found = await db.scenarios.bulkGet([...ids]);
 				if (found.some((r) => !r)) return notFound('A scenario you chose');
-				records = found as ScenarioRecord[];
+				rows = found;
 				const chosen = new Set(ids);
 				comparisons = comparisons.filter((c) => c.scenarioIds.every((id) => chosen.has(id)));
 			} else {
-				records = (await db.scenarios.orderBy('name').toArray()).filter((r) => !r.presetId);
+				rows = (await db.scenarios.orderBy('name').toArray()).filter((r) => !r.presetId);
 			}
-			return ok(buildLibraryDocument(records, comparisons, now));
+			// A damaged record goes apart, so the file's scenarios always import.
+			const { records, damaged } = splitRecords(rows);
+			const raws = damaged.map((d) => d.raw);
+			return ok(buildLibraryDocument(records, comparisons, now, raws));
 		})
 	);
 }
@@ -384,6 +404,8 @@ export interface ImportReport {
 	/** Imported names changed to avoid a clash. */
 	renamed: { from: string; to: string }[];
 	comparisons: number;
+	/** Damaged records the file carried apart, which were not imported. */
+	damagedLeftOut: number;
 }
 
 /**
@@ -406,7 +428,13 @@ export function importLibrary(
 			const taken = existing.map((r) => r.name);
 			const byName = new Map<string, ScenarioRecord>();
 			for (const r of existing) if (!r.presetId) byName.set(r.name.toLowerCase(), r);
-			const report: ImportReport = { added: [], replaced: [], renamed: [], comparisons: 0 };
+			const report: ImportReport = {
+				added: [],
+				replaced: [],
+				renamed: [],
+				comparisons: 0,
+				damagedLeftOut: parsed.damagedLeftOut
+			};
 			const ids: string[] = [];
 			for (const item of parsed.items) {
 				const target = replace ? byName.get(item.name.toLowerCase()) : undefined;

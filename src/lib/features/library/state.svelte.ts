@@ -17,6 +17,7 @@ import { downloadText } from '$lib/export/download';
 import { DEMO_PRESET_ID, PRESETS, defaultScenario, presetById } from '$lib/sim';
 import { Notices } from '$lib/ui/notices.svelte';
 import { SavedComparisonsState } from './comparisons.svelte';
+import { DamagedRecordsState } from './damaged.svelte';
 import { findClashes, type Clash } from './reads';
 import { StorageState, type StorageDeps } from './storage.svelte';
 import { TrashState } from './trash.svelte';
@@ -106,6 +107,8 @@ export class LibraryState {
 	/** Deleted scenarios, restorable for TRASH_DAYS. */
 	readonly trash = new TrashState(this.notices);
 	readonly storage: StorageState;
+	/** Stored records that fail validation: shown apart, never as scenarios. */
+	readonly damaged: DamagedRecordsState;
 
 	importProblem = $state.raw<ImportProblem | null>(null);
 	// Raw: the parsed file goes to IndexedDB, which cannot store reactive proxies.
@@ -182,6 +185,7 @@ export class LibraryState {
 			(() => new URL(resolve('/share'), window.location.href).href);
 		this.#afterRemove = deps.afterRemove ?? (() => {});
 		this.storage = new StorageState(deps);
+		this.damaged = new DamagedRecordsState(this.#download);
 	}
 
 	/** Opens the library and keeps the clock ticking; returns the function that stops both. */
@@ -200,6 +204,7 @@ export class LibraryState {
 		this.#stopWatching = null;
 		this.comparisons.stop();
 		this.trash.stop();
+		this.damaged.stop();
 	}
 
 	/** Opens the library (again, after a failure) and watches it. */
@@ -231,6 +236,7 @@ export class LibraryState {
 		});
 		this.comparisons.watch(lib);
 		this.trash.watch(lib);
+		this.damaged.watch(lib);
 	}
 
 	/** A scenario deleted (here or in another tab) leaves the selection. */
@@ -412,7 +418,7 @@ export class LibraryState {
 		const r = await exportScenarios(lib, ids);
 		if (!r.ok) return this.#fail('Not exported.', r.error);
 		const n = r.value.scenarios.length;
-		if (n === 0) {
+		if (n === 0 && !r.value.damaged?.length) {
 			this.notices.push({
 				tone: 'info',
 				message:
@@ -424,8 +430,12 @@ export class LibraryState {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const fileName = exportFileName(new Date(), single);
 		this.#download(fileName, serializeLibrary(r.value), 'application/json');
+		const apart = r.value.damaged?.length ?? 0;
 		this.notices.success(
-			`Exported ${plural(n, 'scenario')} to “${fileName}”. Import that file here or in another browser to get ${n === 1 ? 'it' : 'them'} back.`
+			`Exported ${plural(n, 'scenario')} to “${fileName}”. Import that file here or in another browser to get ${n === 1 ? 'it' : 'them'} back.` +
+				(apart
+					? ` ${plural(apart, 'damaged record')} ${apart === 1 ? 'is' : 'are'} kept apart in the file and will not be imported.`
+					: '')
 		);
 	}
 
@@ -521,7 +531,7 @@ export class LibraryState {
 			this.importProblem = { fileName, message: r.error.message, issues: [] };
 			return;
 		}
-		const { added, replaced, renamed } = r.value;
+		const { added, replaced, renamed, damagedLeftOut } = r.value;
 		this.clearFilters();
 		const parts = [
 			`Imported ${plural(added.length + replaced.length, 'scenario')} from “${fileName}”`
@@ -532,6 +542,8 @@ export class LibraryState {
 			const shown = renamed.slice(0, 3).map((x) => `“${x.from}” as “${x.to}”`);
 			message += ` Added ${shown.join(', ')}${renamed.length > 3 ? ` and ${renamed.length - 3} more` : ''}, so no name is used twice.`;
 		}
+		if (damagedLeftOut)
+			message += ` ${plural(damagedLeftOut, 'damaged record')} in the file ${damagedLeftOut === 1 ? 'was' : 'were'} left out.`;
 		this.notices.success(message);
 	}
 }

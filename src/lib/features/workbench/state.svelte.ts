@@ -7,7 +7,9 @@
  */
 import type { ScenarioRecord, VersionRecord } from '$lib/db/db';
 import { resultKey, type Library } from '$lib/db/library';
+import { damagedFileName } from '$lib/db/damaged';
 import { openScenario, type OpenFailure } from '$lib/db/ready';
+import { downloadText } from '$lib/export/download';
 import { encodeScenario, shareLink } from '$lib/db/share';
 import { SimEngine } from '$lib/engine/engine.svelte';
 import { estimatedSeconds, LARGE_JOB_SECONDS } from '$lib/engine/estimate';
@@ -66,6 +68,8 @@ export interface WorkbenchOptions {
 	saveDelayMs?: number;
 	/** Where an unsaved edit is kept when the page goes away (default: localStorage). */
 	stashStore?: StashStore | null;
+	/** Saves a file (default: the browser's download). */
+	download?: (fileName: string, text: string, type: string) => void;
 }
 
 export class WorkbenchState {
@@ -107,6 +111,7 @@ export class WorkbenchState {
 	readonly #open: typeof openScenario;
 	readonly #whenIdle: (work: () => void) => () => void;
 	readonly #writeClipboard: (text: string) => Promise<void>;
+	readonly #download: (fileName: string, text: string, type: string) => void;
 	readonly autosave: Autosave<Scenario, ScenarioRecord>;
 
 	// Read by the views; changed only by the methods below.
@@ -181,6 +186,7 @@ export class WorkbenchState {
 		this.#whenIdle = options.whenIdle ?? ((work) => afterPaintWhenIdle(work));
 		this.#writeClipboard =
 			options.writeClipboard ?? ((text) => navigator.clipboard.writeText(text));
+		this.#download = options.download ?? downloadText;
 		this.#stashStore = options.stashStore === undefined ? defaultStashStore() : options.stashStore;
 		this.autosave = new Autosave<Scenario, ScenarioRecord>({
 			delayMs: options.saveDelayMs,
@@ -281,7 +287,15 @@ export class WorkbenchState {
 	/** The page's title. */
 	get title(): string {
 		if (this.#load.kind === 'ready' && this.#scenario) return this.#scenario.name;
+		if (this.#load.kind === 'damaged') return 'Damaged scenario';
 		return this.#load.kind === 'not-found' ? 'Scenario not found' : 'Scenario';
+	}
+
+	/** Saves the stored data of a damaged scenario, as it is, as a JSON file. */
+	downloadDamaged(): void {
+		if (this.#load.kind !== 'damaged') return;
+		const d = this.#load.damaged;
+		this.#download(damagedFileName(d), d.raw + '\n', 'application/json');
 	}
 
 	/** Whether an edit has not reached the library yet. */

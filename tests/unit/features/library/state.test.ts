@@ -429,3 +429,33 @@ describe('the trash', () => {
 		expect(must(await lib.listScenarios()).map((r) => r.name)).not.toContain('Alpha');
 	});
 });
+
+describe('damaged records', () => {
+	it('are shown apart with the problem in words, download as stored, and delete on a second click', async () => {
+		const { state, lib, downloads } = await setup();
+		const made = must(await lib.createScenario(defaultScenario('Broken')));
+		const raw = structuredClone(made) as unknown as { scenario: Record<string, unknown> };
+		delete raw.scenario.community;
+		await lib.db.scenarios.put(raw as unknown as typeof made);
+		await vi.waitFor(() => expect(state.damaged.records).toHaveLength(1));
+		expect(state.entries?.some((e) => e.record.id === made.id)).toBe(false);
+		const record = state.damaged.records[0];
+		expect(record.name).toBe('Broken');
+		expect(record.problem).toMatch(/community/i);
+
+		state.damaged.download(record);
+		expect(downloads.at(-1)?.fileName).toMatch(/^slow-trust-damaged-.*\.json$/);
+		expect(JSON.parse(downloads.at(-1)?.text ?? '')).toEqual(raw);
+
+		await state.exportSome(undefined);
+		expect(messages(state).at(-1)).toMatch(/1 damaged record is kept apart/);
+
+		await state.damaged.remove(record.id);
+		expect(state.damaged.confirming).toBe(record.id);
+		await state.damaged.remove(record.id);
+		await vi.waitFor(() => expect(state.damaged.records).toEqual([]));
+		expect((await lib.getScenario(made.id)).ok).toBe(false);
+		// Gone for good: not kept in the trash either.
+		expect(must(await lib.listTrash())).toEqual([]);
+	});
+});

@@ -70,15 +70,19 @@ function workbench(lib: Library, id: string, options: Partial<Setup> = {}) {
 				error:
 					found.error.kind === 'not-found'
 						? { kind: 'not-found' }
-						: { kind: 'error', message: found.error.message }
+						: found.error.kind === 'damaged' && found.error.damaged
+							? { kind: 'damaged', message: found.error.message, damaged: found.error.damaged }
+							: { kind: 'error', message: found.error.message }
 			};
 		return { ok: true, value: { lib, record: found.value } };
 	};
 	const copied: string[] = [];
+	const downloads: { fileName: string; text: string }[] = [];
 	const settings: WorkbenchOptions = {
 		open,
 		engine,
 		stashStore: options.stash ?? null,
+		download: (fileName, text) => downloads.push({ fileName, text }),
 		saveDelayMs: 5,
 		whenIdle: (work) => {
 			waiting = work;
@@ -99,6 +103,7 @@ function workbench(lib: Library, id: string, options: Partial<Setup> = {}) {
 		engine,
 		runners,
 		copied,
+		downloads,
 		/** Lets the page fall idle: the held-back start (or warm-up) begins. */
 		idle() {
 			const work = waiting;
@@ -160,6 +165,25 @@ describe('WorkbenchState', () => {
 		await wb.open();
 		expect(wb.load).toEqual({ kind: 'not-found' });
 		expect(wb.title).toBe('Scenario not found');
+	});
+
+	it('says a damaged scenario is damaged, never opens it, and downloads its stored data', async () => {
+		const { lib, record } = await libraryWith(small());
+		const broken = structuredClone(record) as unknown as { scenario: Record<string, unknown> };
+		delete broken.scenario.community;
+		await lib.db.scenarios.put(broken as unknown as ScenarioRecord);
+		const { wb, downloads, hasWaiting } = workbench(lib, record.id);
+		await wb.open();
+		expect(wb.load.kind).toBe('damaged');
+		if (wb.load.kind !== 'damaged') return;
+		expect(wb.load.message).toMatch(/^This scenario's stored data is damaged: /);
+		expect(wb.title).toBe('Damaged scenario');
+		expect(wb.record).toBeNull();
+		expect(hasWaiting()).toBe(false);
+		wb.downloadDamaged();
+		expect(downloads).toHaveLength(1);
+		expect(downloads[0].fileName).toMatch(/^slow-trust-damaged-.*\.json$/);
+		expect(JSON.parse(downloads[0].text)).toEqual(broken);
 	});
 
 	it('saves an edit, re-runs it, and goes back to a result at hand without running', async () => {
