@@ -226,7 +226,8 @@ export class WorkbenchState {
 			hash: this.#hash,
 			complete: this.#complete,
 			held: this.#held,
-			estimate: this.#scenario ? estimatedSeconds(this.#scenario) : 0,
+			estimate:
+				this.#held === 'large' && this.#scenario ? estimatedSeconds(this.#scenario) : undefined,
 			engine: this.engine
 		})
 	);
