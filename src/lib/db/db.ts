@@ -25,6 +25,20 @@ export interface ScenarioRecord {
 	updatedAt: number;
 	/** The key of the last result computed for this scenario (it may be stale). */
 	lastResultKey?: string;
+	/**
+	 * Goes up by one with every change to the scenario, its name, description or tags (not
+	 * with a new result). A save names the revision it started from and is refused when the
+	 * stored one has moved on, so that one tab never silently overwrites another's change.
+	 * Missing on records written before it existed: read as 0 (see `revisionOf`).
+	 */
+	revision?: number;
+}
+
+/** A record's revision (0 for a record written before revisions existed). */
+export function revisionOf(record: Pick<ScenarioRecord, 'revision'>): number {
+	return typeof record.revision === 'number' && Number.isFinite(record.revision)
+		? record.revision
+		: 0;
 }
 
 /**

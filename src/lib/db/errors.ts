@@ -4,6 +4,7 @@
  */
 import { describeIssues, type Result, type ValidationIssue } from '../sim';
 import type { DamagedRecord } from './damaged';
+import type { ScenarioRecord } from './db';
 
 type StorageErrorKind =
 	| 'quota'
@@ -13,6 +14,7 @@ type StorageErrorKind =
 	| 'read-only'
 	| 'invalid'
 	| 'damaged'
+	| 'conflict'
 	| 'unknown';
 
 export interface StorageError {
@@ -25,6 +27,8 @@ export interface StorageError {
 	cause?: string;
 	/** The stored record, when it is damaged (kind 'damaged'). */
 	damaged?: DamagedRecord;
+	/** The record as stored now, when a save was refused because it had changed (kind 'conflict'). */
+	current?: ScenarioRecord;
 }
 
 /** A storage operation's value, or its error: the app's one `Result`, with a StorageError. */
@@ -40,6 +44,8 @@ export const MESSAGES = {
 	newer:
 		'Your library was saved by a newer version of Slow Trust. Reload the page to get the newest version. Nothing was changed.',
 	notFound: 'That item is no longer in your library. It may have been deleted in another tab.',
+	conflict:
+		'This scenario was changed in another tab or window since this page last saw it. Nothing was overwritten.',
 	readOnly: 'This is a read-only example. Make a copy to change it; the copy is yours to edit.',
 	unknown:
 		'Something went wrong while using this browser’s storage. Nothing was changed. Try again; if it keeps happening, export your library to keep a copy.'
@@ -68,6 +74,14 @@ export function notFound<T = never>(what = 'That item'): StorageResult<T> {
 
 export function readOnly<T = never>(): StorageResult<T> {
 	return fail('read-only', MESSAGES.readOnly);
+}
+
+/**
+ * A save refused because the stored record changed since the writer read it (another tab
+ * saved, renamed or imported over it). Carries the record as it is now.
+ */
+export function conflict<T = never>(current: ScenarioRecord): StorageResult<T> {
+	return fail('conflict', MESSAGES.conflict, { current });
 }
 
 /** A stored scenario record that fails validation: never handed to a page as a scenario. */

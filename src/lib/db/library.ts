@@ -20,6 +20,7 @@ import {
 import {
 	getDb,
 	isCurrentModelResult,
+	revisionOf,
 	type ComparisonRecord,
 	type ResultRecord,
 	type ScenarioRecord,
@@ -31,6 +32,7 @@ import { isSummary } from './summary-check';
 import { checkRecord, splitRecords } from './damaged';
 import {
 	Rejection,
+	conflict,
 	damaged,
 	guard,
 	invalid,
@@ -226,6 +228,22 @@ export async function requestPersistence(): Promise<StorageResult<boolean>> {
 	}
 }
 
+/** A scenario's name, description and tags, as the details form edits them. */
+export interface ScenarioDetails {
+	name: string;
+	description: string;
+	tags: string[];
+}
+
+function sameDetails(r: ScenarioDetails, d: ScenarioDetails): boolean {
+	return (
+		r.name === d.name &&
+		r.description === d.description &&
+		r.tags.length === d.tags.length &&
+		r.tags.every((t, i) => t === d.tags[i])
+	);
+}
+
 /** The scenario library. Construct with a database (tests pass a fresh one). */
 export class Library {
 	constructor(readonly db: SlowTrustDb) {}
@@ -264,7 +282,8 @@ export class Library {
 								scenario: structuredClone(p.scenario),
 								name: p.scenario.name,
 								description: p.scenario.description,
-								updatedAt: now
+								updatedAt: now,
+								revision: revisionOf(existing) + 1
 							});
 						}
 					} else if (all || !seeded.has(p.id)) {
@@ -375,16 +394,25 @@ export class Library {
 		return r as ScenarioRecord;
 	}
 
-	/** Applies a change to an editable scenario record in one transaction. */
+	/**
+	 * Applies a change to an editable scenario record in one transaction, as the next
+	 * revision. `stale` may refuse it, seeing the stored record, as a conflict.
+	 */
 	private editRecord(
 		id: string,
-		change: (r: ScenarioRecord) => Omit<ScenarioRecord, 'updatedAt'>,
-		now: number
+		change: (r: ScenarioRecord) => Omit<ScenarioRecord, 'updatedAt' | 'revision'>,
+		now: number,
+		stale: (r: ScenarioRecord) => boolean = () => false
 	): Promise<StorageResult<ScenarioRecord>> {
 		return guard(() =>
 			this.db.transaction('rw', this.db.scenarios, async () => {
 				const r = await this.editable(id);
-				const next: ScenarioRecord = { ...change(r), updatedAt: now };
+				if (stale(r)) return conflict(r);
+				const next: ScenarioRecord = {
+					...change(r),
+					updatedAt: now,
+					revision: revisionOf(r) + 1
+				};
 				await this.db.scenarios.put(next);
 				return ok(next);
 			})
@@ -394,11 +422,15 @@ export class Library {
 	/**
 	 * Sets a scenario's name, description and tags together, in one transaction: either
 	 * all three change or none does (the form that sent them keeps its input on failure).
+	 * With `before` (the details as the form found them), a change made meanwhile elsewhere
+	 * to any of the three is not overwritten: the save is refused as a conflict. Changes to
+	 * the settings made meanwhile are kept either way.
 	 */
 	updateDetails(
 		id: string,
-		details: { name: string; description: string; tags: string[] },
-		now = Date.now()
+		details: ScenarioDetails,
+		now = Date.now(),
+		before?: ScenarioDetails
 	): Promise<StorageResult<ScenarioRecord>> {
 		const name = checkName(details.name);
 		if (!name.ok) return Promise.resolve({ ok: false, error: name.error });
@@ -415,7 +447,8 @@ export class Library {
 				tags: tags.value,
 				scenario: withText(r.scenario, name.value, description.value)
 			}),
-			now
+			now,
+			(r) => before !== undefined && !sameDetails(r, before)
 		);
 	}
 
@@ -435,11 +468,17 @@ export class Library {
 	/**
 	 * Saves an edited scenario after validating it, and adds a restore point (keeping the
 	 * last MAX_VERSIONS). The record's name and description follow the scenario's.
+	 *
+	 * With `revision` (the revision the edit started from), the save is refused as a
+	 * 'conflict', carrying the stored record, when the stored revision has moved on: another
+	 * tab saved, renamed or imported over it meanwhile. The check and the write are one
+	 * transaction, so no change made elsewhere is ever overwritten unseen.
 	 */
 	saveScenario(
 		id: string,
 		scenario: unknown,
-		now = Date.now()
+		now = Date.now(),
+		revision?: number
 	): Promise<StorageResult<ScenarioRecord>> {
 		const checked = validateScenario(scenario);
 		if (!checked.ok) return Promise.resolve(invalid(checked.error));
@@ -447,13 +486,15 @@ export class Library {
 		return guard(() =>
 			this.db.transaction('rw', this.db.scenarios, this.db.versions, async () => {
 				const r = await this.editable(id);
+				if (revision !== undefined && revisionOf(r) !== revision) return conflict(r);
 				if (canonicalJson(r.scenario) === canonicalJson(s)) return ok(r);
 				const next: ScenarioRecord = {
 					...r,
 					name: s.name,
 					description: s.description,
 					scenario: structuredClone(s),
-					updatedAt: now
+					updatedAt: now,
+					revision: revisionOf(r) + 1
 				};
 				await this.db.scenarios.put(next);
 				await this.addRestorePoint(id, next.scenario, now);
@@ -565,7 +606,7 @@ export class Library {
 				const t = await trash.get(id);
 				if (!t) return notFound('That deleted scenario');
 				await trash.delete(id);
-				let record = t.record;
+				let record: ScenarioRecord = { ...t.record, revision: revisionOf(t.record) + 1 };
 				// Ids are random, so this is only a safeguard: never overwrite another scenario.
 				const newKey = (await scenarios.get(id)) ? newId() : id;
 				const name = uniqueName(record.name, await this.names());

@@ -11,7 +11,7 @@ import {
 	type Scenario,
 	type ValidationIssue
 } from '../sim';
-import type { ComparisonRecord, ScenarioRecord } from './db';
+import { revisionOf, type ComparisonRecord, type ScenarioRecord } from './db';
 import { splitRecords } from './damaged';
 import { guard, notFound, ok, type StorageResult } from './errors';
 import {
@@ -445,7 +445,8 @@ export function importLibrary(
 						description: item.description,
 						tags: item.tags,
 						scenario: { ...item.scenario, name: target.name },
-						updatedAt: now
+						updatedAt: now,
+						revision: revisionOf(target) + 1
 					};
 					await db.scenarios.put(next);
 					await lib.addRestorePoint(target.id, next.scenario, now);

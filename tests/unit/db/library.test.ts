@@ -12,6 +12,7 @@ import {
 	uniqueName
 } from '../../../src/lib/db/library';
 import { PRESETS, defaultScenario, setParam, simulate, type Summary } from '../../../src/lib/sim';
+import { revisionOf } from '../../../src/lib/db/db';
 import { freshLibrary, must } from './helpers';
 
 const libs: Library[] = [];
@@ -196,7 +197,10 @@ describe('scenarios', () => {
 
 		// The token survives a trip through structured clone (e.g. kept in app state).
 		must(await l.undoDelete(structuredClone(token)));
-		expect(must(await l.getScenario(a.id))).toEqual(current);
+		expect(must(await l.getScenario(a.id))).toEqual({
+			...current,
+			revision: revisionOf(current) + 1
+		});
 		expect(must(await l.listVersions(a.id))).toHaveLength(2);
 		expect(must(await l.getComparison(cmp.id)).scenarioIds).toEqual([b.id, a.id]);
 		expect(must(await l.currentResult(a.id))?.summary).toEqual(fakeSummary(1));

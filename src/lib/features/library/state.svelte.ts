@@ -8,7 +8,7 @@
 import { resolve } from '$app/paths';
 import type { ScenarioRecord } from '$lib/db/db';
 import type { StorageError, StorageResult } from '$lib/db/errors';
-import type { DeletedScenario, Library } from '$lib/db/library';
+import type { DeletedScenario, Library, ScenarioDetails as Details } from '$lib/db/library';
 import { watchLibrary, type LibraryEntry } from '$lib/db/live';
 import { ensureLibrary } from '$lib/db/ready';
 import { filterAndSort, tagCounts, type SortKey } from '$lib/db/search';
@@ -22,13 +22,6 @@ import { findClashes, type Clash } from './reads';
 import { StorageState, type StorageDeps } from './storage.svelte';
 import { TrashState } from './trash.svelte';
 import { plural } from './words';
-
-/** What the details form saves. */
-export interface Details {
-	name: string;
-	description: string;
-	tags: string[];
-}
 
 /** What to do with the clashing names of an import; 'cancel' imports nothing. */
 export type ClashChoice = 'rename' | 'replace' | 'cancel';
@@ -58,6 +51,11 @@ export interface DetailsDraft {
 	tags: string;
 	saving: boolean;
 	error: StorageError | null;
+	/**
+	 * The details as stored when the form opened (or when a clash was last shown): a save
+	 * over a rename made meanwhile in another tab is refused once, with the new name shown.
+	 */
+	before: Details;
 }
 
 /** The details a form saves: the tags split at commas, blanks dropped. */
@@ -311,7 +309,8 @@ export class LibraryState {
 			description,
 			tags: tags.join(', '),
 			saving: false,
-			error: null
+			error: null,
+			before: { name, description, tags: [...tags] }
 		};
 	}
 
@@ -325,10 +324,18 @@ export class LibraryState {
 		const lib = this.#lib;
 		if (!draft || !lib) return;
 		draft.saving = true;
-		const r = await lib.updateDetails(id, detailsOf(draft));
+		const r = await lib.updateDetails(id, detailsOf(draft), Date.now(), draft.before);
 		draft.saving = false;
 		if (!r.ok) {
-			draft.error = r.error;
+			const now = r.error.kind === 'conflict' ? r.error.current : undefined;
+			if (now) {
+				// Changed in another tab meanwhile: say what it is now; saving again replaces it.
+				draft.before = { name: now.name, description: now.description, tags: [...now.tags] };
+				draft.error = {
+					...r.error,
+					message: `These details were changed in another tab while this form was open: the scenario is now called “${now.name}”${now.tags.length ? `, tagged ${now.tags.join(', ')}` : ''}. Save again to replace them with what you typed here, or Cancel to keep them.`
+				};
+			} else draft.error = r.error;
 			return;
 		}
 		draft.error = null;

@@ -4,7 +4,7 @@
  * save: …"). A failed save keeps the edit on screen and is retried on the next change or
  * when asked.
  */
-import type { StorageResult } from '$lib/db/errors';
+import type { StorageError, StorageResult } from '$lib/db/errors';
 
 export type SaveState =
 	| { kind: 'idle' }
@@ -18,6 +18,8 @@ export interface AutosaveOptions<T, R> {
 	save: (value: T) => Promise<StorageResult<R>>;
 	/** Called after each successful save with what storage returned. */
 	onSaved?: (result: R, value: T) => void;
+	/** Called after each refused save with why (the edit is kept for a retry). */
+	onFailed?: (error: StorageError, value: T) => void;
 	/** Quiet time after the last change before saving, in milliseconds. */
 	delayMs?: number;
 }
@@ -30,11 +32,13 @@ export class Autosave<T, R> {
 	#running: Promise<void> | null = null;
 	readonly #save: (value: T) => Promise<StorageResult<R>>;
 	readonly #onSaved: ((result: R, value: T) => void) | undefined;
+	readonly #onFailed: ((error: StorageError, value: T) => void) | undefined;
 	readonly #delayMs: number;
 
 	constructor(options: AutosaveOptions<T, R>) {
 		this.#save = options.save;
 		this.#onSaved = options.onSaved;
+		this.#onFailed = options.onFailed;
 		this.#delayMs = options.delayMs ?? 700;
 	}
 
@@ -72,6 +76,7 @@ export class Autosave<T, R> {
 				// Keep the edit so the next change or a retry saves it.
 				this.#pending ??= next;
 				this.state = { kind: 'error', message: result.error.message };
+				this.#onFailed?.(result.error, next.value);
 			}
 		})();
 		try {

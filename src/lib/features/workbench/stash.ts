@@ -3,7 +3,8 @@
  * stored it. A save to IndexedDB is asynchronous and a closing page may not live to finish
  * it (the "Leave site?" dialog even holds it back until the page is gone); a write to
  * localStorage is synchronous. The next time the scenario opens, an edit kept here is put
- * back and saved, unless the scenario was saved elsewhere since.
+ * back and saved; if the scenario was saved elsewhere since, the person chooses what to keep
+ * (the stash holds the version the edit started from, for a merge).
  */
 import { validateScenario, type Scenario } from '$lib/sim';
 
@@ -18,6 +19,10 @@ export interface Stash {
 	scenario: Scenario;
 	/** The stored record's `updatedAt` when the edit was made. */
 	savedAt: number;
+	/** The stored record's revision the edit started from (absent in older stashes). */
+	revision?: number;
+	/** The stored scenario the edit started from (absent in older stashes). */
+	base?: Scenario;
 }
 
 const keyOf = (id: string) => `slow-trust:unsaved:${id}`;
@@ -64,7 +69,11 @@ export function takeStash(store: StashStore | null, id: string): Stash | null {
 			return null;
 		const scenario = validateScenario(raw.scenario);
 		if (!scenario.ok || typeof raw.savedAt !== 'number') return null;
-		return { scenario: scenario.value, savedAt: raw.savedAt };
+		const kept: Stash = { scenario: scenario.value, savedAt: raw.savedAt };
+		if ('revision' in raw && typeof raw.revision === 'number') kept.revision = raw.revision;
+		const base = 'base' in raw ? validateScenario(raw.base) : null;
+		if (base?.ok) kept.base = base.value;
+		return kept;
 	} catch {
 		return null;
 	}

@@ -5,8 +5,10 @@
  * the last complete result, and makes copies, share links and renames. It reads the engine's
  * state rather than copying it, and touches no DOM, so it is tested in Node.
  */
-import type { ScenarioRecord, VersionRecord } from '$lib/db/db';
+import { revisionOf, type ScenarioRecord, type VersionRecord } from '$lib/db/db';
+import { ok, type StorageError } from '$lib/db/errors';
 import { resultKey, type Library } from '$lib/db/library';
+import { watch } from '$lib/db/live';
 import { damagedFileName } from '$lib/db/damaged';
 import { openScenario, type OpenFailure } from '$lib/db/ready';
 import { downloadText } from '$lib/export/download';
@@ -14,7 +16,7 @@ import { encodeScenario, shareLink } from '$lib/db/share';
 import { SimEngine } from '$lib/engine/engine.svelte';
 import { estimatedSeconds, LARGE_JOB_SECONDS } from '$lib/engine/estimate';
 import type { JobOutcome } from '$lib/engine/pool';
-import { sameScenario, scenarioHash, type Scenario, type Summary } from '$lib/sim';
+import { LIMITS, sameScenario, scenarioHash, type Scenario, type Summary } from '$lib/sim';
 import { Autosave } from './autosave.svelte';
 import {
 	baselineFor,
@@ -25,9 +27,15 @@ import {
 	type InvalidField
 } from './editor';
 import { afterPaintWhenIdle } from './idle';
+import { changesText, planMerge, settingChanges, type MergePlan } from './merge';
 import { leaveNotice, takeNotice } from './notice';
 import { clearStash, defaultStashStore, takeStash, writeStash, type StashStore } from './stash';
 import { resultView, whenText, type CompleteResult, type Held } from './results';
+
+/** Added to the name of a version kept as a copy after a clash with another tab. */
+const MY_VERSION = ' (my version)';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Futures in the quick first look before the full run. */
 const PREVIEW_RUNS = 100;
@@ -55,6 +63,20 @@ export interface Panel {
 	scenario: Scenario;
 }
 
+/**
+ * The scenario was changed or deleted in another tab while this one had unsaved edits (or
+ * its save was refused for that reason): the person chooses what to keep.
+ */
+export type Conflict =
+	| {
+			kind: 'changed';
+			/** The record as stored now. */
+			theirs: ScenarioRecord;
+			/** The stored scenario this tab's edits started from. */
+			base: Scenario;
+	  }
+	| { kind: 'deleted' };
+
 export interface WorkbenchOptions {
 	/** Opens the library and the scenario (default: the app's library). */
 	open?: typeof openScenario;
@@ -70,6 +92,31 @@ export interface WorkbenchOptions {
 	stashStore?: StashStore | null;
 	/** Saves a file (default: the browser's download). */
 	download?: (fileName: string, text: string, type: string) => void;
+	/**
+	 * Watches the stored record of the scenario for changes made elsewhere (default: a live
+	 * query on the library, which sees other tabs). Returns the function that stops it.
+	 */
+	watchRecord?: (
+		lib: Library,
+		id: string,
+		handlers: { next: (r: ScenarioRecord | null) => void; error: (e: StorageError) => void }
+	) => () => void;
+}
+
+/**
+ * The stored record of one scenario, here and in other tabs, as it changes; null while it is
+ * not in the library (deleted). Not being there is a value, not an error, so the watch goes
+ * on and sees the scenario come back from the trash.
+ */
+function watchStoredRecord(
+	lib: Library,
+	id: string,
+	handlers: { next: (r: ScenarioRecord | null) => void; error: (e: StorageError) => void }
+): () => void {
+	return watch(async () => {
+		const found = await lib.getScenario(id);
+		return !found.ok && found.error.kind === 'not-found' ? ok(null) : found;
+	}, handlers);
 }
 
 export class WorkbenchState {
@@ -99,6 +146,16 @@ export class WorkbenchState {
 	#share = $state.raw<ShareState>({ kind: 'idle' });
 	/** Whether results from before the change are faded (see MARK_EARLIER_AFTER_MS). */
 	#earlierMarked = $state(false);
+	/** A change made elsewhere that clashes with unsaved edits here, until resolved. */
+	#conflict = $state.raw<Conflict | null>(null);
+	#resolving = $state(false);
+	#resolveError = $state<string | null>(null);
+	/** A save of this tab's is on its way (its own change must not look like another tab's). */
+	#saving = false;
+	/** A stored record seen while a save was on its way, looked at once it is done. */
+	#seenWhileSaving: ScenarioRecord | null = null;
+	#stopWatching: (() => void) | null = null;
+	readonly #watchRecord: NonNullable<WorkbenchOptions['watchRecord']>;
 
 	/**
 	 * The part of a job the engine has not seen: the first run, held back until the page is
@@ -178,6 +235,19 @@ export class WorkbenchState {
 	get panel() {
 		return this.#panel;
 	}
+	get conflict() {
+		return this.#conflict;
+	}
+	get resolving() {
+		return this.#resolving;
+	}
+	get resolveError() {
+		return this.#resolveError;
+	}
+	/** What each side changed and the merge of the two, while a conflict is open. */
+	get mergePlan(): MergePlan | null {
+		return this.#mergePlan;
+	}
 
 	constructor(id: string, options: WorkbenchOptions = {}) {
 		this.id = id;
@@ -188,21 +258,33 @@ export class WorkbenchState {
 			options.writeClipboard ?? ((text) => navigator.clipboard.writeText(text));
 		this.#download = options.download ?? downloadText;
 		this.#stashStore = options.stashStore === undefined ? defaultStashStore() : options.stashStore;
+		this.#watchRecord = options.watchRecord ?? watchStoredRecord;
 		this.autosave = new Autosave<Scenario, ScenarioRecord>({
 			delayMs: options.saveDelayMs,
 			save: (s) => {
-				if (!this.#lib)
+				if (!this.#lib || !this.#record)
 					return Promise.resolve({
 						ok: false,
 						error: { kind: 'unavailable', message: 'The library is not open.' }
 					});
-				return this.#lib.saveScenario(this.id, s);
+				this.#saving = true;
+				// The save names the revision it started from: a change made elsewhere since is
+				// never overwritten (the library refuses the save as a conflict).
+				return this.#lib.saveScenario(this.id, s, Date.now(), revisionOf(this.#record));
 			},
 			onSaved: (saved, value) => {
+				this.#saving = false;
 				this.#record = saved;
 				// The latest edit is stored: nothing needs keeping for a closing page.
 				if (value === this.#scenario) clearStash(this.#stashStore, this.id);
 				void this.#refreshVersions();
+				this.#lookAtDeferred();
+			},
+			onFailed: (error) => {
+				this.#saving = false;
+				if (error.kind === 'conflict' && error.current) this.#storedChanged(error.current);
+				else if (error.kind === 'not-found') this.#conflict = { kind: 'deleted' };
+				this.#lookAtDeferred();
 			}
 		});
 	}
@@ -218,6 +300,12 @@ export class WorkbenchState {
 	#changes = $derived(
 		this.#scenario && this.#baseline ? changedCount(this.#scenario, this.#baseline.scenario) : 0
 	);
+	#mergePlan = $derived.by(() => {
+		const c = this.#conflict;
+		return c?.kind === 'changed' && this.#scenario
+			? planMerge(c.base, this.#scenario, c.theirs.scenario)
+			: null;
+	});
 
 	/** What the results side shows, from the engine's state and the last complete result. */
 	#view = $derived.by(() =>
@@ -268,6 +356,10 @@ export class WorkbenchState {
 
 	/** The save state in words. */
 	get saveText(): string {
+		if (this.#conflict)
+			return this.#conflict.kind === 'deleted'
+				? 'Not saved: deleted in another tab'
+				: 'Not saved: changed in another tab';
 		const state = this.autosave.state;
 		switch (state.kind) {
 			case 'idle':
@@ -320,15 +412,22 @@ export class WorkbenchState {
 		// An edit the page could not save before it closed is put back and saved, unless the
 		// scenario has been saved elsewhere since.
 		const kept = takeStash(this.#stashStore, this.id);
-		if (
-			kept &&
-			!opened.record.presetId &&
-			kept.savedAt === opened.record.updatedAt &&
-			!sameScenario(kept.scenario, opened.record.scenario)
-		) {
-			this.#scenario = kept.scenario;
-			this.autosave.schedule(kept.scenario);
-			this.#notice = 'Your last change, made just before the page closed, was kept and saved.';
+		if (kept && !opened.record.presetId && !sameScenario(kept.scenario, opened.record.scenario)) {
+			const unchanged =
+				kept.revision !== undefined
+					? kept.revision === revisionOf(opened.record)
+					: kept.savedAt === opened.record.updatedAt;
+			if (unchanged) {
+				this.#scenario = kept.scenario;
+				this.autosave.schedule(kept.scenario);
+				this.#notice = 'Your last change, made just before the page closed, was kept and saved.';
+			} else if (kept.base) {
+				// Saved elsewhere since: the person chooses, as with a change from another tab.
+				this.#scenario = kept.scenario;
+				this.#conflict = { kind: 'changed', theirs: opened.record, base: kept.base };
+				this.#notice =
+					'Your last change, made just before the page closed, was kept, but the scenario was changed elsewhere since.';
+			}
 		}
 		const history = opened.record.presetId ? [] : await this.#listVersions();
 		this.#versions = history;
@@ -348,6 +447,12 @@ export class WorkbenchState {
 			};
 		}
 		this.#load = { kind: 'ready' };
+		this.#stopWatching = this.#watchRecord(lib, this.id, {
+			next: (r) => (r ? this.#storedChanged(r) : this.#storedDeleted()),
+			// Another kind of failure to read is not news about the scenario: autosave reports
+			// its own storage errors.
+			error: () => {}
+		});
 		// The run (or, with a result at hand, getting the workers ready so that the first edit
 		// answers quickly) starts once the page is drawn and idle, not while it loads: the page
 		// says at once that it is simulating, and its first paint and first clicks do not wait
@@ -373,15 +478,21 @@ export class WorkbenchState {
 	 */
 	keepUnsaved(): void {
 		if (!this.autosave.dirty || !this.#record || this.#record.presetId || !this.#scenario) return;
+		const conflict = this.#conflict;
 		writeStash(this.#stashStore, this.id, {
 			scenario: this.#scenario,
-			savedAt: this.#record.updatedAt
+			savedAt: this.#record.updatedAt,
+			revision: revisionOf(this.#record),
+			base: conflict?.kind === 'changed' ? conflict.base : this.#record.scenario
 		});
-		void this.autosave.flush();
+		// A save that would be refused is not tried: the choice waits for the next visit.
+		if (!conflict) void this.autosave.flush();
 	}
 
 	/** Stops everything: the pending start, timers, the engine; saves what is waiting. */
 	dispose(): void {
+		this.#stopWatching?.();
+		this.#stopWatching = null;
 		this.#dropPendingStart();
 		clearTimeout(this.#markTimer);
 		void this.autosave.flush();
@@ -532,6 +643,143 @@ export class WorkbenchState {
 
 	dismissNotice(): void {
 		this.#notice = null;
+	}
+
+	/**
+	 * The stored record as it is now (from the live watch, or a refused save). A change made
+	 * elsewhere is shown at once when this tab has nothing unsaved; otherwise the person is
+	 * asked what to keep. This tab's own saves are recognised by their revision.
+	 */
+	#storedChanged(stored: ScenarioRecord): void {
+		const record = this.#record;
+		if (!record || !this.#scenario) return;
+		if (this.#saving) {
+			this.#seenWhileSaving = stored;
+			return;
+		}
+		const conflict = this.#conflict;
+		if (conflict?.kind === 'changed') {
+			// Still to be resolved: the choice is now against the newest stored version.
+			if (revisionOf(stored) !== revisionOf(conflict.theirs))
+				this.#conflict = { ...conflict, theirs: stored };
+			return;
+		}
+		if (conflict?.kind === 'deleted') this.#conflict = null; // Put back from the trash.
+		if (revisionOf(stored) === revisionOf(record)) {
+			// The same version (a result stored, say): keep the record's small facts fresh.
+			this.#record = stored;
+			return;
+		}
+		const untouched = record.presetId
+			? !this.#exampleEdited
+			: !this.autosave.dirty && sameScenario(this.#scenario, record.scenario);
+		if (untouched) this.#adopt(stored);
+		else if (record.presetId)
+			this.#record = stored; // An example's tries are never saved.
+		else this.#conflict = { kind: 'changed', theirs: stored, base: record.scenario };
+	}
+
+	#storedDeleted(): void {
+		if (!this.#record || this.#record.presetId) return;
+		this.#conflict = { kind: 'deleted' };
+	}
+
+	#lookAtDeferred(): void {
+		const seen = this.#seenWhileSaving;
+		this.#seenWhileSaving = null;
+		if (seen && this.#record && revisionOf(seen) > revisionOf(this.#record))
+			this.#storedChanged(seen);
+	}
+
+	/** Shows the stored version (this tab had nothing unsaved), and says what changed. */
+	#adopt(stored: ScenarioRecord): void {
+		const before = this.#scenario;
+		this.#record = stored;
+		if (!before || sameScenario(before, stored.scenario)) return;
+		const changes = settingChanges(before, stored.scenario);
+		this.#scenario = stored.scenario;
+		this.#invalid = {};
+		this.#notice = `Updated with a change made in another tab: ${changesText(changes)}.`;
+		this.#requestRun(stored.scenario);
+		void this.#refreshVersions();
+	}
+
+	/** Drops this tab's unsaved edits and shows the version saved in the other tab. */
+	takeTheirs(): void {
+		const conflict = this.#conflict;
+		if (conflict?.kind !== 'changed') return;
+		this.autosave.discard();
+		clearStash(this.#stashStore, this.id);
+		this.#conflict = null;
+		this.#resolveError = null;
+		this.#record = conflict.theirs;
+		this.#scenario = conflict.theirs.scenario;
+		this.#invalid = {};
+		this.#notice =
+			'Now showing the version saved in the other tab; the changes made here were dropped.';
+		this.#requestRun(conflict.theirs.scenario);
+		void this.#refreshVersions();
+	}
+
+	/**
+	 * Keeps both sides' changes: the other tab's version with this tab's changes put in (this
+	 * tab's value where both changed the same setting), saved as the next version.
+	 */
+	merge(): void {
+		const conflict = this.#conflict;
+		const plan = this.#mergePlan;
+		if (conflict?.kind !== 'changed' || !plan) return;
+		const attempt = tryChange(plan.merged);
+		if (!attempt.ok) {
+			this.#resolveError = `These changes cannot be merged: ${attempt.error} Keep yours as a copy, or take theirs.`;
+			return;
+		}
+		this.#resolveError = null;
+		this.#conflict = null;
+		this.#record = conflict.theirs;
+		this.#invalid = {};
+		const kept = plan.mine.length + plan.clashes.length;
+		this.#notice =
+			`Merged: the other tab's ${plural(plan.theirs.length, 'change')} and ${kept} of yours` +
+			(plan.clashes.length
+				? ` (yours kept where both changed ${plan.clashes.map((c) => c.label).join(', ')}).`
+				: '.');
+		this.autosave.discard();
+		this.apply(attempt.value);
+		void this.#refreshVersions();
+	}
+
+	/**
+	 * Keeps this tab's version as a new scenario, leaving the stored one as the other tab left
+	 * it (or in the trash, if it was deleted). Resolves with the new scenario's id for the
+	 * page to open, or null when it failed.
+	 */
+	async keepMineAsCopy(): Promise<string | null> {
+		const lib = this.#lib;
+		const conflict = this.#conflict;
+		const mine = this.#scenario;
+		if (!lib || !conflict || !mine) return null;
+		this.#resolving = true;
+		this.#resolveError = null;
+		const name =
+			conflict.kind === 'changed'
+				? `${mine.name.slice(0, LIMITS.nameMaxLength - MY_VERSION.length).trimEnd()}${MY_VERSION}`
+				: mine.name;
+		const made = await lib.createScenario({ ...mine, name });
+		this.#resolving = false;
+		if (!made.ok) {
+			this.#resolveError = `Your version could not be kept as a copy: ${made.error.message}`;
+			return null;
+		}
+		this.autosave.discard();
+		clearStash(this.#stashStore, this.id);
+		leaveNotice(
+			made.value.id,
+			conflict.kind === 'changed'
+				? `This is your version, kept as a copy. “${conflict.theirs.name}” keeps the change made in the other tab.`
+				: `This is your version, kept as a new scenario. The one deleted in the other tab is in the library's trash.`
+		);
+		return made.value.id;
 	}
 
 	/** Asks for results of edited settings: the engine debounces, previews, then runs in full. */

@@ -207,6 +207,26 @@ describe('creating and editing', () => {
 		expect(state.editing).toEqual({});
 	});
 
+	it('refuses once to overwrite a rename made in another tab while the form was open', async () => {
+		const { state, lib } = await setup();
+		await state.create();
+		const entry = await listed(state, 'New scenario');
+		const draft = state.editing[entry.record.id];
+		if (!draft) throw new Error('no form');
+		// Another tab renames the scenario meanwhile.
+		must(await lib.updateDetails(entry.record.id, { name: 'Theirs', description: '', tags: [] }));
+		draft.name = 'Mine';
+		await state.saveDetails(entry.record.id);
+		expect(draft.error?.kind).toBe('conflict');
+		expect(draft.error?.message).toContain('now called “Theirs”');
+		expect(draft.name).toBe('Mine');
+		expect(must(await lib.getScenario(entry.record.id)).name).toBe('Theirs');
+		// Saving again, knowing, replaces it.
+		await state.saveDetails(entry.record.id);
+		expect(entry.record.id in state.editing).toBe(false);
+		expect(must(await lib.getScenario(entry.record.id)).name).toBe('Mine');
+	});
+
 	it('keeps what was typed when the form of an open scenario is asked for again', async () => {
 		const { state } = await setup();
 		await state.create();

@@ -51,6 +51,8 @@ interface Setup {
 	runners?: FakeRunnerOptions;
 	clipboard?: (text: string) => Promise<void>;
 	stash?: StashStore;
+	saveDelayMs?: number;
+	watchRecord?: WorkbenchOptions['watchRecord'];
 }
 
 /** A workbench on scenario `id` of `lib`, whose idle moment comes when `idle()` is called. */
@@ -83,7 +85,8 @@ function workbench(lib: Library, id: string, options: Partial<Setup> = {}) {
 		engine,
 		stashStore: options.stash ?? null,
 		download: (fileName, text) => downloads.push({ fileName, text }),
-		saveDelayMs: 5,
+		saveDelayMs: options.saveDelayMs ?? 5,
+		watchRecord: options.watchRecord,
 		whenIdle: (work) => {
 			waiting = work;
 			return () => {
@@ -412,5 +415,171 @@ describe('a large job', () => {
 		wb.runNow();
 		expect(wb.view.kind).toBe('running');
 		wb.cancel();
+	});
+});
+
+describe('the same scenario changed in another tab', () => {
+	/** A stash in memory. */
+	function memoryStash() {
+		const items = new Map<string, string>();
+		const stash: StashStore = {
+			getItem: (k) => items.get(k) ?? null,
+			setItem: (k, v) => void items.set(k, v),
+			removeItem: (k) => void items.delete(k)
+		};
+		return { items, stash };
+	}
+
+	it('shows a change saved elsewhere at once when nothing here is unsaved, and says what changed', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb } = workbench(lib, record.id);
+		await wb.open();
+		// The other tab (the same library, as another tab's would be) saves a change.
+		must(await lib.saveScenario(record.id, setParam(record.scenario, 'kpi.rigidity', 0.3)));
+		await until(() => wb.scenario?.kpi.rigidity === 0.3, 'the change from the other tab');
+		expect(wb.conflict).toBeNull();
+		expect(wb.notice).toMatch(/Updated with a change made in another tab: KPI rigidity/i);
+		expect(wb.record?.revision).toBe(1);
+		// Editing on from there saves over the new revision, not the old one.
+		wb.apply(setParam(wb.scenario!, 'contract.lengthMonths', 60));
+		await wb.flush();
+		const stored = must(await lib.getScenario(record.id));
+		expect(stored.scenario.kpi.rigidity).toBe(0.3);
+		expect(stored.scenario.contract.lengthMonths).toBe(60);
+		expect(wb.saveText).toBe('Saved');
+	});
+
+	it('follows a rename made in the library, and its own autosave never undoes it', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb } = workbench(lib, record.id);
+		await wb.open();
+		wb.apply(setParam(record.scenario, 'kpi.rigidity', 0.2));
+		await wb.flush();
+		must(await lib.updateDetails(record.id, { name: 'Renamed', description: '', tags: ['x'] }));
+		await until(() => wb.scenario?.name === 'Renamed', 'the rename');
+		wb.apply(setParam(wb.scenario!, 'kpi.rigidity', 0.4));
+		await wb.flush();
+		const stored = must(await lib.getScenario(record.id));
+		expect(stored.name).toBe('Renamed');
+		expect(stored.tags).toEqual(['x']);
+		expect(stored.scenario.kpi.rigidity).toBe(0.4);
+	});
+
+	it('asks what to keep when this tab has unsaved edits, and merges settings that do not clash', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb } = workbench(lib, record.id, { saveDelayMs: 60_000 });
+		await wb.open();
+		wb.apply(setParam(record.scenario, 'contract.lengthMonths', 60));
+		expect(wb.unsaved).toBe(true);
+		must(await lib.saveScenario(record.id, setParam(record.scenario, 'kpi.rigidity', 0.3)));
+		await until(() => wb.conflict !== null, 'the choice');
+		expect(wb.conflict?.kind).toBe('changed');
+		expect(wb.saveText).toBe('Not saved: changed in another tab');
+		expect(wb.mergePlan?.mine.map((c) => c.path)).toEqual(['contract.lengthMonths']);
+		expect(wb.mergePlan?.theirs.map((c) => c.path)).toEqual(['kpi.rigidity']);
+		expect(wb.mergePlan?.clashes).toEqual([]);
+		// Nothing was overwritten meanwhile.
+		expect(must(await lib.getScenario(record.id)).scenario.kpi.rigidity).toBe(0.3);
+		wb.merge();
+		expect(wb.conflict).toBeNull();
+		expect(wb.notice).toMatch(/^Merged/);
+		await wb.flush();
+		const stored = must(await lib.getScenario(record.id));
+		expect(stored.scenario.contract.lengthMonths).toBe(60);
+		expect(stored.scenario.kpi.rigidity).toBe(0.3);
+		expect(stored.revision).toBe(2);
+	});
+
+	it('takes theirs, dropping the edits made here', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb } = workbench(lib, record.id);
+		await wb.open();
+		wb.apply(setParam(record.scenario, 'kpi.rigidity', 0.9));
+		// The other tab saves first; this tab's save is refused (as if it had not yet heard).
+		must(await lib.saveScenario(record.id, setParam(record.scenario, 'kpi.rigidity', 0.3)));
+		await wb.flush();
+		await until(() => wb.conflict !== null, 'the choice');
+		expect(wb.mergePlan?.clashes.map((c) => c.path)).toEqual(['kpi.rigidity']);
+		expect(must(await lib.getScenario(record.id)).scenario.kpi.rigidity).toBe(0.3);
+		wb.takeTheirs();
+		expect(wb.conflict).toBeNull();
+		expect(wb.scenario?.kpi.rigidity).toBe(0.3);
+		expect(wb.unsaved).toBe(false);
+		wb.apply(setParam(wb.scenario!, 'contract.lengthMonths', 48));
+		await wb.flush();
+		expect(wb.saveText).toBe('Saved');
+		expect(must(await lib.getScenario(record.id)).scenario.kpi.rigidity).toBe(0.3);
+	});
+
+	it('refuses its own save over a change it has not heard of, and offers the choice', async () => {
+		const { lib, record } = await libraryWith(small());
+		// No live watch: only the refused save can tell this tab.
+		const { wb } = workbench(lib, record.id, {
+			watchRecord: () => () => {}
+		});
+		await wb.open();
+		must(await lib.saveScenario(record.id, setParam(record.scenario, 'kpi.rigidity', 0.3)));
+		wb.apply(setParam(record.scenario, 'contract.lengthMonths', 60));
+		await wb.flush();
+		expect(wb.conflict?.kind).toBe('changed');
+		expect(must(await lib.getScenario(record.id)).scenario.contract.lengthMonths).toBe(
+			record.scenario.contract.lengthMonths
+		);
+	});
+
+	it('keeps this tab’s version as a copy, leaving theirs as it is', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb } = workbench(lib, record.id, { saveDelayMs: 60_000 });
+		await wb.open();
+		wb.apply(setParam(record.scenario, 'kpi.rigidity', 0.9));
+		must(await lib.saveScenario(record.id, setParam(record.scenario, 'kpi.rigidity', 0.3)));
+		await until(() => wb.conflict !== null, 'the choice');
+		const copyId = await wb.keepMineAsCopy();
+		expect(copyId).not.toBeNull();
+		const copy = must(await lib.getScenario(copyId!));
+		expect(copy.name).toBe('Small (my version)');
+		expect(copy.scenario.kpi.rigidity).toBe(0.9);
+		expect(takeNotice(copyId!)).toMatch(/your version, kept as a copy/);
+		expect(wb.unsaved).toBe(false);
+		await wb.flush();
+		expect(must(await lib.getScenario(record.id)).scenario.kpi.rigidity).toBe(0.3);
+	});
+
+	it('says so when the scenario is deleted elsewhere, and recovers when it comes back', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { wb } = workbench(lib, record.id);
+		await wb.open();
+		must(await lib.deleteScenario(record.id));
+		await until(() => wb.conflict?.kind === 'deleted', 'the deletion');
+		expect(wb.saveText).toBe('Not saved: deleted in another tab');
+		must(await lib.restoreFromTrash(record.id));
+		await until(() => wb.conflict === null, 'the scenario back');
+		wb.apply(setParam(wb.scenario!, 'kpi.rigidity', 0.2));
+		await wb.flush();
+		expect(must(await lib.getScenario(record.id)).scenario.kpi.rigidity).toBe(0.2);
+	});
+
+	it('keeps an edit made before the page closed, over a change made since elsewhere, as a choice', async () => {
+		const { lib, record } = await libraryWith(small());
+		const { stash } = memoryStash();
+		// The page closed with an edit its save never stored.
+		writeStash(stash, record.id, {
+			scenario: setParam(record.scenario, 'contract.lengthMonths', 60),
+			savedAt: record.updatedAt,
+			revision: 0,
+			base: record.scenario
+		});
+		must(await lib.saveScenario(record.id, setParam(record.scenario, 'kpi.rigidity', 0.3)));
+		const second = workbench(lib, record.id, { stash });
+		await second.wb.open();
+		expect(second.wb.conflict?.kind).toBe('changed');
+		expect(second.wb.scenario?.contract.lengthMonths).toBe(60);
+		expect(second.wb.mergePlan?.theirs.map((c) => c.path)).toEqual(['kpi.rigidity']);
+		second.wb.merge();
+		await second.wb.flush();
+		const stored = must(await lib.getScenario(record.id));
+		expect([stored.scenario.contract.lengthMonths, stored.scenario.kpi.rigidity]).toEqual([
+			60, 0.3
+		]);
 	});
 });
