@@ -1,7 +1,8 @@
 /**
  * A new version of the app under an open tab: the tab is told to reload, and until it does,
  * what it loads on demand (Import, Export) still works although the server has the new
- * version's files only. The offline cache keeps one entry per page, not per address.
+ * version's files only, and once it has reloaded the old version's cache is retired. The
+ * offline cache keeps one entry per page, not per address.
  */
 import type { Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,8 @@ function chunkWith(text: string): string {
 
 /**
  * Publishes a "new version": a service worker with another version whose build no longer
- * lists `gone`; once it has taken over, `gone` is deleted from the server.
+ * lists `gone` (once it has taken over, `gone` is deleted from the server), and pages that
+ * say they run that version.
  */
 function publishNewVersion(gone: string): void {
 	const file = join(root, 'service-worker.js');
@@ -62,6 +64,14 @@ function publishNewVersion(gone: string): void {
 		.replace(new RegExp(`,${entry}|${entry},`), '');
 	if (next === text || next.includes(gone)) throw new Error('the service worker was not changed');
 	writeFileSync(file, next);
+	// The pages of the new version say they run it (SvelteKit builds the version into a chunk).
+	for (const name of [join('_app', 'version.json'), chunkWith(version[1]).slice(1)]) {
+		const path = join(root, name);
+		writeFileSync(
+			path,
+			readFileSync(path, 'utf8').replaceAll(version[1], String(Number(version[1]) + 1))
+		);
+	}
 }
 
 test('an open tab is told a new version is ready, and its on-demand files keep working', async ({
@@ -91,9 +101,16 @@ test('an open tab is told a new version is ready, and its on-demand files keep w
 	await page.getByRole('button', { name: 'Export my library' }).click();
 	await expect(page.getByText('There is nothing of yours to export yet')).toBeVisible();
 
+	// Both versions' caches are kept while the tab runs the old one.
+	const cacheNames = () =>
+		page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('slow-trust-')));
+	expect(await cacheNames()).toHaveLength(2);
+
 	await page.getByRole('button', { name: 'Reload' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await expect(page.getByText('A new version of Slow Trust is ready')).toHaveCount(0);
+	// Every tab runs the new version now: the old cache is retired.
+	await expect.poll(cacheNames, { timeout: 15_000 }).toHaveLength(1);
 });
 
 test('the offline cache keeps one entry per page, whatever the address asks', async ({ page }) => {
