@@ -5,7 +5,7 @@
  * download, and it can be deleted.
  */
 import { describeIssues, validateScenario, type ValidationIssue } from '../sim';
-import type { ScenarioRecord } from './db';
+import type { ComparisonRecord, ScenarioRecord, VersionRecord } from './db';
 
 /** A stored scenario record that failed validation. */
 export interface DamagedRecord {
@@ -92,4 +92,32 @@ export function splitRecords(rows: readonly unknown[]): {
 export function damagedFileName(d: DamagedRecord): string {
 	const slug = d.id.replace(/[^A-Za-z0-9-]+/g, '').slice(0, 40);
 	return `slow-trust-damaged-${slug || 'record'}.json`;
+}
+
+/**
+ * Whether a stored comparison can be read: an id, a name and a list of scenario ids. One
+ * that cannot (written by a bug or a hand edit) is left out of every list and export rather
+ * than passed to a page.
+ */
+export function isReadableComparison(raw: unknown): raw is ComparisonRecord {
+	return (
+		isObject(raw) &&
+		typeof raw.id === 'string' &&
+		typeof raw.name === 'string' &&
+		Array.isArray(raw.scenarioIds) &&
+		raw.scenarioIds.every((x) => typeof x === 'string') &&
+		Number.isFinite(raw.createdAt) &&
+		Number.isFinite(raw.updatedAt)
+	);
+}
+
+/** Whether a stored restore point can be read and restored: its scenario must be valid. */
+export function isReadableVersion(raw: unknown): raw is VersionRecord {
+	return (
+		isObject(raw) &&
+		typeof raw.id === 'number' &&
+		typeof raw.scenarioId === 'string' &&
+		Number.isFinite(raw.savedAt) &&
+		validateScenario(raw.scenario).ok
+	);
 }

@@ -149,7 +149,11 @@ const SCHEMA_V5 = {
 	trash: 'id, deletedAt'
 } as const;
 
-/** The current database version. */
+/**
+ * The current database version. An upgrade that reshapes stored scenarios, restore points or
+ * results must reshape the copies held in `trash` (its records carry all three) the same
+ * way, or a scenario put back from the trash comes back in the old shape.
+ */
 export const DB_VERSION = 5;
 
 /** Fills what version 2 added to a version 1 scenario record. Pure, for tests. */

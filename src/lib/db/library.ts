@@ -29,7 +29,7 @@ import {
 	type VersionRecord
 } from './db';
 import { isSummary } from './summary-check';
-import { checkRecord, splitRecords } from './damaged';
+import { checkRecord, isReadableComparison, isReadableVersion, splitRecords } from './damaged';
 import {
 	Rejection,
 	conflict,
@@ -503,11 +503,11 @@ export class Library {
 		);
 	}
 
-	/** Restore points of a scenario, newest first. */
+	/** Restore points of a scenario, newest first (one whose stored data is damaged is left out). */
 	listVersions(scenarioId: string): Promise<StorageResult<VersionRecord[]>> {
 		return guard(async () => {
 			const list = await this.db.versions.where('scenarioId').equals(scenarioId).toArray();
-			return ok(list.sort((a, b) => b.id - a.id));
+			return ok(list.filter(isReadableVersion).sort((a, b) => b.id - a.id));
 		});
 	}
 
@@ -515,7 +515,7 @@ export class Library {
 	restoreVersion(versionId: number, now = Date.now()): Promise<StorageResult<ScenarioRecord>> {
 		return guard(async () => {
 			const v = await this.db.versions.get(versionId);
-			if (!v) return notFound('That restore point');
+			if (!v || !isReadableVersion(v)) return notFound('That restore point');
 			return this.saveScenario(v.scenarioId, v.scenario, now);
 		});
 	}
@@ -534,7 +534,9 @@ export class Library {
 				if (!record) return notFound('That scenario');
 				const vs = await versions.where('scenarioId').equals(id).toArray();
 				const rs = await results.where('scenarioId').equals(id).toArray();
-				const cs = (await comparisons.toArray()).filter((c) => c.scenarioIds.includes(id));
+				const cs = (await comparisons.toArray()).filter(
+					(c) => isReadableComparison(c) && c.scenarioIds.includes(id)
+				);
 				await versions.bulkDelete(vs.map((v) => v.id));
 				await results.bulkDelete(rs.map((r) => r.key));
 				for (const c of cs)
@@ -578,7 +580,8 @@ export class Library {
 		if (t.results.length) await results.bulkPut(t.results);
 		for (const c of t.comparisons) {
 			const now = await comparisons.get(c.id);
-			if (!now) continue; // The comparison itself was deleted since.
+			// The comparison itself was deleted (or damaged) since.
+			if (!now || !isReadableComparison(now)) continue;
 			const ids = now.scenarioIds.includes(t.record.id)
 				? now.scenarioIds
 				: insertAt(now.scenarioIds, t.record.id, c.scenarioIds.indexOf(t.record.id));
@@ -676,14 +679,18 @@ export class Library {
 
 	listComparisons(): Promise<StorageResult<ComparisonRecord[]>> {
 		return guard(async () =>
-			ok(await this.db.comparisons.orderBy('updatedAt').reverse().toArray())
+			ok(
+				(await this.db.comparisons.orderBy('updatedAt').reverse().toArray()).filter(
+					isReadableComparison
+				)
+			)
 		);
 	}
 
 	getComparison(id: string): Promise<StorageResult<ComparisonRecord>> {
 		return guard(async () => {
 			const c = await this.db.comparisons.get(id);
-			return c ? ok(c) : notFound('That comparison');
+			return c && isReadableComparison(c) ? ok(c) : notFound('That comparison');
 		});
 	}
 
@@ -742,7 +749,7 @@ export class Library {
 		return guard(() =>
 			this.db.transaction('rw', this.db.comparisons, this.db.scenarios, async () => {
 				const c = await this.db.comparisons.get(id);
-				if (!c) return notFound('That comparison');
+				if (!c || !isReadableComparison(c)) return notFound('That comparison');
 				const checked = this.checkComparison(
 					changes.name ?? c.name,
 					changes.scenarioIds ?? c.scenarioIds

@@ -12,7 +12,7 @@ import {
 	type ValidationIssue
 } from '../sim';
 import { revisionOf, type ComparisonRecord, type ScenarioRecord } from './db';
-import { splitRecords } from './damaged';
+import { isReadableComparison, splitRecords } from './damaged';
 import { guard, notFound, ok, type StorageResult } from './errors';
 import {
 	COMPARISON_MAX_SCENARIOS,
@@ -372,7 +372,7 @@ export function exportScenarios(
 	return guard(() =>
 		db.transaction('r', db.scenarios, db.comparisons, async () => {
 			let rows: unknown[];
-			let comparisons = await db.comparisons.toArray();
+			let comparisons = (await db.comparisons.toArray()).filter(isReadableComparison);
 			if (ids) {
 				const found = await db.scenarios.bulkGet([...ids]);
 				if (found.some((r) => !r)) return notFound('A scenario you chose');
