@@ -1,12 +1,13 @@
 /**
  * Prints the parameter and internal-constant tables of docs/model.md (sections 7.14 and 7.15)
  * from the registries, so that the documentation can be refreshed when a parameter or a
- * constant changes: `npx tsx scripts/model-tables.ts params|constants`. The tables are then
+ * constant changes: `npx tsx scripts/model-tables.ts params|constants|uncertain`. The tables are then
  * formatted by Prettier; tests/unit/docs-model.test.ts checks them against the code.
  */
 import { ASSUMPTIONS, type AssumptionGroup } from '../src/lib/sim/assumptions';
 import {
 	PARAM_GROUPS,
+	PARAM_UNCERTAINTY,
 	PARAMS,
 	SEGMENT_PARAMS,
 	paramAnchor,
@@ -70,6 +71,27 @@ function constants(): string[] {
 	return out;
 }
 
+/** The spread of a parameter in words: "value + (−0.2 to 0.2)" or "value × (0.5 to 2)". */
+function spreadText(path: string): string {
+	const u = PARAM_UNCERTAINTY[path];
+	if (!u) return '';
+	return u.change === 'plus'
+		? `value + (${u.low} to ${u.high})`
+		: `value × (${u.low} to ${u.high})`;
+}
+
+function uncertain(): string[] {
+	return [
+		'| Parameter | Label | Spread | Shape | Reason |',
+		'| --- | --- | --- | --- | --- |',
+		...PARAMS.filter((p) => PARAM_UNCERTAINTY[p.path]).map((p) => {
+			const u = PARAM_UNCERTAINTY[p.path];
+			return `| \`${p.path}\` | ${esc(p.label)} | ${spreadText(p.path)} | ${u.shape} | ${esc(u.reason)} |`;
+		}),
+		''
+	];
+}
+
 const which = process.argv[2];
 switch (which) {
 	case 'params':
@@ -78,7 +100,10 @@ switch (which) {
 	case 'constants':
 		process.stdout.write(constants().join('\n'));
 		break;
+	case 'uncertain':
+		process.stdout.write(uncertain().join('\n'));
+		break;
 	default:
-		process.stderr.write('Usage: npx tsx scripts/model-tables.ts params|constants\n');
+		process.stderr.write('Usage: npx tsx scripts/model-tables.ts params|constants|uncertain\n');
 		process.exitCode = 2;
 }

@@ -2,7 +2,7 @@
  * Command-line arguments of `npm run sim`: parsing is pure (no files, no process), so every
  * rule here is unit-tested. Each error is one line that names the problem.
  */
-import { paramSpec, segmentParamSpec, type Result } from '../lib/sim/index';
+import { paramSpec, segmentParamSpec, uncertainFactor, type Result } from '../lib/sim/index';
 import { DEFAULT_SCREENING_RUNS, DEFAULT_TRAJECTORIES } from '../lib/sim/screening';
 
 const OUTPUT_FORMATS = ['json', 'csv', 'text', 'markdown'] as const;
@@ -37,6 +37,15 @@ export interface SimOptions<F extends OutputFormat = OutputFormat> {
 	format: F;
 	/** File to write instead of stdout. */
 	out?: string;
+	/** `--assumptions`: fixed (the best guesses) or uncertain (drawn future by future). */
+	assumptions?: 'fixed' | 'uncertain';
+	/** `--pin` assumptions, in the order given (a later pin of the same one wins). */
+	pins: Assignment[];
+	/**
+	 * `--compare`: the second scenario (a preset id or a file), run paired with the first on
+	 * its seed, futures and assumptions.
+	 */
+	compare?: string;
 }
 
 /** `--sweep path=v1,v2,...`: the scenario run once per value, on the same seed. */
@@ -105,6 +114,28 @@ function parseAssignment(text: string): Result<Assignment, string> {
 	return { ok: true, value: { path, value } };
 }
 
+function parsePin(text: string): Result<Assignment, string> {
+	const eq = text.indexOf('=');
+	if (eq <= 0)
+		return {
+			ok: false,
+			error: `--pin expects path=value (e.g. trust.asymmetry=4 or model.newsReach=6); got "${text}".`
+		};
+	const path = text.slice(0, eq).trim();
+	const raw = text.slice(eq + 1);
+	const f = uncertainFactor(path);
+	if (!f)
+		return {
+			ok: false,
+			error: `--pin: "${path}" is not an assumption; run with --list-params to see them (marked ~), and internal constants as model.<name> (docs/model.md).`
+		};
+	const value = parseNumber(raw);
+	if (value === undefined) return { ok: false, error: `--pin ${path}: "${raw}" is not a number.` };
+	if (value < f.min || value > f.max)
+		return { ok: false, error: `--pin ${path} must be from ${f.min} to ${f.max}; got ${raw}.` };
+	return { ok: true, value: { path, value } };
+}
+
 function parseSweep(text: string): Result<Sweep, string> {
 	const eq = text.indexOf('=');
 	if (eq <= 0)
@@ -149,7 +180,10 @@ const VALUE_FLAGS = [
 	'--out',
 	'--sweep',
 	'--trajectories',
-	'--top'
+	'--top',
+	'--assumptions',
+	'--pin',
+	'--compare'
 ] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
@@ -159,7 +193,7 @@ function isValueFlag(flag: string): flag is ValueFlag {
 
 /** Parses the arguments after the script name (process.argv.slice(2)). */
 export function parseArgs(argv: readonly string[]): ParseResult {
-	const options: SimOptions = { sets: [], format: 'json' };
+	const options: SimOptions = { sets: [], pins: [], format: 'json' };
 	let help = false;
 	let listPresets = false;
 	let listParams = false;
@@ -280,6 +314,26 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 				top = r.value;
 				break;
 			}
+			case '--assumptions':
+				if (value !== 'fixed' && value !== 'uncertain')
+					return {
+						ok: false,
+						error: `--assumptions must be fixed or uncertain; got "${value}".`
+					};
+				options.assumptions = value;
+				break;
+			case '--pin': {
+				const r = parsePin(value);
+				if (!r.ok) return r;
+				options.pins.push(r.value);
+				break;
+			}
+			case '--compare':
+				if (options.compare !== undefined) return { ok: false, error: 'Give one --compare.' };
+				if (value.trim() === '')
+					return { ok: false, error: '--compare needs a preset id or a scenario file.' };
+				options.compare = value;
+				break;
 			default:
 				flag satisfies never;
 		}
@@ -294,6 +348,11 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 	if (listParams) return { ok: true, value: { kind: 'list-params' } };
 
 	const { format, ...rest } = options;
+	if (rest.compare !== undefined && (screen || sweep !== undefined))
+		return {
+			ok: false,
+			error: '--compare runs two scenarios; it goes with neither --screen nor --sweep.'
+		};
 	if (screen) {
 		if (sweep !== undefined) return { ok: false, error: 'Give --screen or --sweep, not both.' };
 		const screenFormat: OutputFormat = formatGiven ? format : 'text';

@@ -1,5 +1,12 @@
 /** The texts of `--help`, `--list-presets` and `--list-params`. */
-import { DEMO_PRESET_ID, PARAMS, PRESETS, SEGMENT_PARAMS } from '../lib/sim/index';
+import {
+	ASSUMPTIONS,
+	DEMO_PRESET_ID,
+	PARAM_UNCERTAINTY,
+	PARAMS,
+	PRESETS,
+	SEGMENT_PARAMS
+} from '../lib/sim/index';
 
 function presetLines(): string[] {
 	const width = Math.max(...PRESETS.map((p) => p.id.length));
@@ -34,8 +41,18 @@ export function helpText(): string {
 		'                      csv: one row per month (1..horizon), columns <series>_<p5..p95|mean>',
 		'                      text: the headline figures with their Monte Carlo error',
 		'  --out FILE          write to FILE instead of stdout',
+		'  --assumptions MODE  fixed: every future uses the best guesses (the default);',
+		'                      uncertain: each future draws every assumption from its plausible',
+		'                      range (a Latin hypercube over the futures); adds "spread" to json',
+		'  --pin PATH=VALUE    hold one assumption at one value in every future, e.g.',
+		'                      --pin trust.asymmetry=4 or --pin model.newsReach=6 (repeatable)',
+		'  --compare ID|FILE   a second scenario (preset id or file) run paired with the first',
+		'                      on its seed, futures and assumptions; json adds "comparison":',
+		'                      pBetter (metric -> chance the second is better) and flips',
+		'                      (regions of the assumptions where the answer turns, with their',
+		'                      share of the assumptions tried; in the uncertain mode)',
 		'  --list-presets      list the presets',
-		'  --list-params       list the parameters --set accepts',
+		'  --list-params       list the parameters --set accepts and the assumptions --pin takes',
 		'  -h, --help          show this help',
 		'',
 		'Sweep:',
@@ -72,8 +89,16 @@ export function presetsText(): string {
 }
 
 export function paramsText(): string {
-	const lines = PARAMS.map((p) => `  ${p.path}  ${p.min} to ${p.max}  ${p.label}`);
+	const lines = PARAMS.map(
+		(p) => `  ${PARAM_UNCERTAINTY[p.path] ? '~' : ' '} ${p.path}  ${p.min} to ${p.max}  ${p.label}`
+	);
 	lines.push('Segment fields (community.segments.N.FIELD, N from 0):');
-	for (const p of SEGMENT_PARAMS) lines.push(`  ${p.path}  ${p.min} to ${p.max}  ${p.label}`);
-	return ['Parameters:', ...lines, ''].join('\n');
+	for (const p of SEGMENT_PARAMS) lines.push(`    ${p.path}  ${p.min} to ${p.max}  ${p.label}`);
+	lines.push('Internal constants (--pin model.NAME=VALUE; all are assumptions):');
+	for (const a of ASSUMPTIONS) lines.push(`  ~ model.${a.key}  ${a.min} to ${a.max}  ${a.label}`);
+	return [
+		'Parameters (~ marks an assumption: drawn in the uncertain mode, and --pin takes it):',
+		...lines,
+		''
+	].join('\n');
 }

@@ -5,19 +5,52 @@
  */
 import { type MetricKey, type Probability, type Scenario, type Summary } from '../lib/sim/index';
 import { csvNumber } from '../lib/export/bands';
+import type { Robustness } from '../lib/analysis/robustness';
+
+/** A second scenario run paired with the first (`--compare`), and the verdict. */
+export interface Compared {
+	scenario: Scenario;
+	summary: Summary;
+	verdict: Robustness;
+}
 
 /**
  * The JSON document: the scenario that ran, the receipt (model version, seed, runs, scenario
- * hash), monthly bands per series (index 0 is month 1), end metrics (with `explained`, the
- * people told plainly why their idea could not be acted on) and probabilities.
+ * hash, assumption mode), monthly bands per series (index 0 is month 1), end metrics (with
+ * `explained`, the people told plainly why their idea could not be acted on) and
+ * probabilities; in the uncertain mode `spread` (how much of the spread of final-year trust
+ * the assumptions explain, and which most); with `--compare`, `comparison`: the second
+ * scenario's name, receipt and metrics, `pBetter` (outcome -> chance the second is better)
+ * and `flips` (regions of the assumptions where the answer turns, `{ text, share }`).
  */
-export function toJson(scenario: Scenario, summary: Summary): string {
+export function toJson(scenario: Scenario, summary: Summary, compared?: Compared): string {
 	const doc = {
 		receipt: summary.receipt,
 		scenario,
 		series: summary.series,
 		metrics: { ...summary.metrics, explained: summary.explained },
-		probabilities: summary.probabilities
+		probabilities: summary.probabilities,
+		...(summary.spread !== undefined ? { spread: summary.spread } : {}),
+		...(compared
+			? {
+					comparison: {
+						scenario: compared.scenario.name,
+						receipt: compared.summary.receipt,
+						metrics: compared.summary.metrics,
+						mode: compared.verdict.mode,
+						outcome: compared.verdict.outcome,
+						winner:
+							compared.verdict.winner === 'B'
+								? 'second'
+								: compared.verdict.winner === 'A'
+									? 'first'
+									: 'same',
+						pBetter: compared.verdict.pBetter,
+						flips: compared.verdict.flips.map((f) => ({ text: f.text, share: f.share })),
+						...(compared.verdict.noFlip ? { noFlip: compared.verdict.noFlip } : {})
+					}
+				}
+			: {})
 	};
 	return JSON.stringify(doc, null, 2) + '\n';
 }
@@ -145,6 +178,9 @@ function formatSe(kind: FigureKind, se: number): string {
 }
 
 function meanPlusMinus(f: HeadlineFigure): string {
+	// A chance of 0 or 1 has no Monte Carlo error to speak of: say what was seen instead.
+	if (f.kind === 'probability' && (f.mean === 0 || f.mean === 1))
+		return f.mean === 0 ? 'in no future' : 'in every future';
 	return `${formatValue(f.kind, f.mean)} ± ${formatSe(f.kind, f.se)}`;
 }
 
@@ -162,7 +198,7 @@ function columns(rows: readonly (readonly string[])[], gap = '  '): string[] {
 }
 
 /** A short human summary of a run: each headline figure with its Monte Carlo error and band. */
-export function toText(scenario: Scenario, summary: Summary): string {
+export function toText(scenario: Scenario, summary: Summary, compared?: Compared): string {
 	const r = summary.receipt;
 	const rows: string[][] = [['', 'mean ± s.e.', '5% to 95%']];
 	for (const f of headline(summary))
@@ -177,11 +213,47 @@ export function toText(scenario: Scenario, summary: Summary): string {
 		[
 			scenario.name,
 			`${wholeNumber.format(r.runs)} futures on seed ${r.seed} over ${summary.months} months; model ${r.modelVersion}.`,
+			assumptionsLine(summary),
 			'± is the Monte Carlo standard error of the mean; the band is where 90% of futures fall.',
 			'',
-			...columns(rows)
+			...columns(rows),
+			...(compared ? ['', ...comparisonLines(scenario, compared)] : [])
 		].join('\n') + '\n'
 	);
+}
+
+/** The assumption mode in words, and in the uncertain mode where the spread comes from. */
+function assumptionsLine(summary: Summary): string {
+	const a = summary.receipt.assumptions;
+	const pinned = a && a.pinned > 0 ? `, ${a.pinned} pinned` : '';
+	if (a?.mode !== 'uncertain')
+		return `Assumptions fixed at their best guesses${pinned}: the spread is chance alone.`;
+	const spread = summary.spread;
+	if (!spread)
+		return `Uncertain assumptions${pinned}: each future drew its own (too few futures to say how much of the spread they explain).`;
+	const top = spread.drivers
+		.slice(0, 3)
+		.map((d) => d.label.toLowerCase())
+		.join(', ');
+	return `Uncertain assumptions${pinned}: at least ${Math.round(spread.fromAssumptions * 100)}% of the spread of final-year trust comes from them, the rest from chance; most from ${top}.`;
+}
+
+function comparisonLines(first: Scenario, c: Compared): string[] {
+	const v = c.verdict;
+	const pct = (p: number) => `${Math.round(p * 100)}%`;
+	const chance = v.pBetter.finalTrust;
+	const lines = [
+		`Compared with ${c.scenario.name} (paired, ${v.n} futures, ${v.mode} assumptions):`,
+		chance === 0 || chance === 1
+			? `  ${c.scenario.name} has higher final-year trust in ${chance === 1 ? 'every' : 'no'} simulated future`
+			: `  chance ${c.scenario.name} has higher final-year trust: ${pct(chance)}`
+	];
+	for (const f of v.flips)
+		lines.push(
+			`  ${v.winner === 'B' ? first.name : c.scenario.name} wins where ${f.text} (${pct(f.share)} of the assumptions tried)`
+		);
+	if (v.noFlip) lines.push(`  ${v.noFlip}`);
+	return lines;
 }
 
 /** One value of a sweep with its scenario and summary. */

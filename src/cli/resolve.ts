@@ -173,9 +173,57 @@ export function resolveScenario(options: SimOptions, readText: ReadText): Resolv
 			return r;
 		}
 	}
+	applyAssumptionOptions(draft, options);
 	const checked = validateScenario(draft);
 	if (!checked.ok)
 		return { ok: false, error: `Invalid scenario (${from}): ${describeIssues(checked.error)}` };
+	return checked;
+}
+
+/** Sets the mode and pins of `--assumptions` and `--pin` on a draft scenario (kept otherwise). */
+function applyAssumptionOptions(draft: unknown, options: SimOptions): void {
+	if (!isRecord(draft) || (options.assumptions === undefined && options.pins.length === 0)) return;
+	const had = isRecord(draft.assumptions) ? draft.assumptions : {};
+	const pins = isRecord(had.pins) ? { ...had.pins } : {};
+	for (const p of options.pins) pins[p.path] = p.value;
+	draft.assumptions = {
+		...had,
+		mode: options.assumptions ?? (had.mode === 'uncertain' ? 'uncertain' : 'fixed'),
+		...(Object.keys(pins).length ? { pins } : {})
+	};
+}
+
+/**
+ * The second scenario of `--compare` (a preset id, or a scenario or library file), run paired
+ * with the first: it takes the first's seed, futures and assumption settings. `--set` changes
+ * only the first.
+ */
+export function resolveCompared(
+	options: SimOptions,
+	first: ValidScenario,
+	readText: ReadText
+): Resolved {
+	const which = options.compare ?? '';
+	const preset = presetById(which);
+	const second = resolveScenario(
+		{
+			sets: [],
+			pins: [],
+			format: options.format,
+			...(preset ? { preset: which } : { scenarioFile: which })
+		},
+		readText
+	);
+	if (!second.ok) return { ok: false, error: `--compare: ${second.error}` };
+	const paired = {
+		...second.value,
+		seed: first.seed,
+		runs: first.runs,
+		...(first.assumptions ? { assumptions: structuredClone(first.assumptions) } : {})
+	};
+	if (!first.assumptions) delete (paired as { assumptions?: unknown }).assumptions;
+	const checked = validateScenario(paired);
+	if (!checked.ok) return { ok: false, error: `--compare: ${describeIssues(checked.error)}` };
 	return checked;
 }
 

@@ -23,7 +23,8 @@ import { helpText, paramsText, presetsText } from './help';
 import { toCsv } from '../lib/export/bands';
 import { sweepCsv, sweepJson, sweepText, toJson, toText, type SweepRow } from './output';
 import { createProgress } from './progress';
-import { resolveScenario, resolveSweep, type ReadText } from './resolve';
+import { resolveCompared, resolveScenario, resolveSweep, type ReadText } from './resolve';
+import { robustness, type Robustness } from '../lib/analysis/robustness';
 import { screeningJson, screeningMarkdown, screeningText } from './screen-output';
 
 const BAD_INPUT = 2;
@@ -125,11 +126,29 @@ function run(options: SimOptions<RunFormat>): void {
 	const resolved = resolveScenario(options, readText);
 	if (!resolved.ok) return fail(resolved.error, BAD_INPUT);
 	const scenario = resolved.value;
+	let second: Scenario | undefined;
+	if (options.compare !== undefined) {
+		const other = resolveCompared(options, scenario, readText);
+		if (!other.ok) return fail(other.error, BAD_INPUT);
+		second = other.value;
+	}
 
-	const progress = progressBar(scenario.runs);
+	const progress = progressBar(scenario.runs * (second ? 2 : 1));
 	let summary: Summary;
+	let comparison: { scenario: Scenario; summary: Summary; verdict: Robustness } | undefined;
 	try {
 		summary = simulate(scenario, (done) => progress.update(done));
+		if (second) {
+			const other = simulate(second, (done) => progress.update(scenario.runs + done));
+			comparison = {
+				scenario: second,
+				summary: other,
+				verdict: robustness(scenario, summary, second, other, undefined, {
+					a: scenario.name,
+					b: second.name
+				})
+			};
+		}
 	} catch (e) {
 		progress.finish();
 		return failure(e);
@@ -138,11 +157,11 @@ function run(options: SimOptions<RunFormat>): void {
 
 	switch (options.format) {
 		case 'json':
-			return emit(toJson(scenario, summary), options.out);
+			return emit(toJson(scenario, summary, comparison), options.out);
 		case 'csv':
 			return emit(toCsv(summary), options.out);
 		case 'text':
-			return emit(toText(scenario, summary), options.out);
+			return emit(toText(scenario, summary, comparison), options.out);
 		default:
 			options.format satisfies never;
 	}

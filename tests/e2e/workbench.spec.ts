@@ -201,9 +201,23 @@ test.describe('the workbench', () => {
 	test('edits are saved as you go and are still there after a reload', async ({ page }) => {
 		await editableCopy(page);
 		const resultsBefore = await storedResults(page);
+		// Every save state shown from now on, however briefly (a busy machine may not look in time).
+		await page.evaluate(() => {
+			const el = document.querySelector('.save-state');
+			const seen: string[] = [];
+			(window as unknown as { saveStates: string[] }).saveStates = seen;
+			if (el)
+				new MutationObserver(() => seen.push(el.textContent?.trim() ?? '')).observe(el, {
+					subtree: true,
+					childList: true,
+					characterData: true
+				});
+		});
 		await box(page, 'KPI rigidity').fill('0.45');
-		await expect(saveState(page)).toHaveText(/Unsaved changes…|Saving…/);
-		await expect(saveState(page)).toHaveText('Saved');
+		const states = () =>
+			page.evaluate(() => (window as unknown as { saveStates: string[] }).saveStates.join(' | '));
+		// Said to be waiting or saving, then saved.
+		await expect.poll(states).toMatch(/(Unsaved changes…|Saving…).* \| Saved$/);
 		await expect(runState(page)).toHaveAttribute('data-run-state', 'done', { timeout: 60_000 });
 		// The finished result is stored just after it is shown; reload once it is.
 		await expect.poll(() => storedResults(page)).toBeGreaterThan(resultsBefore);

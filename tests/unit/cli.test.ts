@@ -22,7 +22,12 @@ import {
 } from '../../src/cli/output';
 import { BAND_STATS, csvHeader, toCsv } from '../../src/lib/export/bands';
 import { createProgress, renderProgress } from '../../src/cli/progress';
-import { resolveScenario, resolveSweep, type ReadText } from '../../src/cli/resolve';
+import {
+	resolveCompared,
+	resolveScenario,
+	resolveSweep,
+	type ReadText
+} from '../../src/cli/resolve';
 import {
 	screeningJson,
 	screeningMarkdown,
@@ -79,7 +84,7 @@ function files(content: Record<string, string>): ReadText {
 
 describe('parseArgs', () => {
 	it('defaults to a JSON run of the demo preset', () => {
-		expect(options([])).toEqual({ sets: [], format: 'json' });
+		expect(options([])).toEqual({ sets: [], pins: [], format: 'json' });
 	});
 
 	it('reads every option, in both --flag value and --flag=value forms', () => {
@@ -104,6 +109,7 @@ describe('parseArgs', () => {
 				{ path: 'kpi.rigidity', value: 0.4 },
 				{ path: 'community.segments.1.initialTrust', value: 0.5 }
 			],
+			pins: [],
 			runs: 20,
 			seed: 7,
 			format: 'csv',
@@ -163,7 +169,7 @@ describe('parseArgs: text, --sweep and --screen', () => {
 	it('reads a sweep, as text unless told otherwise', () => {
 		expect(command(['--sweep', 'kpi.rigidity=0,0.5,1'])).toEqual({
 			kind: 'sweep',
-			options: { sets: [], format: 'text' },
+			options: { sets: [], pins: [], format: 'text' },
 			sweep: { path: 'kpi.rigidity', values: [0, 0.5, 1] }
 		});
 		expect(
@@ -178,7 +184,7 @@ describe('parseArgs: text, --sweep and --screen', () => {
 			])
 		).toEqual({
 			kind: 'sweep',
-			options: { preset: 'churn', sets: [], runs: 50, format: 'csv' },
+			options: { preset: 'churn', sets: [], pins: [], runs: 50, format: 'csv' },
 			sweep: { path: 'community.segments.1.initialTrust', values: [0.3, 0.6] }
 		});
 		expect(command(['--sweep', 'power.sharing=0.4']).kind).toBe('sweep');
@@ -187,7 +193,7 @@ describe('parseArgs: text, --sweep and --screen', () => {
 	it('reads a screening with its defaults, --runs being the futures a point', () => {
 		expect(command(['--screen'])).toEqual({
 			kind: 'screen',
-			options: { sets: [], format: 'text' },
+			options: { sets: [], pins: [], format: 'text' },
 			screen: { trajectories: 10, runs: 20, top: 10 }
 		});
 		expect(
@@ -214,6 +220,7 @@ describe('parseArgs: text, --sweep and --screen', () => {
 			options: {
 				preset: 'courage',
 				sets: [{ path: 'kpi.rigidity', value: 0.5 }],
+				pins: [],
 				seed: 8,
 				format: 'markdown',
 				out: 'table.md'
@@ -540,7 +547,10 @@ describe('headline figures, text and sweeps', () => {
 		for (const f of headline(summary)) {
 			const line = lines.find((l) => l.startsWith(f.label));
 			expect(line, f.label).toBeDefined();
-			expect(line).toContain(' ± ');
+			// A chance seen in no future or in every future has no ± to speak of.
+			if (f.kind === 'probability' && (f.mean === 0 || f.mean === 1))
+				expect(line).toMatch(/in (no|every) future$/);
+			else expect(line).toContain(' ± ');
 		}
 		expect(lines.find((l) => l.startsWith('Trust in the final year'))).toMatch(
 			/\d\.\d{3} ± \d\.\d{3} +\d\.\d{3} to \d\.\d{3}$/
@@ -771,5 +781,104 @@ describe('npm run sim, end to end', () => {
 		expect(bad.status).toBe(2);
 		expect(bad.stdout).toBe('');
 		expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
+	}, 120_000);
+});
+
+describe('assumptions and paired comparisons on the command line', () => {
+	it('reads --assumptions, --pin and --compare, and refuses what they cannot take', () => {
+		const r = parseArgs([
+			'--assumptions',
+			'uncertain',
+			'--pin',
+			'trust.asymmetry=4',
+			'--pin=model.newsReach=6',
+			'--compare',
+			'courage'
+		]);
+		if (!r.ok || r.value.kind !== 'run') throw new Error('expected a run');
+		expect(r.value.options.assumptions).toBe('uncertain');
+		expect(r.value.options.pins).toEqual([
+			{ path: 'trust.asymmetry', value: 4 },
+			{ path: 'model.newsReach', value: 6 }
+		]);
+		expect(r.value.options.compare).toBe('courage');
+		const refusals: [string[], RegExp][] = [
+			[['--assumptions', 'maybe'], /--assumptions must be fixed or uncertain/],
+			[['--pin', 'kpi.rigidity=0.5'], /is not an assumption/],
+			[['--pin', 'trust.asymmetry=99'], /must be from 2 to 5/],
+			[['--pin', 'trust.asymmetry'], /--pin expects path=value/],
+			[['--compare', 'courage', '--sweep', 'kpi.rigidity=0,1'], /--compare runs two scenarios/]
+		];
+		for (const [args, message] of refusals) {
+			const parsed = parseArgs(args);
+			expect(parsed.ok, args.join(' ')).toBe(false);
+			if (!parsed.ok) expect(parsed.error).toMatch(message);
+		}
+	});
+
+	it('pins and the mode go into the scenario, its hash and the second scenario', () => {
+		const first = resolveScenario(
+			{
+				sets: [],
+				pins: [{ path: 'trust.asymmetry', value: 4 }],
+				assumptions: 'uncertain',
+				runs: 50,
+				seed: 9,
+				format: 'json'
+			},
+			() => ({ ok: false, error: 'no files' })
+		);
+		if (!first.ok) throw new Error(first.error);
+		expect(first.value.assumptions).toEqual({
+			mode: 'uncertain',
+			pins: { 'trust.asymmetry': 4 }
+		});
+		const second = resolveCompared(
+			{ sets: [], pins: [], format: 'json', compare: 'courage' },
+			first.value,
+			() => ({ ok: false, error: 'no files' })
+		);
+		if (!second.ok) throw new Error(second.error);
+		expect(second.value.name).toBe(presetById('courage')?.scenario.name);
+		expect([second.value.seed, second.value.runs]).toEqual([9, 50]);
+		expect(second.value.assumptions).toEqual(first.value.assumptions);
+	});
+
+	it('writes comparison.pBetter and comparison.flips, and the spread, as JSON', () => {
+		const r = spawnSync(
+			'npx',
+			[
+				'tsx',
+				'src/cli/sim.ts',
+				'--preset',
+				'typical',
+				'--compare',
+				'courage',
+				'--assumptions',
+				'uncertain',
+				'--runs',
+				'60',
+				'--set',
+				'horizonMonths=36'
+			],
+			{ cwd: root, encoding: 'utf8', timeout: 120_000 }
+		);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		const doc = JSON.parse(r.stdout);
+		expect(doc.receipt.assumptions).toEqual({ mode: 'uncertain', pinned: 0 });
+		expect(doc.comparison.scenario).toBe(presetById('courage')?.scenario.name);
+		expect(doc.comparison.mode).toBe('uncertain');
+		for (const p of Object.values(doc.comparison.pBetter)) {
+			expect(p).toBeGreaterThanOrEqual(0);
+			expect(p).toBeLessThanOrEqual(1);
+		}
+		expect(Array.isArray(doc.comparison.flips)).toBe(true);
+		for (const f of doc.comparison.flips) {
+			expect(typeof f.text).toBe('string');
+			expect(f.share).toBeGreaterThan(0);
+		}
+		// 60 futures are too few to say where the spread comes from: said as null.
+		expect(doc.spread).toBeNull();
 	}, 120_000);
 });

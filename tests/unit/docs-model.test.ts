@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTIONS } from '../../src/lib/sim/assumptions';
 import { METRICS, NEVER } from '../../src/lib/sim/outputs';
-import { PARAMS, SEGMENT_PARAMS, paramAnchor, type ParamSpec } from '../../src/lib/sim/params';
+import {
+	PARAM_UNCERTAINTY,
+	PARAMS,
+	SEGMENT_PARAMS,
+	paramAnchor,
+	type ParamSpec
+} from '../../src/lib/sim/params';
 import { DEFAULT_SEGMENTS, PRESETS, defaultScenario } from '../../src/lib/sim/presets';
 import { Stream } from '../../src/lib/sim/rng';
 import { getParam } from '../../src/lib/sim/scenario';
@@ -185,4 +191,25 @@ describe('docs/model.md: randomness, metrics, presets and the default community'
 			);
 		}
 	);
+});
+
+describe('docs/model.md: uncertain assumptions', () => {
+	const start = lines.indexOf('### 7.18 Uncertain assumptions');
+	const end = lines.findIndex((l, i) => i > start && l.startsWith('#'));
+	const rows = lines
+		.slice(start, end)
+		.filter((l) => l.trimStart().startsWith('|'))
+		.map(cells)
+		.filter((c) => /^`[\w.]+`$/.test(c[0]));
+
+	it('lists the spread of every parameter that is an assumption, and no other', () => {
+		expect(start).toBeGreaterThan(0);
+		const spread = PARAMS.filter((p) => PARAM_UNCERTAINTY[p.path]);
+		expect(rows.map((c) => c[0])).toEqual(spread.map((p) => code(p.path)));
+		for (const c of rows) {
+			const u = PARAM_UNCERTAINTY[c[0].slice(1, -1)];
+			expect(c[2]).toBe(`value ${u.change === 'plus' ? '+' : '×'} (${u.low} to ${u.high})`);
+			expect(c[3]).toBe(u.shape);
+		}
+	});
 });

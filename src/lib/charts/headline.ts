@@ -4,7 +4,7 @@
  * "none" and "every" are used only when that is what happened, counts replace percentages
  * when there are few runs, and each probability comes with its standard error.
  */
-import type { Scenario, Summary } from '$lib/sim';
+import { futuresForSpread, type Scenario, type Summary } from '$lib/sim';
 import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore } from './format';
 import { collapseWords, FINAL_YEAR_MONTHS } from './labels';
 
@@ -150,6 +150,31 @@ export function headlineSentences(summary: Summary, scenario: Scenario): string[
 		);
 	}
 	return sentences;
+}
+
+/**
+ * Where the spread of the results comes from, in words: chance alone (assumptions fixed at
+ * their best guesses), or chance and the assumptions together, with how much of the spread of
+ * final-year trust the assumptions explain and which matter most.
+ */
+export function spreadSentence(summary: Summary, scenario: Scenario): string {
+	const a = summary.receipt.assumptions;
+	const pinned = a && a.pinned > 0 ? ` (${a.pinned} pinned)` : '';
+	if (a?.mode !== 'uncertain')
+		return `Assumptions are fixed at their best guesses${pinned}, so the spread shows chance alone, not what we do not know. Switch to uncertain assumptions to see both.`;
+	const spread = summary.spread;
+	if (!spread)
+		return `Each future drew its own assumptions${pinned}, so the spread is chance and what we do not know together; run at least ${fmtCount(futuresForSpread(scenario))} futures to see how much comes from each.`;
+	const share = Math.round(spread.fromAssumptions * 100);
+	const top = spread.drivers
+		.slice(0, 3)
+		.map(
+			(d) =>
+				`${d.label.charAt(0).toLowerCase()}${d.label.slice(1)} (${d.direction > 0 ? 'higher raises trust' : 'higher lowers trust'})`
+		);
+	const list =
+		top.length > 1 ? `${top.slice(0, -1).join(', ')} and ${top[top.length - 1]}` : top[0];
+	return `Each future drew its own assumptions${pinned}: at least ${share}% of the spread of final-year trust comes from what we assume, the rest from chance.${list ? ` The assumptions that matter most: ${list}.` : ''}`;
 }
 
 /** The headline as one paragraph. */

@@ -6,7 +6,7 @@
 import type { SimPool } from '$lib/engine/pool';
 import { runBatch, type BatchProgress } from '$lib/engine/batch';
 import { Task } from '$lib/engine/task.svelte';
-import { setParam, type Scenario, type Summary } from '$lib/sim';
+import { setParam, withAssumptionMode, type Scenario, type Summary } from '$lib/sim';
 import { validBatch } from './batch-job';
 
 export class ComparisonRun extends Task<BatchProgress> {
@@ -22,9 +22,20 @@ export class ComparisonRun extends Task<BatchProgress> {
 		this.#pool = pool;
 	}
 
-	/** Runs the scenarios on `seed` with `runs` futures each; resolves when done or stopped. */
-	async run(scenarios: readonly Scenario[], seed: number, runs: number): Promise<void> {
-		const common = scenarios.map((s) => setParam(setParam(s, 'seed', seed), 'runs', runs));
+	/**
+	 * Runs the scenarios on `seed` with `runs` futures each, all with fixed or all with
+	 * uncertain assumptions (each keeps its own pins), so that future i of every scenario shares
+	 * its chance and its assumptions; resolves when done or stopped.
+	 */
+	async run(
+		scenarios: readonly Scenario[],
+		seed: number,
+		runs: number,
+		assumptions: 'fixed' | 'uncertain' = 'fixed'
+	): Promise<void> {
+		const common = scenarios.map((s) =>
+			withAssumptionMode(setParam(setParam(s, 'seed', seed), 'runs', runs), assumptions)
+		);
 		const results: (Summary | null)[] = common.map(() => null);
 		this.scenarios = common;
 		this.summaries = null;

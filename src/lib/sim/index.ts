@@ -9,4 +9,14 @@ export * from './ladder';
 export * from './presets';
 export { simulate, simulateRuns, mergeAccumulators, mergeInto, finalizeSummary } from './simulate';
 export type { Accumulator, Summary, Bands, Probability, MetricSummary, Receipt } from './summary';
+export { futuresForSpread } from './spread';
 export { PERCENTILES, quantileSorted } from './summary';
+export * from './assumption-factors';
+export {
+	AssumptionDraws,
+	futureQuantiles,
+	isUncertain,
+	scenarioRanges,
+	withAssumptionMode,
+	withAssumptions
+} from './uncertainty';

@@ -832,3 +832,226 @@ export function segmentParamSpec(path: string): ParamSpec | undefined {
 export function paramAnchor(path: string, segment = false): string {
 	return (segment ? 'param-segment-' : 'param-') + path.replace(/\./g, '-');
 }
+
+/**
+ * How unsure we are about a parameter that describes the world rather than the design. In the
+ * uncertain-assumptions mode each future draws its own value, centred on the scenario's: a
+ * 'plus' spread adds a number from [low, high] to the scenario's value, a 'times' spread
+ * multiplies it by one (a value of 0 stays 0). Either is then held within the parameter's
+ * range. A triangular spread peaks at the scenario's value.
+ */
+export interface ParamUncertainty {
+	readonly change: 'plus' | 'times';
+	readonly low: number;
+	readonly high: number;
+	readonly shape: 'uniform' | 'triangular' | 'log-uniform';
+	/** Why this spread: its source or reasoning. */
+	readonly reason: string;
+}
+
+const HALF_TO_DOUBLE = 'no record of it for one service; half to double the value';
+
+/**
+ * The spread of every parameter that is an assumption about the world, in registry order.
+ * Never spread: the levers a commissioner or provider chooses (contract lengths and
+ * extension, KPI rigidity, target and review cycle, power sharing, conversations, provider
+ * transparency, partners, oversight), the community (its groups are the place as described),
+ * how the experiment is run (seed, futures, horizon, people per agent) and the reporting
+ * settings (the trust threshold, the ladder share, what counts as a collapse).
+ */
+export const PARAM_UNCERTAINTY: Readonly<Record<string, ParamUncertainty>> = {
+	'contract.incumbentWinChance': {
+		change: 'plus',
+		low: -0.2,
+		high: 0.2,
+		shape: 'triangular',
+		reason:
+			'No published rate of incumbents keeping public-health contracts; from a mild disadvantage to a clear advantage'
+	},
+	'contract.handoverRetention': {
+		change: 'plus',
+		low: -0.15,
+		high: 0.15,
+		shape: 'triangular',
+		reason:
+			'Staff may transfer with a contract, relationships rarely do; how much carries over is unmeasured'
+	},
+	'contract.changeScepticism': {
+		change: 'plus',
+		low: -0.1,
+		high: 0.1,
+		shape: 'triangular',
+		reason: 'Seed claim 3 gives the direction, not the size'
+	},
+	'contract.uncertaintyStaffLoss': {
+		change: 'plus',
+		low: -0.1,
+		high: 0.1,
+		shape: 'triangular',
+		reason: 'The loss of experienced staff around a re-procurement is reported, not measured'
+	},
+	'kpi.demand': {
+		change: 'plus',
+		low: -0.15,
+		high: 0.15,
+		shape: 'triangular',
+		reason:
+			'How much capacity fixed targets take depends on the targets; a third to two thirds around the default'
+	},
+	'listening.contributionRate': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'listening.patienceMonths': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: 'Seed claim 3 says people remember; how long they wait is unknown: half to double'
+	},
+	'provider.capacity': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: 'What a funded service can act on in a month is not measured; half to double'
+	},
+	'provider.staffTurnover': {
+		change: 'plus',
+		low: -0.1,
+		high: 0.1,
+		shape: 'triangular',
+		reason:
+			'Community health and care turnover is reported at 20 to 30% a year; 10 points either way'
+	},
+	'provider.initialCompetence': {
+		change: 'plus',
+		low: -0.15,
+		high: 0.15,
+		shape: 'triangular',
+		reason: 'Providers differ; no measure on this scale'
+	},
+	'provider.learningRate': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'partners.reach': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: 'How many people a local partner knows well varies widely; half to double'
+	},
+	'partners.trust': {
+		change: 'plus',
+		low: -0.15,
+		high: 0.15,
+		shape: 'triangular',
+		reason:
+			'Trusted local organisations are trusted more than services (seed claim 6); how much more is unmeasured'
+	},
+	'partners.borrow': {
+		change: 'plus',
+		low: -0.2,
+		high: 0.2,
+		shape: 'triangular',
+		reason: 'Seed claim 6 gives the direction, not the size'
+	},
+	'trust.asymmetry': {
+		change: 'plus',
+		low: -1,
+		high: 2,
+		shape: 'triangular',
+		reason: 'Slovic (1993), loss aversion (2.25) and Gottman (5:1) put losses at 2 to 5 times gains'
+	},
+	'trust.responsiveness': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: 'Fitted to "years, not quarters", which allows half to double'
+	},
+	'trust.characterStickiness': {
+		change: 'plus',
+		low: -0.2,
+		high: 0.2,
+		shape: 'triangular',
+		reason: 'Value-based trust is sticky (Earle & Siegrist); how sticky is not measured'
+	},
+	'trust.wordOfMouth': {
+		change: 'plus',
+		low: -0.1,
+		high: 0.1,
+		shape: 'triangular',
+		reason: 'Deffuant et al. (2000) use 0.2 to 0.4 around 0.3'
+	},
+	'trust.confidence': {
+		change: 'plus',
+		low: -0.1,
+		high: 0.1,
+		shape: 'triangular',
+		reason: 'Deffuant et al. (2000) use 0.2 to 0.3; 0.1 either way'
+	},
+	'trust.scepticismWeight': {
+		change: 'plus',
+		low: -0.2,
+		high: 0.2,
+		shape: 'triangular',
+		reason: 'How much scepticism discounts good experiences is unmeasured'
+	},
+	'events.staffLeavingPerYear': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'events.partnerLeavingPerYear': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'events.systemBrokenPromisePerYear': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'events.badPressPerYear': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'events.fundingCutPerYear': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: HALF_TO_DOUBLE
+	},
+	'outcomes.monthlyRate': {
+		change: 'times',
+		low: 0.5,
+		high: 2,
+		shape: 'log-uniform',
+		reason: 'About 5% of participants a year is an assumption; half to double'
+	},
+	'outcomes.coproductionUplift': {
+		change: 'times',
+		low: 0.5,
+		high: 1.5,
+		shape: 'triangular',
+		reason: "O'Mara-Eves et al. (2015): d = 0.33 with a wide interval; half to one and a half times"
+	}
+};

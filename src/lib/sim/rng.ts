@@ -26,7 +26,9 @@ export const Stream = {
 	agents3: 7,
 	agents4: 8,
 	/** The Morris screening's design: each trajectory's starting point, directions and order. */
-	screening: 9
+	screening: 9,
+	/** Each future's draw of the uncertain assumptions (within its Latin hypercube strata). */
+	assumptions: 10
 } as const;
 
 /** The member step's streams: member j of a segment draws from stream j mod 4. */

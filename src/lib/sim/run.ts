@@ -110,6 +110,25 @@ export function createRunContext(
 	};
 }
 
+/**
+ * Makes the context's next runs use one future's assumptions (uncertainty.ts): its scenario
+ * (the same community, other values of the assumptions) and constants.
+ */
+export function useFuture(
+	ctx: RunContext,
+	future: { scenario: Scenario; constants: Readonly<ModelConstants> }
+): void {
+	ctx.scenario = future.scenario;
+	ctx.constants = future.constants;
+	ctx.step = new MonthStep(
+		future.scenario,
+		ctx.layout.counts.length,
+		ctx.layout.weights,
+		future.constants,
+		ctx.kernel?.storage
+	);
+}
+
 /** Whether a community conversation falls in this month (spread evenly over the year). */
 function isConversationMonth(perYear: number, month: number): boolean {
 	if (perYear <= 0) return false;

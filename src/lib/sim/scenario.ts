@@ -7,6 +7,25 @@ import * as v from 'valibot';
 import { LIMITS, PARAMS, SEGMENT_PARAMS, type ParamSpec } from './params';
 import { SCHEMA_VERSION } from './version';
 import { unsafeCharacter, unsafeNameMessage } from './text';
+import { uncertainFactor } from './assumption-factors';
+
+/**
+ * How a scenario treats what the model assumes about the world. 'fixed': every future uses
+ * the scenario's values and the model's default constants, so the spread of results is
+ * chance alone. 'uncertain': each future draws its own value of every assumption from its
+ * plausible range (a Latin hypercube over the futures), so the spread is chance and what we
+ * do not know together. In either mode a pin holds an assumption at one value.
+ */
+export interface AssumptionSettings {
+	mode: 'fixed' | 'uncertain';
+	/** Assumptions held at one value, by id (a parameter's path or `model.<constant>`). */
+	pins?: Record<string, number>;
+	/** Narrowed plausible ranges, [low, high] in the assumption's units, by id. */
+	ranges?: Record<string, [number, number]>;
+}
+
+/** The most pins or narrowed ranges a scenario may hold (each). */
+const MAX_ASSUMPTION_SETTINGS = 200;
 
 interface TrustWeights {
 	integrity: number;
@@ -83,6 +102,8 @@ export interface Scenario {
 		peoplePerAgent: number;
 		segments: Segment[];
 	};
+	/** Absent: fixed assumptions, no pins (scenarios from before this existed). */
+	assumptions?: AssumptionSettings;
 }
 
 /** One problem with a scenario, in words a person can act on. */
@@ -160,6 +181,76 @@ function numberSchema(p: ParamSpec, where: string): v.GenericSchema<unknown, num
 }
 
 type Entries = Record<string, v.GenericSchema>;
+
+/** The problem with an assumption setting's id and value(s), or null. */
+function assumptionIssue(id: string, values: readonly unknown[]): string | null {
+	const f = uncertainFactor(id);
+	if (!f) return `"${id}" is not an assumption the model can vary.`;
+	for (const x of values) {
+		if (typeof x !== 'number' || !Number.isFinite(x))
+			return `${id} (${f.label}) must be a number; got ${describe(x)}.`;
+		if (x < f.min || x > f.max)
+			return `${id} (${f.label}) must be from ${f.min} to ${f.max}; got ${x}.`;
+	}
+	return null;
+}
+
+const assumptionsSchema = v.pipe(
+	v.strictObject(
+		{
+			mode: v.picklist(
+				['fixed', 'uncertain'],
+				(i) => `assumptions.mode must be "fixed" or "uncertain"; got ${describe(i.input)}.`
+			),
+			pins: v.optional(
+				v.pipe(
+					v.record(v.string(), v.unknown(), 'assumptions.pins must be an object.'),
+					v.check(
+						(r) => Object.keys(r).length <= MAX_ASSUMPTION_SETTINGS,
+						`assumptions.pins may hold at most ${MAX_ASSUMPTION_SETTINGS} assumptions.`
+					),
+					v.rawCheck(({ dataset, addIssue }) => {
+						if (!dataset.typed) return;
+						for (const [id, x] of Object.entries(dataset.value)) {
+							const problem = assumptionIssue(id, [x]);
+							if (problem) addIssue({ message: `assumptions.pins: ${problem}` });
+						}
+					})
+				)
+			),
+			ranges: v.optional(
+				v.pipe(
+					v.record(v.string(), v.unknown(), 'assumptions.ranges must be an object.'),
+					v.check(
+						(r) => Object.keys(r).length <= MAX_ASSUMPTION_SETTINGS,
+						`assumptions.ranges may hold at most ${MAX_ASSUMPTION_SETTINGS} assumptions.`
+					),
+					v.rawCheck(({ dataset, addIssue }) => {
+						if (!dataset.typed) return;
+						for (const [id, r] of Object.entries(dataset.value)) {
+							if (!Array.isArray(r) || r.length !== 2) {
+								addIssue({
+									message: `assumptions.ranges: ${id} must be a pair [low, high]; got ${describe(r)}.`
+								});
+								continue;
+							}
+							const problem =
+								assumptionIssue(id, r) ??
+								((r[0] as number) > (r[1] as number)
+									? `${id}: the low end ${r[0]} is above the high end ${r[1]}.`
+									: null);
+							if (problem) addIssue({ message: `assumptions.ranges: ${problem}` });
+						}
+					})
+				)
+			)
+		},
+		(i) =>
+			i.expected === 'never'
+				? `assumptions has an unknown field; allowed fields are: mode, pins, ranges.`
+				: `assumptions must be an object; got ${describe(i.input)}.`
+	)
+) as v.GenericSchema<unknown, AssumptionSettings>;
 
 /** Builds nested strict objects from dotted paths. */
 function nest(specs: readonly ParamSpec[], where: (p: ParamSpec) => string): Entries {
@@ -285,7 +376,8 @@ const ScenarioSchema = v.pipe(
 					)
 				},
 				'community'
-			)
+			),
+			assumptions: v.optional(assumptionsSchema)
 		},
 		''
 	),

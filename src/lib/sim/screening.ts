@@ -23,6 +23,7 @@ import {
 	type ConstantKey,
 	type ModelConstants
 } from './assumptions';
+import { triangularQuantile } from './assumption-factors';
 import { METRIC_INFO, MetricIndex, type MetricKey } from './outputs';
 import { PARAMS, segmentParamSpec, type ParamSpec } from './params';
 import { Rng, Stream } from './rng';
@@ -361,14 +362,7 @@ export function screeningFactors(): Factor[] {
 	];
 }
 
-/** The quantile u of a triangular distribution over [a, b] with its peak at c. */
-export function triangularQuantile(a: number, c: number, b: number, u: number): number {
-	if (!(b > a)) return a;
-	const share = (c - a) / (b - a);
-	return u < share
-		? a + Math.sqrt(u * (b - a) * (c - a))
-		: b - Math.sqrt((1 - u) * (b - a) * (b - c));
-}
+export { triangularQuantile };
 
 /** A factor's value at share `u` (0 to 1) of its range, on its scale, rounded if whole. */
 export function factorValue(f: Factor, u: number): number {

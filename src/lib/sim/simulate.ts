@@ -3,7 +3,8 @@
  * whole scenario into a summary. Pure and synchronous; a worker, a test or the CLI calls these.
  */
 import { RUN_VALUE_COUNT } from './outputs';
-import { createRunContext, simulateRun } from './run';
+import { createRunContext, simulateRun, useFuture } from './run';
+import { AssumptionDraws, usesPlainAssumptions } from './uncertainty';
 import {
 	emptyAccumulator,
 	addRunSeries,
@@ -18,7 +19,8 @@ import {
 import type { Scenario } from './scenario';
 
 /**
- * Simulates runs [start, start + count) of a (valid) scenario. `onRun` is called after each
+ * Simulates runs [start, start + count) of a (valid) scenario, each with its own assumptions
+ * when the scenario says so (see uncertainty.ts). `onRun` is called after each
  * run, e.g. for progress; returning false stops early (the accumulator then holds fewer runs).
  */
 export function simulateRuns(
@@ -29,9 +31,12 @@ export function simulateRuns(
 ): Accumulator {
 	const acc = emptyAccumulator(s, count);
 	const ctx = createRunContext(s);
+	// Pins, or assumptions drawn future by future (uncertainty.ts).
+	const draws = usesPlainAssumptions(s) ? null : new AssumptionDraws(s);
 	const metrics = new Float64Array(count * RUN_VALUE_COUNT);
 	let done = 0;
 	while (done < count) {
+		if (draws) useFuture(ctx, draws.at(start + done));
 		simulateRun(ctx, start + done);
 		addRunSeries(acc, ctx);
 		metrics.set(ctx.metrics, done * RUN_VALUE_COUNT);

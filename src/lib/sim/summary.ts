@@ -25,6 +25,8 @@ import {
 import type { RunContext } from './run';
 import { scenarioHash, totalPeople, type Scenario } from './scenario';
 import { MODEL_VERSION, SCHEMA_VERSION } from './version';
+import { spreadSources, type SpreadSources } from './spread';
+import { isUncertain } from './uncertainty';
 import { Rung } from './ladder';
 
 /** Histogram bins per series per month. */
@@ -359,6 +361,12 @@ export interface Receipt {
 	seed: number;
 	runs: number;
 	scenarioHash: string;
+	/**
+	 * Whether each future drew its own assumptions ('uncertain') or all used the best guesses
+	 * ('fixed'), and how many assumptions were pinned. Absent in summaries saved before it
+	 * existed: those were fixed, with none pinned.
+	 */
+	assumptions?: { mode: 'fixed' | 'uncertain'; pinned: number };
 }
 
 export interface Summary {
@@ -393,6 +401,12 @@ export interface Summary {
 	 * `finalizeSummary`; optional only so that summaries saved before it existed still load.
 	 */
 	explained?: MetricSummary;
+	/**
+	 * In the uncertain mode: how much of the spread of final-year trust comes from the
+	 * assumptions and which matter most (null when there were too few futures to tell).
+	 * Absent in the fixed mode, where the spread is chance alone.
+	 */
+	spread?: SpreadSources | null;
 }
 
 /**
@@ -537,7 +551,11 @@ export function finalizeSummary(
 				schemaVersion: SCHEMA_VERSION,
 				seed: s.seed,
 				runs: n,
-				scenarioHash: acc.scenarioHash
+				scenarioHash: acc.scenarioHash,
+				assumptions: {
+					mode: isUncertain(s) ? 'uncertain' : 'fixed',
+					pinned: Object.keys(s.assumptions?.pins ?? {}).length
+				}
 			},
 			months,
 			threshold,
@@ -553,7 +571,8 @@ export function finalizeSummary(
 				reachesCodesigning: probability(codesigning, n),
 				collapse: probability(collapses, n)
 			},
-			explained: metricSummary(explainedCol, false)
+			explained: metricSummary(explainedCol, false),
+			...(isUncertain(s) ? { spread: spreadSources(s, perRun.finalTrust) } : {})
 		}
 	};
 }

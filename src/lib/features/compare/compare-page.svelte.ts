@@ -31,6 +31,8 @@ export class ComparePage {
 	/** Ids of the chosen scenarios, in the order chosen (A, B, …). */
 	selected = $state<string[]>([]);
 	runs = $state(500);
+	/** Whether every scenario runs with fixed or with uncertain assumptions. */
+	assumptions = $state<'fixed' | 'uncertain'>('fixed');
 	loading = $state(true);
 	/** A message for the person about the library or the comparison opened. */
 	message = $state<string | null>(null);
@@ -140,7 +142,8 @@ export class ComparePage {
 		await this.run.run(
 			this.chosen.map((r) => r.scenario),
 			this.commonSeed,
-			this.runs
+			this.runs,
+			this.assumptions
 		);
 	}
 

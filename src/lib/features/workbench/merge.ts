@@ -40,12 +40,13 @@ export interface MergePlan {
 const SPECS = new Map<string, ParamSpec>(PARAMS.map((p) => [p.path, p]));
 
 /** Settings kept whole: merging a list item by item could join halves of two designs. */
-const WHOLE = new Set(['community.segments']);
+const WHOLE = new Set(['community.segments', 'assumptions']);
 
 const LABELS: Record<string, string> = {
 	name: 'Name',
 	description: 'Description',
-	'community.segments': 'Community groups'
+	'community.segments': 'Community groups',
+	assumptions: 'Assumptions (mode, pins and ranges)'
 };
 
 type Json = unknown;
@@ -113,6 +114,12 @@ function settingText(path: string, value: Json): string {
 			return value.length === 1 ? '1 group' : `${value.length} groups`;
 		return `${value.length} items`;
 	}
+	if (path === 'assumptions')
+		return value === undefined
+			? 'fixed'
+			: isObject(value) && value.mode === 'uncertain'
+				? 'uncertain'
+				: 'fixed, with pins';
 	if (value === undefined) return '(none)';
 	return typeof value === 'number' || typeof value === 'boolean' ? String(value) : 'set';
 }

@@ -1,0 +1,146 @@
+/**
+ * Is a comparison's answer robust? Two scenarios run paired (one seed, one number of futures,
+ * and in the uncertain mode the same assumptions future by future): for each outcome, the
+ * chance that B is better than A over chance and the assumptions together; and "what would
+ * flip this": the region of the assumptions in which the usual loser wins, found by scenario
+ * discovery (PRIM, discovery.ts) over the paired futures, in plain words with its share of the
+ * assumptions tried.
+ */
+import {
+	AssumptionDraws,
+	UNCERTAIN_FACTORS,
+	isUncertain,
+	scenarioRanges,
+	type Scenario,
+	type Summary
+} from '$lib/sim';
+import { discover, type DiscoveryFactor } from './discovery';
+import { OUTCOMES, outcomeInfo, perRunOutcome, type OutcomeKey } from './outcomes';
+import { pairValues } from './paired';
+
+/** A region of the assumptions in which the answer turns. */
+interface Flip {
+	/** The region in words, e.g. "loss to gain asymmetry is above 4.2 and …". */
+	text: string;
+	/** Its share of the assumptions tried (futures in the region), 0 to 1. */
+	share: number;
+	/** Share of the futures in the region in which the usual loser wins. */
+	density: number;
+}
+
+export interface Robustness {
+	/** The assumption mode both ran in. */
+	mode: 'fixed' | 'uncertain';
+	/** Chance that B is better than A, by outcome (futures with the same result count for neither). */
+	pBetter: Record<OutcomeKey, number>;
+	/** The outcome the flips are about. */
+	outcome: OutcomeKey;
+	/** Which scenario is better in most futures on that outcome ('same' when neither is). */
+	winner: 'A' | 'B' | 'same';
+	/** Regions where the other one wins (empty when none explains it, or in the fixed mode). */
+	flips: Flip[];
+	/** Why there are no flips, in words, when there are none. */
+	noFlip?: string;
+	/** Futures paired. */
+	n: number;
+}
+
+/** "12 of 1,000 futures (1.2%)". */
+function futuresWords(k: number, n: number): string {
+	const share = (100 * k) / n;
+	const pct = share < 1 ? share.toFixed(1) : String(Math.round(share));
+	return `${k.toLocaleString('en-GB')} of ${n.toLocaleString('en-GB')} futures (${pct}%)`;
+}
+
+/** The outcome "what would flip this" looks at unless told: median trust's measure. */
+const FLIP_OUTCOME: OutcomeKey = 'finalTrust';
+
+/** The free assumptions of a scenario (not pinned, with a range), as discovery factors. */
+function freeFactors(s: Scenario): { index: number; factor: DiscoveryFactor }[] {
+	const pins = s.assumptions?.pins ?? {};
+	const ranges = scenarioRanges(s);
+	const out: { index: number; factor: DiscoveryFactor }[] = [];
+	UNCERTAIN_FACTORS.forEach((f, j) => {
+		const r = ranges[j];
+		if (f.id in pins || !(r.max > r.min)) return;
+		out.push({
+			index: j,
+			factor: {
+				key: f.id,
+				label: f.label,
+				min: r.min,
+				max: r.max,
+				unit: unitWords(f.unit)
+			}
+		});
+	});
+	return out;
+}
+
+/** A unit as it follows a number in a sentence ('' for pure numbers and shares). */
+function unitWords(unit: string): string {
+	return unit && !['0 to 1', 'share', 'signal', 'probability'].includes(unit) ? ` ${unit}` : '';
+}
+
+/**
+ * The paired verdict of B against A. Both summaries must come from scenarios run on one seed
+ * and one number of futures (and the same assumption mode, for flips).
+ */
+export function robustness(
+	a: Scenario,
+	sa: Summary,
+	b: Scenario,
+	sb: Summary,
+	outcome: OutcomeKey = FLIP_OUTCOME,
+	names: { a: string; b: string } = { a: 'A', b: 'B' }
+): Robustness {
+	const pBetter = {} as Record<OutcomeKey, number>;
+	for (const o of OUTCOMES)
+		pBetter[o.key] = pairValues(
+			o.key,
+			perRunOutcome(sa, o.key),
+			perRunOutcome(sb, o.key)
+		).bBetter.p;
+	const pair = pairValues(outcome, perRunOutcome(sa, outcome), perRunOutcome(sb, outcome));
+	const winner =
+		pair.bBetter.p > pair.aBetter.p ? 'B' : pair.aBetter.p > pair.bBetter.p ? 'A' : 'same';
+	const mode = isUncertain(a) && isUncertain(b) ? 'uncertain' : 'fixed';
+	const base = { mode, pBetter, outcome, winner, n: pair.n } as const;
+	if (mode === 'fixed')
+		return {
+			...base,
+			flips: [],
+			noFlip: 'With fixed assumptions every future uses the same assumptions: only chance differs.'
+		};
+	if (winner === 'same')
+		return { ...base, flips: [], noFlip: 'Neither design is better in most futures.' };
+
+	// The usual loser's futures: where the answer turns.
+	const direction = outcomeInfo(outcome).direction;
+	const y = pair.differences.map((d) => (winner === 'B' ? d * direction < 0 : d * direction > 0));
+	const free = freeFactors(a);
+	const draws = new AssumptionDraws(a);
+	const all = new Float64Array(UNCERTAIN_FACTORS.length);
+	const x = y.map((_, i) => {
+		draws.values(i, all);
+		return free.map((f) => all[f.index]);
+	});
+	const found = discover(
+		x,
+		y,
+		free.map((f) => f.factor)
+	);
+	if (!found.box)
+		return {
+			...base,
+			flips: [],
+			noFlip:
+				found.baseRate === 0
+					? `${winner === 'A' ? names.a : names.b} is better in every simulated future, under every assumption tried.`
+					: `${winner === 'A' ? names.b : names.a} is better in ${futuresWords(Math.round(found.baseRate * found.n), found.n)}, but no simple region of the assumptions explains them: they are spread across the assumptions, so chance decides those.`
+		};
+	return {
+		...base,
+		flips: [{ text: found.box.text, share: found.box.mass, density: found.box.density }]
+	};
+}

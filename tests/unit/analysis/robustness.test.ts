@@ -1,0 +1,44 @@
+// Is a comparison's answer robust? P(B better) over chance and assumptions together, and the
+// region of the assumptions where it flips.
+import { describe, expect, it } from 'vitest';
+import { robustness } from '$lib/analysis/robustness';
+import { setParam, simulate, withAssumptionMode, type Scenario } from '$lib/sim';
+import { preset } from '../sim/helpers';
+
+const small = (s: Scenario, runs: number): Scenario => ({
+	...s,
+	runs,
+	horizonMonths: 48,
+	community: {
+		...s.community,
+		segments: s.community.segments.map((g) => ({ ...g, size: Math.min(g.size, 200) }))
+	}
+});
+
+describe('robustness', () => {
+	it('says fixed assumptions give chance only, and never flips them', () => {
+		const a = small(preset('typical'), 60);
+		const b = setParam(a, 'power.sharing', 0.8);
+		const v = robustness(a, simulate(a), b, simulate(b));
+		expect(v.mode).toBe('fixed');
+		expect(v.flips).toEqual([]);
+		expect(v.noFlip).toMatch(/only chance differs/);
+		for (const p of Object.values(v.pBetter)) expect(p).toBeGreaterThanOrEqual(0);
+	});
+
+	it('in the uncertain mode, says where the answer turns or that nothing turns it', () => {
+		const a = withAssumptionMode(small(preset('typical'), 300), 'uncertain');
+		// A small change: B is better in many futures, not all.
+		const b = setParam(a, 'listening.conversationsPerYear', a.listening.conversationsPerYear + 2);
+		const v = robustness(a, simulate(a), b, simulate(b), 'finalTrust', { a: 'A', b: 'B' });
+		expect(v.mode).toBe('uncertain');
+		expect(v.n).toBe(300);
+		if (v.flips.length) {
+			for (const f of v.flips) {
+				expect(f.text.length).toBeGreaterThan(5);
+				expect(f.share).toBeGreaterThan(0);
+				expect(f.share).toBeLessThan(1);
+			}
+		} else expect(v.noFlip).toBeTruthy();
+	});
+});
