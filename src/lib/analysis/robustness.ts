@@ -37,6 +37,8 @@ export interface Robustness {
 	outcome: OutcomeKey;
 	/** Which scenario is better in most futures on that outcome ('same' when neither is). */
 	winner: 'A' | 'B' | 'same';
+	/** Share of futures in which the winner is better (or, for 'same', equal). */
+	winnerShare: number;
 	/** Regions where the other one wins (empty when none explains it, or in the fixed mode). */
 	flips: Flip[];
 	/** Why there are no flips, in words, when there are none. */
@@ -105,7 +107,9 @@ export function robustness(
 	const winner =
 		pair.bBetter.p > pair.aBetter.p ? 'B' : pair.aBetter.p > pair.bBetter.p ? 'A' : 'same';
 	const mode = isUncertain(a) && isUncertain(b) ? 'uncertain' : 'fixed';
-	const base = { mode, pBetter, outcome, winner, n: pair.n } as const;
+	const winnerShare =
+		winner === 'B' ? pair.bBetter.p : winner === 'A' ? pair.aBetter.p : pair.same.p;
+	const base = { mode, pBetter, outcome, winner, winnerShare, n: pair.n } as const;
 	if (mode === 'fixed')
 		return {
 			...base,

@@ -19,6 +19,17 @@ export function fmtPct(p: number): string {
 	return `${r}%`;
 }
 
+/**
+ * A chance with its Monte Carlo standard error, "38% ± 2.2" (with `unit`, "± 2.2 points"); a
+ * chance of 0 or 1 is what was seen ("in no future", "in every future"), never "100% ± 0.0",
+ * which would claim a certainty that a finite number of futures cannot give.
+ */
+export function fmtChance(p: number, se: number, unit = ''): string {
+	if (p <= 0) return 'in no future';
+	if (p >= 1) return 'in every future';
+	return `${fmtPct(p)} ± ${(se * 100).toFixed(1)}${unit}`;
+}
+
 const countFormat = new Intl.NumberFormat('en-GB');
 
 /** A whole count of people or runs with thousands separators. */
