@@ -7,5 +7,6 @@ import type { Benchmark } from './lib';
 import { memory } from './memory';
 import { pool } from './pool';
 import { throughput } from './throughput';
+import { uncertainty } from './uncertainty';
 
-export const BENCHMARKS: readonly Benchmark[] = [throughput, memory, pool];
+export const BENCHMARKS: readonly Benchmark[] = [throughput, memory, pool, uncertainty];
