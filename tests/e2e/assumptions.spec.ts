@@ -80,3 +80,19 @@ test('a comparison with uncertain assumptions says how sure it is and what would
 	await expect(page.getByText(/100% ± 0\.0|0% ± 0\.0/)).toHaveCount(0);
 	await expectAccessible(page);
 });
+
+test('the comparison report says how sure it is, and the scenario report where the spread comes from', async ({
+	page
+}) => {
+	await page.goto(
+		'/compare/report?scenarios=preset-typical,preset-towards&runs=100&assumptions=uncertain'
+	);
+	const sure = page.getByTestId('report-how-sure');
+	await expect(sure).toContainText('B against A:', { timeout: 90_000 });
+	await expect(sure).toContainText('over chance and the assumptions together');
+	await expect(page.getByRole('heading', { name: 'How sure is this?' })).toBeVisible();
+	await page.goto('/scenarios/preset-typical/report');
+	await expect(page.getByTestId('report-spread')).toContainText('the spread shows chance alone', {
+		timeout: 90_000
+	});
+});

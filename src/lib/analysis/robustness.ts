@@ -148,3 +148,41 @@ export function robustness(
 		flips: [{ text: found.box.text, share: found.box.mass, density: found.box.density }]
 	};
 }
+
+/** A share of futures as a percentage, as the pages write it ("under 1%", "over 99%"). */
+function pct(p: number): string {
+	if (p <= 0) return '0%';
+	if (p >= 1) return '100%';
+	const r = Math.round(p * 100);
+	return r === 0 ? 'under 1%' : r === 100 ? 'over 99%' : `${r}%`;
+}
+
+/**
+ * The verdict in plain words, with the scenarios called `a` and `b` (letters or names): who
+ * is better and in how many futures, under which assumptions, and what would flip it.
+ */
+export function verdictText(v: Robustness, a: string, b: string): string {
+	const winner = v.winner === 'B' ? b : a;
+	const loser = v.winner === 'B' ? a : b;
+	const mode =
+		v.mode === 'uncertain'
+			? 'over chance and the assumptions together'
+			: 'under fixed assumptions (chance only)';
+	const parts: string[] = [];
+	if (v.winner === 'same')
+		parts.push(`Final-year trust is the same under ${b} and ${a} in most futures, ${mode}.`);
+	else
+		parts.push(
+			`${winner} has higher final-year trust ${v.winnerShare >= 1 ? 'in every simulated future' : `in ${pct(v.winnerShare)} of futures`}, ${mode}.`
+		);
+	for (const f of v.flips)
+		parts.push(
+			`${winner} is better unless ${f.text}: ${pct(f.share)} of the assumptions tried (there ${loser} wins in ${pct(f.density)} of futures).`
+		);
+	if (v.mode === 'fixed')
+		parts.push(
+			'Every future here shares one set of assumptions, so only chance differs; run with uncertain assumptions to see whether the answer survives what we do not know.'
+		);
+	else if (v.noFlip) parts.push(v.noFlip);
+	return parts.join(' ');
+}

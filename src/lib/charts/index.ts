@@ -6,6 +6,6 @@ export { default as LadderChart } from './LadderChart.svelte';
 export { default as DistributionsChart } from './DistributionsChart.svelte';
 export { default as TimeToTrustChart } from './TimeToTrustChart.svelte';
 export { default as TradeoffChart } from './TradeoffChart.svelte';
-export { headlineSentences, precisionNotes } from './headline';
+export { headlineSentences, precisionNotes, spreadSentence } from './headline';
 export type { PrecisionNotes } from './headline';
 export type { TableData } from './table';

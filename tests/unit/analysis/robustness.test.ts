@@ -1,7 +1,7 @@
 // Is a comparison's answer robust? P(B better) over chance and assumptions together, and the
 // region of the assumptions where it flips.
 import { describe, expect, it } from 'vitest';
-import { robustness } from '$lib/analysis/robustness';
+import { robustness, verdictText } from '$lib/analysis/robustness';
 import { setParam, simulate, withAssumptionMode, type Scenario } from '$lib/sim';
 import { preset } from '../sim/helpers';
 
@@ -40,5 +40,49 @@ describe('robustness', () => {
 				expect(f.share).toBeLessThan(1);
 			}
 		} else expect(v.noFlip).toBeTruthy();
+	});
+});
+
+describe('the verdict in words', () => {
+	const base = {
+		mode: 'uncertain' as const,
+		pBetter: {} as never,
+		outcome: 'finalTrust' as const,
+		n: 100
+	};
+
+	it('names the winner, its share and the region that flips it', () => {
+		const text = verdictText(
+			{
+				...base,
+				winner: 'B',
+				winnerShare: 0.93,
+				flips: [{ text: 'loss to gain asymmetry is above 4.2', share: 0.07, density: 0.8 }]
+			},
+			'A',
+			'B'
+		);
+		expect(text).toBe(
+			'B has higher final-year trust in 93% of futures, over chance and the assumptions together. B is better unless loss to gain asymmetry is above 4.2: 7% of the assumptions tried (there A wins in 80% of futures).'
+		);
+	});
+
+	it('never writes 100% for every future, and says why nothing flips it', () => {
+		const text = verdictText(
+			{
+				...base,
+				winner: 'A',
+				winnerShare: 1,
+				flips: [],
+				noFlip: 'A is better in every simulated future, under every assumption tried.'
+			},
+			'A',
+			'B'
+		);
+		expect(text).toContain('A has higher final-year trust in every simulated future');
+		expect(text).not.toMatch(/100%/);
+		expect(
+			verdictText({ ...base, mode: 'fixed', winner: 'B', winnerShare: 0.6, flips: [] }, 'A', 'B')
+		).toMatch(/only chance differs/);
 	});
 });

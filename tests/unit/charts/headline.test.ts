@@ -7,8 +7,10 @@ import {
 	median,
 	precisionNotes,
 	shareOfFutures,
+	spreadSentence,
 	standardError
 } from '$lib/charts/headline';
+import { defaultScenario, simulate } from '$lib/sim';
 import { handMade, scenarioOf, simulated } from './fixtures';
 
 const scenario = scenarioOf('typical', 50); // a 3-year contract; collapse is a fall of 15% within 6 months
@@ -222,5 +224,20 @@ describe('precision advice at the default run count', () => {
 			start: 0.4
 		});
 		expect(precisionNotes(s, scenario).advice).toBeNull();
+	});
+});
+
+describe('where the spread comes from', () => {
+	it('says fixed assumptions show chance alone, and uncertain ones how much comes from them', () => {
+		const s = { ...defaultScenario('S'), runs: 300, horizonMonths: 24 };
+		const fixed = simulate(s);
+		expect(spreadSentence(fixed, s)).toMatch(/the spread shows chance alone/);
+		const u = { ...s, assumptions: { mode: 'uncertain' as const } };
+		const uncertain = simulate(u);
+		expect(spreadSentence(uncertain, u)).toMatch(
+			/at least \d+% of the spread of final-year trust comes from what we assume, the rest from chance\. The assumptions that matter most: .+ and .+\./
+		);
+		const few = { ...u, runs: 50 };
+		expect(spreadSentence(simulate(few), few)).toMatch(/run at least 2\d\d futures/);
 	});
 });

@@ -60,6 +60,25 @@ describe('the worker pool', () => {
 		}
 	);
 
+	it.each([1, 3])(
+		'gives the same uncertain-assumption futures as a direct simulation with %i runner(s)',
+		async (size) => {
+			const uncertain = valid({
+				...defaultScenario('Pool'),
+				runs: 40,
+				horizonMonths: 24,
+				seed: 777,
+				assumptions: { mode: 'uncertain', pins: { 'trust.asymmetry': 4 } }
+			});
+			const outcome = await pool(size, fakeRunners({ maxDelayMs: 10, seed: size })).run(uncertain)
+				.result;
+			expect(outcome.status).toBe('done');
+			if (outcome.status !== 'done') return;
+			expect(JSON.stringify(outcome.summary)).toBe(JSON.stringify(simulate(uncertain)));
+			expect(outcome.summary.receipt.assumptions).toEqual({ mode: 'uncertain', pinned: 1 });
+		}
+	);
+
 	it('shows a preview of the first runs, then a final result that includes them', async () => {
 		const runners = fakeRunners({ maxDelayMs: 5, seed: 9 });
 		const order: string[] = [];
