@@ -11,6 +11,8 @@ import type { Robustness } from '../lib/analysis/robustness';
 export interface Compared {
 	scenario: Scenario;
 	summary: Summary;
+	/** How the two are called in words (told apart when their names are the same). */
+	names: { a: string; b: string };
 	verdict: Robustness;
 }
 
@@ -217,7 +219,7 @@ export function toText(scenario: Scenario, summary: Summary, compared?: Compared
 			'± is the Monte Carlo standard error of the mean; the band is where 90% of futures fall.',
 			'',
 			...columns(rows),
-			...(compared ? ['', ...comparisonLines(scenario, compared)] : [])
+			...(compared ? ['', ...comparisonLines(compared)] : [])
 		].join('\n') + '\n'
 	);
 }
@@ -235,22 +237,23 @@ function assumptionsLine(summary: Summary): string {
 		.slice(0, 3)
 		.map((d) => d.label.toLowerCase())
 		.join(', ');
-	return `Uncertain assumptions${pinned}: at least ${Math.round(spread.fromAssumptions * 100)}% of the spread of final-year trust comes from them, the rest from chance; most from ${top}.`;
+	return `Uncertain assumptions${pinned}: at least ${Math.round(spread.fromAssumptions * 100)}% of the spread of final-year trust comes from them, the rest from chance and from assumptions acting together; most from ${top}.`;
 }
 
-function comparisonLines(first: Scenario, c: Compared): string[] {
+function comparisonLines(c: Compared): string[] {
 	const v = c.verdict;
+	const { a: firstName, b: secondName } = c.names;
 	const pct = (p: number) => `${Math.round(p * 100)}%`;
 	const chance = v.pBetter.finalTrust;
 	const lines = [
-		`Compared with ${c.scenario.name} (paired, ${v.n} futures, ${v.mode} assumptions):`,
+		`Compared with ${secondName} (paired, ${v.n} futures, ${v.mode} assumptions):`,
 		chance === 0 || chance === 1
-			? `  ${c.scenario.name} has higher final-year trust in ${chance === 1 ? 'every' : 'no'} simulated future`
-			: `  chance ${c.scenario.name} has higher final-year trust: ${pct(chance)}`
+			? `  ${secondName} has higher final-year trust in ${chance === 1 ? 'every' : 'no'} simulated future`
+			: `  chance ${secondName} has higher final-year trust: ${pct(chance)}${v.close ? ' (too close to call)' : ''}`
 	];
 	for (const f of v.flips)
 		lines.push(
-			`  ${v.winner === 'B' ? first.name : c.scenario.name} wins where ${f.text} (${pct(f.share)} of the assumptions tried)`
+			`  ${v.winner === 'B' ? firstName : secondName} wins where ${f.text} (${pct(f.share)} of the assumptions tried)`
 		);
 	if (v.noFlip) lines.push(`  ${v.noFlip}`);
 	return lines;

@@ -21,10 +21,18 @@ import {
 } from './args';
 import { helpText, paramsText, presetsText } from './help';
 import { toCsv } from '../lib/export/bands';
-import { sweepCsv, sweepJson, sweepText, toJson, toText, type SweepRow } from './output';
+import {
+	sweepCsv,
+	sweepJson,
+	sweepText,
+	toJson,
+	toText,
+	type Compared,
+	type SweepRow
+} from './output';
 import { createProgress } from './progress';
 import { resolveCompared, resolveScenario, resolveSweep, type ReadText } from './resolve';
-import { robustness, type Robustness } from '../lib/analysis/robustness';
+import { robustness } from '../lib/analysis/robustness';
 import { screeningJson, screeningMarkdown, screeningText } from './screen-output';
 
 const BAD_INPUT = 2;
@@ -135,18 +143,22 @@ function run(options: SimOptions<RunFormat>): void {
 
 	const progress = progressBar(scenario.runs * (second ? 2 : 1));
 	let summary: Summary;
-	let comparison: { scenario: Scenario; summary: Summary; verdict: Robustness } | undefined;
+	let comparison: Compared | undefined;
 	try {
 		summary = simulate(scenario, (done) => progress.update(done));
 		if (second) {
 			const other = simulate(second, (done) => progress.update(scenario.runs + done));
+			// Two scenarios of one name (a preset against itself with --set) are told apart.
+			const same = scenario.name === second.name;
+			const names = {
+				a: same ? `${scenario.name} (first)` : scenario.name,
+				b: same ? `${second.name} (second)` : second.name
+			};
 			comparison = {
 				scenario: second,
 				summary: other,
-				verdict: robustness(scenario, summary, second, other, undefined, {
-					a: scenario.name,
-					b: second.name
-				})
+				names,
+				verdict: robustness(scenario, summary, second, other, undefined, names)
 			};
 		}
 	} catch (e) {

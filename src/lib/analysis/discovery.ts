@@ -6,10 +6,12 @@
  * find a simple box of the assumptions (a few bounds, such as "trust threshold above 0.6")
  * where the outcome is concentrated, and say it in plain words.
  *
- * Pure TypeScript with no imports: no DOM, no randomness, the same answer for the same data.
+ * Pure TypeScript: no DOM, no randomness, the same answer for the same data.
  */
 
 /** One uncertain assumption: its key and label, and its plausible range. */
+import { inSentence } from './words';
+
 export interface DiscoveryFactor {
 	/** Identifies the factor in restrictions. */
 	key: string;
@@ -653,13 +655,6 @@ function restriction(factor: DiscoveryFactor, box: Bounds, j: number): Restricti
 
 function percent(share: number): string {
 	return `${Math.round(share * 100)}%`;
-}
-
-/** Lower-cases a label's first letter unless its first word looks like an acronym. */
-function inSentence(label: string): string {
-	const first = label.split(/[\s-]/, 1)[0];
-	if (/[A-Z0-9]/.test(first.slice(1))) return label;
-	return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /**

@@ -161,6 +161,27 @@ export async function goalSeek(options: GoalSeekOptions): Promise<GoalResult> {
 	}
 }
 
+/**
+ * Whether the steps tried contradict the search's assumption that more of the lever never
+ * makes things worse: a larger value whose chance is clearly lower (its upper bound below the
+ * lower bound of a smaller value's). Returns the clearest such fall, or null.
+ */
+export function nonMonotone(steps: readonly GoalStep[]): { from: GoalStep; to: GoalStep } | null {
+	const sorted = [...steps].sort((a, b) => a.value - b.value);
+	let worst: { from: GoalStep; to: GoalStep; gap: number } | null = null;
+	for (let i = 0; i < sorted.length; i++)
+		for (let j = i + 1; j < sorted.length; j++) {
+			const gap = sorted[i].lower - sorted[j].upper;
+			if (gap > 0 && (!worst || gap > worst.gap)) worst = { from: sorted[i], to: sorted[j], gap };
+		}
+	return worst && { from: worst.from, to: worst.to };
+}
+
+/** The step with the highest chance (the best setting found), or null when none was tried. */
+export function bestStep(steps: readonly GoalStep[]): GoalStep | null {
+	return steps.reduce<GoalStep | null>((b, s) => (!b || s.p > b.p ? s : b), null);
+}
+
 /** The candidate values of a lever: every step of its range (at most `max`, evenly thinned). */
 export function leverValues(
 	spec: { min: number; max: number; step: number; integer: boolean },

@@ -11,12 +11,14 @@ import {
 	UNCERTAIN_FACTORS,
 	isUncertain,
 	scenarioRanges,
+	spreadSources,
 	type Scenario,
 	type Summary
 } from '$lib/sim';
 import { discover, type DiscoveryFactor } from './discovery';
 import { OUTCOMES, outcomeInfo, perRunOutcome, type OutcomeKey } from './outcomes';
 import { pairValues } from './paired';
+import { inSentence } from './words';
 
 /** A region of the assumptions in which the answer turns. */
 interface Flip {
@@ -39,6 +41,13 @@ export interface Robustness {
 	winner: 'A' | 'B' | 'same';
 	/** Share of futures in which the winner is better (or, for 'same', equal). */
 	winnerShare: number;
+	/**
+	 * Whether the two are too close to call: the shares of futures in which each is better
+	 * differ by less than two standard errors of that difference.
+	 */
+	close: boolean;
+	/** Share of futures in which the other design (the usual loser) is better. */
+	loserShare: number;
 	/** Regions where the other one wins (empty when none explains it, or in the fixed mode). */
 	flips: Flip[];
 	/** Why there are no flips, in words, when there are none. */
@@ -109,7 +118,20 @@ export function robustness(
 	const mode = isUncertain(a) && isUncertain(b) ? 'uncertain' : 'fixed';
 	const winnerShare =
 		winner === 'B' ? pair.bBetter.p : winner === 'A' ? pair.aBetter.p : pair.same.p;
-	const base = { mode, pBetter, outcome, winner, winnerShare, n: pair.n } as const;
+	const loserShare = winner === 'B' ? pair.aBetter.p : winner === 'A' ? pair.bBetter.p : 0;
+	const pb = pair.bBetter.p;
+	const pa = pair.aBetter.p;
+	const close = Math.abs(pb - pa) < 2 * Math.sqrt(Math.max(0, pb + pa - (pb - pa) ** 2) / pair.n);
+	const base = {
+		mode,
+		pBetter,
+		outcome,
+		winner,
+		winnerShare,
+		loserShare,
+		close,
+		n: pair.n
+	} as const;
 	if (mode === 'fixed')
 		return {
 			...base,
@@ -134,15 +156,29 @@ export function robustness(
 		y,
 		free.map((f) => f.factor)
 	);
-	if (!found.box)
+	if (!found.box) {
+		if (found.baseRate === 0)
+			return {
+				...base,
+				flips: [],
+				noFlip: `${winner === 'A' ? names.a : names.b} is better in every simulated future, under every assumption tried.`
+			};
+		// No region: say which assumptions move the difference most, rather than blame chance.
+		const d = pair.differences.map((x) => (Number.isFinite(x) ? x : 0));
+		const drivers = spreadSources(a, d)?.drivers.slice(0, 3) ?? [];
+		const list = drivers.map((x) => inSentence(x.label));
+		const named =
+			list.length > 1
+				? ` The assumptions that move the difference most: ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}.`
+				: list.length === 1
+					? ` The assumption that moves the difference most: ${list[0]}.`
+					: '';
 		return {
 			...base,
 			flips: [],
-			noFlip:
-				found.baseRate === 0
-					? `${winner === 'A' ? names.a : names.b} is better in every simulated future, under every assumption tried.`
-					: `${winner === 'A' ? names.b : names.a} is better in ${futuresWords(Math.round(found.baseRate * found.n), found.n)}, but no simple region of the assumptions explains them: they are spread across the assumptions, so chance decides those.`
+			noFlip: `${winner === 'A' ? names.b : names.a} is better in ${futuresWords(Math.round(found.baseRate * found.n), found.n)}, but no simple region of the assumptions holds most of them: they come from many assumptions acting together, and from chance.${named}`
 		};
+	}
 	return {
 		...base,
 		flips: [{ text: found.box.text, share: found.box.mass, density: found.box.density }]
@@ -169,13 +205,23 @@ export function verdictText(v: Robustness, a: string, b: string): string {
 			? 'over chance and the assumptions together'
 			: 'under fixed assumptions (chance only)';
 	const parts: string[] = [];
-	if (v.winner === 'same')
+	if (v.close && v.winner !== 'same')
+		parts.push(
+			`Too close to call: ${winner} has higher final-year trust in ${pct(v.winnerShare)} of futures and ${loser} in ${pct(v.loserShare)}, ${mode}.`
+		);
+	else if (v.winner === 'same')
 		parts.push(`Final-year trust is the same under ${b} and ${a} in most futures, ${mode}.`);
 	else
 		parts.push(
 			`${winner} has higher final-year trust ${v.winnerShare >= 1 ? 'in every simulated future' : `in ${pct(v.winnerShare)} of futures`}, ${mode}.`
 		);
-	for (const f of v.flips)
+	// The final year can fall just after a change of provider: the whole horizon may differ.
+	const horizon = v.pBetter.meanTrust;
+	if (Number.isFinite(horizon) && Math.abs(horizon - v.pBetter.finalTrust) > 0.15)
+		parts.push(
+			`Over the whole horizon the picture differs: ${b} has higher trust in ${pct(horizon)} of futures.`
+		);
+	for (const f of v.close ? [] : v.flips)
 		parts.push(
 			`${winner} is better unless ${f.text}: ${pct(f.share)} of the assumptions tried (there ${loser} wins in ${pct(f.density)} of futures).`
 		);

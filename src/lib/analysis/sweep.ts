@@ -50,12 +50,32 @@ export function axisValues(
 	const n = Math.max(1, Math.floor(count));
 	const lo = Math.min(from, to);
 	const hi = Math.max(from, to);
+	if (spec.unit === 'months' && n > 2) return monthValues(spec, n, lo, hi);
 	const out: number[] = [];
 	for (let k = 0; k < n; k++) {
 		const v = snapToSpec(spec, n === 1 ? lo : lo + ((hi - lo) * k) / (n - 1));
 		if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
 	}
 	return out;
+}
+
+/** Steps of months people read as round: a month, a quarter, half a year, years. */
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 36, 48, 60, 120];
+
+/**
+ * About `n` values of a lever in months from `lo` to `hi`: both ends, and between them the
+ * multiples of a round step (6, 12, 24 months…) chosen so the count comes closest to `n`.
+ */
+function monthValues(spec: ParamSpec, n: number, lo: number, hi: number): number[] {
+	let best: number[] = [];
+	for (const step of MONTH_STEPS) {
+		const values = [lo];
+		for (let v = Math.floor(lo / step) * step + step; v < hi; v += step)
+			if (v - lo >= step / 2 && hi - v >= step / 2) values.push(v);
+		if (hi > lo) values.push(hi);
+		if (best.length === 0 || Math.abs(values.length - n) < Math.abs(best.length - n)) best = values;
+	}
+	return best.map((v) => snapToSpec(spec, v));
 }
 
 /** An axis over a registry parameter, or an error naming the unknown path. */

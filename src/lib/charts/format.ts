@@ -19,6 +19,8 @@ export function fmtPct(p: number): string {
 	return `${r}%`;
 }
 
+export { inSentence } from '$lib/analysis/words';
+
 /**
  * A chance with its Monte Carlo standard error, "38% ± 2.2" (with `unit`, "± 2.2 points"); a
  * chance of 0 or 1 is what was seen ("in no future", "in every future"), never "100% ± 0.0",

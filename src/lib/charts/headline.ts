@@ -5,7 +5,7 @@
  * when there are few runs, and each probability comes with its standard error.
  */
 import { futuresForSpread, type Scenario, type Summary } from '$lib/sim';
-import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore } from './format';
+import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore, inSentence } from './format';
 import { collapseWords, FINAL_YEAR_MONTHS } from './labels';
 
 /** Below this many runs, shares are given as counts ("3 of 8 futures"), not percentages. */
@@ -170,11 +170,11 @@ export function spreadSentence(summary: Summary, scenario: Scenario): string {
 		.slice(0, 3)
 		.map(
 			(d) =>
-				`${d.label.charAt(0).toLowerCase()}${d.label.slice(1)} (${d.direction > 0 ? 'higher raises trust' : 'higher lowers trust'})`
+				`${inSentence(d.label)} (${d.direction > 0 ? 'higher raises trust' : 'higher lowers trust'})`
 		);
 	const list =
 		top.length > 1 ? `${top.slice(0, -1).join(', ')} and ${top[top.length - 1]}` : top[0];
-	return `Each future drew its own assumptions${pinned}: at least ${share}% of the spread of final-year trust comes from what we assume, the rest from chance.${list ? ` The assumptions that matter most: ${list}.` : ''}`;
+	return `Each future drew its own assumptions${pinned}: at least ${share}% of the spread of final-year trust comes from what we assume, the rest from chance and from assumptions acting together.${list ? ` The assumptions that matter most: ${list}.` : ''}`;
 }
 
 /** The headline as one paragraph. */

@@ -364,7 +364,9 @@ export class Library {
 				const src = await this.db.scenarios.get(id);
 				if (!src) return notFound('That scenario');
 				const suffix = ' (copy)';
-				const base = src.name.slice(0, LIMITS.nameMaxLength - suffix.length).trimEnd() + suffix;
+				// A copy of a copy is another copy of the original: "X (copy) (2)", never "X (copy) (copy)".
+				const original = src.name.replace(/ \(copy\)(?: \(\d+\))?$/, '');
+				const base = original.slice(0, LIMITS.nameMaxLength - suffix.length).trimEnd() + suffix;
 				const name = uniqueName(base, await this.names());
 				const record: ScenarioRecord = {
 					id: newId(),

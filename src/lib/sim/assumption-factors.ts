@@ -61,12 +61,14 @@ function buildFactors(): UncertainFactor[] {
 			spread
 		});
 	}
+	const paramLabels = new Set(out.map((f) => f.label));
 	for (const spec of ASSUMPTIONS)
 		out.push({
 			kind: 'constant',
 			id: CONSTANT_PREFIX + spec.key,
 			key: spec.key,
-			label: spec.label,
+			// "Bad press" is both how often (a parameter) and how hard it hits (a constant).
+			label: paramLabels.has(spec.label) ? `${spec.label}: how hard it hits` : spec.label,
 			unit: spec.unit,
 			min: spec.min,
 			max: spec.max,
@@ -101,13 +103,28 @@ const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi 
  * that would start at zero or below is drawn evenly instead.
  */
 export function plausibleRange(f: UncertainFactor, value: number): PlausibleRange {
-	if (f.kind === 'constant')
-		return { min: f.spec.min, max: f.spec.max, mode: f.spec.default, shape: f.spec.shape };
+	if (f.kind === 'constant') {
+		const { min, max, default: mode, shape } = f.spec;
+		return { min, max, mode, shape: drawnShape(shape, min, mode, max) };
+	}
 	const s = f.spread;
 	const lo = clamp(s.change === 'plus' ? value + s.low : value * s.low, f.min, f.max);
 	const hi = clamp(s.change === 'plus' ? value + s.high : value * s.high, f.min, f.max);
 	const shape = s.shape === 'log-uniform' && !(lo > 0) ? 'uniform' : s.shape;
 	return { min: lo, max: hi, mode: clamp(value, lo, hi), shape };
+}
+
+/**
+ * How a constant is drawn. A range documented as uniform whose default is not its middle (most
+ * are "half to double the default") would, drawn evenly, centre the futures away from the best
+ * guess: such a range is drawn evenly on a log scale when the default is its geometric middle
+ * (within 10%), and otherwise triangular, peaking at the default.
+ */
+function drawnShape(shape: SpreadShape, min: number, mode: number, max: number): SpreadShape {
+	if (shape !== 'uniform' || Math.abs(mode - (min + max) / 2) <= 1e-9 * Math.max(1, max))
+		return shape;
+	const geometric = min > 0 ? Math.sqrt(min * max) / mode : 0;
+	return geometric > 0.9 && geometric < 1.1 ? 'log-uniform' : 'triangular';
 }
 
 /** The quantile u of a triangular distribution over [a, b] with its peak at c. */

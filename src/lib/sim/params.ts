@@ -854,20 +854,12 @@ const HALF_TO_DOUBLE = 'no record of it for one service; half to double the valu
 /**
  * The spread of every parameter that is an assumption about the world, in registry order.
  * Never spread: the levers a commissioner or provider chooses (contract lengths and
- * extension, KPI rigidity, target and review cycle, power sharing, conversations, provider
+ * extension, whether the incumbent is favoured at re-procurement, KPI rigidity, target and review cycle, power sharing, conversations, provider
  * transparency, partners, oversight), the community (its groups are the place as described),
  * how the experiment is run (seed, futures, horizon, people per agent) and the reporting
  * settings (the trust threshold, the ladder share, what counts as a collapse).
  */
 export const PARAM_UNCERTAINTY: Readonly<Record<string, ParamUncertainty>> = {
-	'contract.incumbentWinChance': {
-		change: 'plus',
-		low: -0.2,
-		high: 0.2,
-		shape: 'triangular',
-		reason:
-			'No published rate of incumbents keeping public-health contracts; from a mild disadvantage to a clear advantage'
-	},
 	'contract.handoverRetention': {
 		change: 'plus',
 		low: -0.15,
@@ -914,18 +906,19 @@ export const PARAM_UNCERTAINTY: Readonly<Record<string, ParamUncertainty>> = {
 	},
 	'provider.capacity': {
 		change: 'times',
-		low: 0.5,
-		high: 2,
+		low: 0.75,
+		high: 1.33,
 		shape: 'log-uniform',
-		reason: 'What a funded service can act on in a month is not measured; half to double'
+		reason:
+			'How much a funded service gets done is not measured; a quarter less to a third more (the funding itself is a design choice)'
 	},
 	'provider.staffTurnover': {
 		change: 'plus',
-		low: -0.1,
-		high: 0.1,
+		low: -0.05,
+		high: 0.05,
 		shape: 'triangular',
 		reason:
-			'Community health and care turnover is reported at 20 to 30% a year; 10 points either way'
+			'Community health and care turnover is reported at 20 to 30% a year; 5 points either way'
 	},
 	'provider.initialCompetence': {
 		change: 'plus',
@@ -989,14 +982,14 @@ export const PARAM_UNCERTAINTY: Readonly<Record<string, ParamUncertainty>> = {
 		low: -0.1,
 		high: 0.1,
 		shape: 'triangular',
-		reason: 'Deffuant et al. (2000) use 0.2 to 0.4 around 0.3'
+		reason: 'Deffuant et al. (2000) use μ about 0.3; 0.1 either way is an assumption'
 	},
 	'trust.confidence': {
 		change: 'plus',
-		low: -0.1,
-		high: 0.1,
+		low: -0.05,
+		high: 0.05,
 		shape: 'triangular',
-		reason: 'Deffuant et al. (2000) use 0.2 to 0.3; 0.1 either way'
+		reason: 'Deffuant et al. (2000) use 0.2 to 0.3'
 	},
 	'trust.scepticismWeight': {
 		change: 'plus',

@@ -129,6 +129,22 @@ export function usesPlainAssumptions(s: Scenario): boolean {
 	return !isUncertain(s) && Object.keys(s.assumptions?.pins ?? {}).length === 0;
 }
 
+/** The ladder's trust thresholds, lowest rung first: they must stay in this order. */
+const LADDER = ['climbConsulted', 'climbEngaged', 'climbCoDesigning', 'climbCoProducing'].map(
+	(key) => UNCERTAIN_FACTORS.findIndex((f) => f.id === `model.${key}`)
+);
+
+/**
+ * Puts the drawn ladder thresholds in order (drawn independently they would often not be:
+ * joining in would take less trust than being consulted). The four ranges rise rung by rung,
+ * so the k-th smallest of the four draws always lies in the k-th rung's range.
+ */
+function orderLadder(values: Float64Array): void {
+	if (LADDER.some((j) => j < 0)) return;
+	const sorted = LADDER.map((j) => values[j]).sort((a, b) => a - b);
+	LADDER.forEach((j, k) => (values[j] = sorted[k]));
+}
+
 /** What one future runs with: the scenario with its parameters set, and the constants. */
 export interface FutureAssumptions {
 	scenario: Scenario;
@@ -162,6 +178,7 @@ export class AssumptionDraws {
 			futureQuantiles(s.seed, s.runs, run, this.#u);
 			for (let j = 0; j < out.length; j++)
 				out[j] = rangeValue(this.#ranges[j], this.#u[j], UNCERTAIN_FACTORS[j].integer);
+			orderLadder(out);
 		} else for (let j = 0; j < out.length; j++) out[j] = baseValue(s, UNCERTAIN_FACTORS[j]);
 		for (const [j, v] of this.#pins) out[j] = v;
 		return out;

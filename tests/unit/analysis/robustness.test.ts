@@ -48,8 +48,29 @@ describe('the verdict in words', () => {
 		mode: 'uncertain' as const,
 		pBetter: {} as never,
 		outcome: 'finalTrust' as const,
-		n: 100
+		n: 100,
+		close: false,
+		loserShare: 0.05
 	};
+
+	it('calls a near tie too close to call, and skips the flips', () => {
+		const text = verdictText(
+			{
+				...base,
+				winner: 'B',
+				winnerShare: 0.52,
+				loserShare: 0.48,
+				close: true,
+				flips: [{ text: 'x is above 1', share: 0.1, density: 0.9 }]
+			},
+			'A',
+			'B'
+		);
+		expect(text).toMatch(
+			/^Too close to call: B has higher final-year trust in 52% of futures and A in 48%/
+		);
+		expect(text).not.toMatch(/unless/);
+	});
 
 	it('names the winner, its share and the region that flips it', () => {
 		const text = verdictText(

@@ -27,8 +27,14 @@ function spec(path: string): ParamSpec {
 describe('sweep grid', () => {
 	it('spreads values evenly over the documented range, on the step', () => {
 		expect(axisValues(spec('power.sharing'), 6)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-		expect(axisValues(spec('contract.lengthMonths'), 4)).toEqual([6, 44, 82, 120]);
-		expect(axisValues(spec('contract.lengthMonths'), 3, 24, 60)).toEqual([24, 42, 60]);
+	});
+
+	it('steps a lever in months by round numbers of months between its ends', () => {
+		expect(axisValues(spec('contract.lengthMonths'), 6)).toEqual([6, 24, 48, 72, 96, 120]);
+		expect(axisValues(spec('contract.lengthMonths'), 4)).toEqual([6, 36, 72, 120]);
+		expect(axisValues(spec('contract.lengthMonths'), 3, 24, 60)).toEqual([24, 48, 60]);
+		expect(axisValues(spec('contract.extensionMonths'), 6)).toEqual([0, 12, 24, 36, 48, 60]);
+		expect(axisValues(spec('contract.lengthMonths'), 2)).toEqual([6, 120]);
 	});
 
 	it('drops repeated whole numbers on a short range', () => {

@@ -235,7 +235,7 @@ describe('where the spread comes from', () => {
 		const u = { ...s, assumptions: { mode: 'uncertain' as const } };
 		const uncertain = simulate(u);
 		expect(spreadSentence(uncertain, u)).toMatch(
-			/at least \d+% of the spread of final-year trust comes from what we assume, the rest from chance\. The assumptions that matter most: .+ and .+\./
+			/at least \d+% of the spread of final-year trust comes from what we assume, the rest from chance and from assumptions acting together\. The assumptions that matter most: .+ and .+\./
 		);
 		const few = { ...u, runs: 50 };
 		expect(spreadSentence(simulate(few), few)).toMatch(/run at least 2\d\d futures/);

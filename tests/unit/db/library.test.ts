@@ -98,6 +98,11 @@ describe('presets', () => {
 		expect(saved.scenario.power.sharing).toBe(0.9);
 		const again = must(await l.duplicateScenario(id));
 		expect(again.name).toBe(`${PRESETS[0].scenario.name} (copy) (2)`);
+		// A copy of a copy is another copy of the original, not "(copy) (copy)".
+		const third = must(await l.duplicateScenario(copy.id));
+		expect(third.name).toBe(`${PRESETS[0].scenario.name} (copy) (3)`);
+		const fourth = must(await l.duplicateScenario(again.id));
+		expect(fourth.name).toBe(`${PRESETS[0].scenario.name} (copy) (4)`);
 	});
 });
 
