@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+	bestStep,
 	goalSeek,
 	judge,
 	leverValues,
+	nonMonotone,
 	scanIndices,
 	wilsonBounds,
-	type Evaluation
+	type Evaluation,
+	type GoalStep
 } from '$lib/analysis';
 
 /** A fake model: the probability at a value is given; hits are exactly p × runs. */
@@ -141,5 +144,29 @@ describe('goal seeking', () => {
 		expect(power[33]).toBe(0.33);
 		const thin = leverValues({ min: 0, max: 1, step: 0.01, integer: false }, 11);
 		expect(thin).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+	});
+});
+
+describe('whether the lever helps all the way', () => {
+	const step = (value: number, p: number, lower: number, upper: number): GoalStep => ({
+		value,
+		index: value,
+		phase: 'scan',
+		hits: Math.round(p * 100),
+		n: 100,
+		p,
+		se: 0.05,
+		lower,
+		upper,
+		verdict: 'unclear'
+	});
+
+	it('finds a clear fall as the lever grows, and the best setting tried', () => {
+		const steps = [step(1, 0.3, 0.22, 0.38), step(3, 0.7, 0.62, 0.78), step(2, 0.5, 0.42, 0.58)];
+		expect(nonMonotone(steps)).toBeNull();
+		const falling = [...steps, step(4, 0.4, 0.32, 0.48)];
+		expect(nonMonotone(falling)).toEqual({ from: falling[1], to: falling[3] });
+		expect(bestStep(falling)?.value).toBe(3);
+		expect(bestStep([])).toBeNull();
 	});
 });
