@@ -76,7 +76,7 @@ test.describe('sweep and goal seeking', () => {
 		await page.getByRole('application', { name: /Median trust in the final year/ }).focus();
 		await page.keyboard.press('ArrowRight');
 		await expect(page.locator('#sweep-readout')).toHaveText(
-			/Contract length 63 months, Power shared with the community 0: median trust \d\.\d\d in the final year/
+			/Contract length 60 months, Power shared with the community 0: median trust \d\.\d\d in the final year/
 		);
 		await expectAccessible(page);
 
