@@ -311,16 +311,43 @@ async function timeScaleJob(browser: Browser, base: string): Promise<ScaleJob> {
 	}
 }
 
+/** Futures a side of the paired comparison with uncertain assumptions. */
+const PAIRED_RUNS = QUICK ? 200 : 2000;
+
+/**
+ * A paired comparison with uncertain assumptions on the compare page, as a person runs it:
+ * from "Run comparison" to the first pair's "How sure is this?" on screen, in milliseconds.
+ */
+async function timeComparison(browser: Browser, base: string): Promise<number> {
+	const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+	try {
+		const page = await context.newPage();
+		await page.goto(`${base}/compare`);
+		await page.getByRole('checkbox', { name: /Today's typical contract/ }).check();
+		await page.getByRole('checkbox', { name: /Working towards co-production/ }).check();
+		await page.getByLabel('Futures per scenario').selectOption(String(PAIRED_RUNS));
+		await page.getByLabel('Assumptions').selectOption('uncertain');
+		const start = Date.now();
+		await page.getByRole('button', { name: 'Run comparison' }).click();
+		await page.getByTestId('how-sure').first().waitFor({ timeout: 120_000 });
+		return Date.now() - start;
+	} finally {
+		await context.close();
+	}
+}
+
 /** The app's figures: the workbench's edits and long job, then the 100,000-person job. */
 async function timeApp(
 	browser: Browser
-): Promise<Awaited<ReturnType<typeof timeWorkbench>> & { scale: ScaleJob }> {
+): Promise<Awaited<ReturnType<typeof timeWorkbench>> & { scale: ScaleJob; comparisonMs: number }> {
 	const app = await serveApp();
 	try {
 		const workbench = await timeWorkbench(browser, app.base);
 		process.stderr.write(`Timing the 100,000-person job (${SCALE_RUNS} futures)...\n`);
 		const scale = await timeScaleJob(browser, app.base);
-		return { ...workbench, scale };
+		process.stderr.write(`Timing a paired comparison, uncertain, ${PAIRED_RUNS} a side...\n`);
+		const comparisonMs = await timeComparison(browser, app.base);
+		return { ...workbench, scale, comparisonMs };
 	} finally {
 		app.close();
 	}
@@ -498,6 +525,14 @@ async function main(): Promise<void> {
 				value: (100 * app.longJob.cpuMs) / app.longJob.ms,
 				unit: '%',
 				digits: 0
+			},
+			{
+				id: 'pairedUncertainMs',
+				label: `Compare page: paired, uncertain assumptions, ${PAIRED_RUNS} futures a side`,
+				value: app.comparisonMs,
+				unit: 'ms',
+				digits: 0,
+				target: { kind: 'below', value: 5000 }
 			},
 			{
 				id: 'scaleLongestTaskMs',

@@ -43,6 +43,11 @@ export class ComparePage {
 	openId = $state('');
 	/** Names of the scenarios as they were when the comparison ran. */
 	ranNames = $state.raw<string[]>([]);
+	/**
+	 * The comparison report of what last ran (the same scenarios, futures and assumptions),
+	 * as an address query; null before a run.
+	 */
+	reportQuery = $state<string | null>(null);
 
 	readonly run: ComparisonRun;
 
@@ -139,6 +144,11 @@ export class ComparePage {
 	async start(): Promise<void> {
 		if (!this.canRun) return;
 		this.ranNames = this.chosen.map((r) => r.name);
+		this.reportQuery = new URLSearchParams({
+			scenarios: this.chosen.map((r) => r.id).join(','),
+			runs: String(this.runs),
+			assumptions: this.assumptions
+		}).toString();
 		await this.run.run(
 			this.chosen.map((r) => r.scenario),
 			this.commonSeed,
