@@ -161,7 +161,7 @@ export function robustness(
 			return {
 				...base,
 				flips: [],
-				noFlip: `${winner === 'A' ? names.a : names.b} is better in every simulated future, under every assumption tried.`
+				noFlip: `${winner === 'A' ? names.a : names.b} is better in every future: nothing in the assumptions tried turns it.`
 			};
 		// No region: say which assumptions move the difference most, rather than blame chance.
 		const d = pair.differences.map((x) => (Number.isFinite(x) ? x : 0));

@@ -95,7 +95,7 @@ describe('the verdict in words', () => {
 				winner: 'A',
 				winnerShare: 1,
 				flips: [],
-				noFlip: 'A is better in every simulated future, under every assumption tried.'
+				noFlip: 'A is better in every future: nothing in the assumptions tried turns it.'
 			},
 			'A',
 			'B'

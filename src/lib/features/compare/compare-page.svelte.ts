@@ -144,11 +144,8 @@ export class ComparePage {
 	async start(): Promise<void> {
 		if (!this.canRun) return;
 		this.ranNames = this.chosen.map((r) => r.name);
-		this.reportQuery = new URLSearchParams({
-			scenarios: this.chosen.map((r) => r.id).join(','),
-			runs: String(this.runs),
-			assumptions: this.assumptions
-		}).toString();
+		const ids = encodeURIComponent(this.chosen.map((r) => r.id).join(','));
+		this.reportQuery = `scenarios=${ids}&runs=${this.runs}&assumptions=${this.assumptions}`;
 		await this.run.run(
 			this.chosen.map((r) => r.scenario),
 			this.commonSeed,
