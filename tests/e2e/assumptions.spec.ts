@@ -63,9 +63,13 @@ test('a comparison with uncertain assumptions says how sure it is and what would
 	await page.goto('/compare');
 	await page.getByRole('checkbox', { name: /Today's typical contract/ }).check();
 	await page.getByRole('checkbox', { name: /Working towards co-production/ }).check();
-	await page.getByLabel('Futures per scenario').selectOption('200');
+	await page.getByLabel('Futures per scenario').selectOption('1000');
 	await page.getByLabel('Assumptions').selectOption('uncertain');
 	await page.getByRole('button', { name: 'Run comparison' }).click();
+	// A first look comes before the full comparison, and says so.
+	await expect(page.getByText(/A first look from 100 futures each/)).toBeVisible({
+		timeout: 30_000
+	});
 	await expect(page.locator('.receipt')).toContainText('uncertain assumptions', {
 		timeout: 90_000
 	});
@@ -83,7 +87,7 @@ test('a comparison with uncertain assumptions says how sure it is and what would
 	const report = page.getByRole('link', { name: 'Report for printing' });
 	await expect(report).toHaveAttribute(
 		'href',
-		/\/compare\/report\?scenarios=preset-typical%2Cpreset-towards&runs=200&assumptions=uncertain$/
+		/\/compare\/report\?scenarios=preset-typical%2Cpreset-towards&runs=1000&assumptions=uncertain$/
 	);
 });
 

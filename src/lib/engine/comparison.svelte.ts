@@ -9,9 +9,17 @@ import { Task } from '$lib/engine/task.svelte';
 import { setParam, withAssumptionMode, type Scenario, type Summary } from '$lib/sim';
 import { validBatch } from './batch-job';
 
+/** Futures a side of the first look, run before a comparison of more than twice as many. */
+const FIRST_LOOK_RUNS = 100;
+
 export class ComparisonRun extends Task<BatchProgress> {
 	/** One summary per scenario, in order; null until all have finished. */
 	summaries = $state.raw<Summary[] | null>(null);
+	/**
+	 * A first look while a large comparison runs: the same scenarios on the same seed with
+	 * FIRST_LOOK_RUNS futures each, and those scenarios; null when there is none (yet).
+	 */
+	firstLook = $state.raw<{ summaries: Summary[]; scenarios: Scenario[] } | null>(null);
 	/** The scenarios as run (with the common seed and number of futures). */
 	scenarios = $state.raw<Scenario[]>([]);
 
@@ -39,10 +47,29 @@ export class ComparisonRun extends Task<BatchProgress> {
 		const results: (Summary | null)[] = common.map(() => null);
 		this.scenarios = common;
 		this.summaries = null;
+		this.firstLook = null;
 		await this.launch(
 			async (job) => {
 				const valid = validBatch(common);
 				if (!valid.ok) return { status: 'error', error: valid.error };
+				// A first look in a fraction of a second, before a large comparison: its own small
+				// run (with uncertain assumptions, its own Latin hypercube over its futures).
+				if (runs > 2 * FIRST_LOOK_RUNS) {
+					const small = validBatch(common.map((s) => setParam(s, 'runs', FIRST_LOOK_RUNS)));
+					if (small.ok) {
+						const looks: (Summary | null)[] = common.map(() => null);
+						const first = runBatch(this.#pool(), small.value, {
+							onResult: (i, summary) => {
+								looks[i] = summary;
+							}
+						});
+						job.onStop(() => first.cancel());
+						const outcome = await first.result;
+						if (outcome.status !== 'done') return outcome;
+						if (!job.current) return { status: 'cancelled' };
+						this.firstLook = { summaries: looks as Summary[], scenarios: small.value };
+					}
+				}
 				const handle = runBatch(this.#pool(), valid.value, {
 					onProgress: (p) => job.report(p),
 					onResult: (i, summary) => {

@@ -85,6 +85,8 @@ export class ComparePage {
 		this.#lib = opened.value;
 		await this.refresh();
 		this.loading = false;
+		// Workers ready before the first run, so its first look comes quickly.
+		this.#pool.warm(this.records[0]?.scenario);
 		const id = params.get('id');
 		const list = params.get('scenarios');
 		if (id) await this.openComparison(id);

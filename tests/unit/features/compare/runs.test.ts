@@ -56,6 +56,25 @@ describe('the runs of the comparison pages and the engine share one lifecycle', 
 		expect(run.progress?.runsDone).toBe(24);
 	});
 
+	it('a large comparison shows a first look of 100 futures each before the full result', async () => {
+		const run = new ComparisonRun(pool(1));
+		const scenarios = [small('typical'), small('towards')].map((s) =>
+			setParam(setParam(s, 'horizonMonths', 12), 'community.peoplePerAgent', 50)
+		);
+		const done = run.run(scenarios, 3, 300, 'uncertain');
+		await expect
+			.poll(() => run.firstLook?.summaries.map((x) => x.receipt.runs), { timeout: 20_000 })
+			.toEqual([100, 100]);
+		expect(run.summaries).toBeNull();
+		expect(run.firstLook?.scenarios[0].assumptions?.mode).toBe('uncertain');
+		await done;
+		expect(run.status).toBe('done');
+		expect(run.summaries?.map((x) => x.receipt.runs)).toEqual([300, 300]);
+		// A small comparison has none.
+		await run.run(scenarios, 3, 150);
+		expect(run.firstLook).toBeNull();
+	});
+
 	it('a sensitivity analysis cancels once and keeps what it had', async () => {
 		const run = new SensitivityRun(pool(3));
 		const levers = paramsIn(['Contract']).slice(0, 2);
