@@ -311,8 +311,11 @@ async function timeScaleJob(browser: Browser, base: string): Promise<ScaleJob> {
 	}
 }
 
-/** Futures a side of the paired comparison with uncertain assumptions. */
-const PAIRED_RUNS = QUICK ? 200 : 2000;
+/**
+ * Futures a side of the paired comparison with uncertain assumptions (more than 200 even when
+ * quick, so that a first look comes first).
+ */
+const PAIRED_RUNS = QUICK ? 500 : 2000;
 
 /**
  * A paired comparison with uncertain assumptions on the compare page, as a person runs it:
@@ -327,6 +330,8 @@ async function timeComparison(
 		const page = await context.newPage();
 		await page.goto(`${base}/compare`);
 		await page.getByRole('checkbox', { name: /Today's typical contract/ }).check();
+		// A person takes a moment to choose; the page warms its workers meanwhile.
+		await page.waitForTimeout(1500);
 		await page.getByRole('checkbox', { name: /Working towards co-production/ }).check();
 		await page.getByLabel('Futures per scenario').selectOption(String(PAIRED_RUNS));
 		await page.getByLabel('Assumptions').selectOption('uncertain');
