@@ -9,6 +9,7 @@
 import {
 	AssumptionDraws,
 	UNCERTAIN_FACTORS,
+	freeFactors,
 	isUncertain,
 	scenarioRanges,
 	spreadSources,
@@ -18,7 +19,7 @@ import {
 import { discover, type DiscoveryFactor } from './discovery';
 import { OUTCOMES, outcomeInfo, perRunOutcome, type OutcomeKey } from './outcomes';
 import { pairValues } from './paired';
-import { inSentence } from './words';
+import { fmtPct as pct, inSentence } from './words';
 
 /** A region of the assumptions in which the answer turns. */
 interface Flip {
@@ -66,26 +67,22 @@ function futuresWords(k: number, n: number): string {
 /** The outcome "what would flip this" looks at unless told: median trust's measure. */
 const FLIP_OUTCOME: OutcomeKey = 'finalTrust';
 
-/** The free assumptions of a scenario (not pinned, with a range), as discovery factors. */
-function freeFactors(s: Scenario): { index: number; factor: DiscoveryFactor }[] {
-	const pins = s.assumptions?.pins ?? {};
+/** The free assumptions of a scenario (see `freeFactors`), as discovery factors. */
+function discoveryFactors(s: Scenario): { index: number; factor: DiscoveryFactor }[] {
 	const ranges = scenarioRanges(s);
-	const out: { index: number; factor: DiscoveryFactor }[] = [];
-	UNCERTAIN_FACTORS.forEach((f, j) => {
-		const r = ranges[j];
-		if (f.id in pins || !(r.max > r.min)) return;
-		out.push({
+	return freeFactors(s).map((j) => {
+		const f = UNCERTAIN_FACTORS[j];
+		return {
 			index: j,
 			factor: {
 				key: f.id,
 				label: f.label,
-				min: r.min,
-				max: r.max,
+				min: ranges[j].min,
+				max: ranges[j].max,
 				unit: unitWords(f.unit)
 			}
-		});
+		};
 	});
-	return out;
 }
 
 /** A unit as it follows a number in a sentence ('' for pure numbers and shares). */
@@ -144,7 +141,7 @@ export function robustness(
 	// The usual loser's futures: where the answer turns.
 	const direction = outcomeInfo(outcome).direction;
 	const y = pair.differences.map((d) => (winner === 'B' ? d * direction < 0 : d * direction > 0));
-	const free = freeFactors(a);
+	const free = discoveryFactors(a);
 	const draws = new AssumptionDraws(a);
 	const all = new Float64Array(UNCERTAIN_FACTORS.length);
 	const x = y.map((_, i) => {
@@ -183,14 +180,6 @@ export function robustness(
 		...base,
 		flips: [{ text: found.box.text, share: found.box.mass, density: found.box.density }]
 	};
-}
-
-/** A share of futures as a percentage, as the pages write it ("under 1%", "over 99%"). */
-function pct(p: number): string {
-	if (p <= 0) return '0%';
-	if (p >= 1) return '100%';
-	const r = Math.round(p * 100);
-	return r === 0 ? 'under 1%' : r === 100 ? 'over 99%' : `${r}%`;
 }
 
 /**

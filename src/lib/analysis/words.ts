@@ -1,5 +1,16 @@
 /** Small helpers for analyses written in words. */
 
+/** A probability as a whole percentage, never rounding a non-zero chance to 0% or 100%. */
+export function fmtPct(p: number): string {
+	if (!Number.isFinite(p)) return 'unknown';
+	if (p <= 0) return '0%';
+	if (p >= 1) return '100%';
+	const r = Math.round(p * 100);
+	if (r === 0) return 'under 1%';
+	if (r === 100) return 'over 99%';
+	return `${r}%`;
+}
+
 /**
  * A label as it reads inside a sentence: its first letter lower-cased, unless its first word
  * looks like an acronym ("KPI rigidity" stays, "Contract length" becomes "contract length").

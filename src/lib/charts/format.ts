@@ -1,25 +1,13 @@
 /** Number formatting for chart labels, readouts, tables and sentences (British English). */
+import { fmtPct } from '$lib/analysis/words';
+
+export { fmtPct };
+export { inSentence } from '$lib/analysis/words';
 
 /** A trust score or other 0-to-1 score, to two decimals. */
 export function fmtScore(v: number): string {
 	return v.toFixed(2);
 }
-
-/**
- * A share as a whole percentage that never hides an extreme: a share above 0 never shows as
- * "0%" and one below 1 never as "100%".
- */
-export function fmtPct(p: number): string {
-	if (!Number.isFinite(p)) return 'unknown';
-	if (p <= 0) return '0%';
-	if (p >= 1) return '100%';
-	const r = Math.round(p * 100);
-	if (r === 0) return 'under 1%';
-	if (r === 100) return 'over 99%';
-	return `${r}%`;
-}
-
-export { inSentence } from '$lib/analysis/words';
 
 /**
  * A chance with its Monte Carlo standard error, "38% ± 2.2" (with `unit`, "± 2.2 points"); a

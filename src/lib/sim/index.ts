@@ -9,7 +9,7 @@ export * from './ladder';
 export * from './presets';
 export { simulate, simulateRuns, mergeAccumulators, mergeInto, finalizeSummary } from './simulate';
 export type { Accumulator, Summary, Bands, Probability, MetricSummary, Receipt } from './summary';
-export { futuresForSpread, spreadSources } from './spread';
+export { freeFactors, futuresForSpread, spreadSources } from './spread';
 export { PERCENTILES, quantileSorted } from './summary';
 export * from './assumption-factors';
 export {

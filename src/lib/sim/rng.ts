@@ -36,7 +36,7 @@ const MEMBER_STREAMS = [Stream.agents, Stream.agents2, Stream.agents3, Stream.ag
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 
 /** A 32-bit avalanche mix (from MurmurHash3's finaliser). */
-function mix32(x: number): number {
+export function mix32(x: number): number {
 	x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
 	x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
 	return (x ^ (x >>> 16)) >>> 0;

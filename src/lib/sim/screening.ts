@@ -23,7 +23,7 @@ import {
 	type ConstantKey,
 	type ModelConstants
 } from './assumptions';
-import { triangularQuantile } from './assumption-factors';
+import { rangeValue, triangularQuantile, type PlausibleRange } from './assumption-factors';
 import { METRIC_INFO, MetricIndex, type MetricKey } from './outputs';
 import { PARAMS, segmentParamSpec, type ParamSpec } from './params';
 import { Rng, Stream } from './rng';
@@ -366,22 +366,21 @@ export { triangularQuantile };
 
 /** A factor's value at share `u` (0 to 1) of its range, on its scale, rounded if whole. */
 export function factorValue(f: Factor, u: number): number {
-	let v: number;
+	let shape: PlausibleRange['shape'];
 	switch (f.scale) {
 		case 'linear':
-			v = f.min + u * (f.max - f.min);
+			shape = 'uniform';
 			break;
 		case 'log':
-			v = f.min * Math.pow(f.max / f.min, u);
+			shape = 'log-uniform';
 			break;
 		case 'triangular':
-			v = triangularQuantile(f.min, f.default, f.max, u);
+			shape = 'triangular';
 			break;
 		default:
 			return f.scale satisfies never;
 	}
-	if (f.integer) v = Math.round(v);
-	return v < f.min ? f.min : v > f.max ? f.max : v;
+	return rangeValue({ min: f.min, max: f.max, mode: f.default, shape }, u, f.integer);
 }
 
 function clampTo(field: SegmentField, v: number): number {

@@ -48,7 +48,11 @@ export function futuresForSpread(s: Scenario): number {
 	return FUTURES_PER_ASSUMPTION * freeFactors(s).length + 20;
 }
 
-function freeFactors(s: Scenario): number[] {
+/**
+ * The assumptions free to vary in a scenario (not pinned, with a range wider than a point),
+ * as indices into UNCERTAIN_FACTORS.
+ */
+export function freeFactors(s: Scenario): number[] {
 	const pins = s.assumptions?.pins ?? {};
 	const ranges = scenarioRanges(s);
 	const out: number[] = [];

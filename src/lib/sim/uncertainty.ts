@@ -18,7 +18,7 @@ import {
 	type PlausibleRange,
 	type UncertainFactor
 } from './assumption-factors';
-import { Rng, Stream } from './rng';
+import { mix32, Rng, Stream } from './rng';
 import { getParam, setParamInPlace, type AssumptionSettings, type Scenario } from './scenario';
 
 /**
@@ -46,13 +46,6 @@ export function withAssumptions(s: Scenario, settings: AssumptionSettings): Scen
 /** The scenario in another assumption mode, its pins and narrowed ranges kept. */
 export function withAssumptionMode(s: Scenario, mode: AssumptionSettings['mode']): Scenario {
 	return withAssumptions(s, { ...(s.assumptions ?? { mode: 'fixed' }), mode });
-}
-
-/** A 32-bit avalanche mix (MurmurHash3's finaliser). */
-function mix32(x: number): number {
-	x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-	x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
-	return (x ^ (x >>> 16)) >>> 0;
 }
 
 /**

@@ -31,8 +31,6 @@ export interface AssumptionRow {
 	narrowed?: [number, number];
 }
 
-const withSettings = withAssumptions;
-
 function settingsOf(s: Scenario): AssumptionSettings {
 	return s.assumptions ?? { mode: 'fixed' };
 }
@@ -44,7 +42,7 @@ export function withPin(s: Scenario, id: string, value: number): Scenario {
 	const a = settingsOf(s);
 	const ranges = { ...a.ranges };
 	delete ranges[id];
-	return withSettings(s, { ...a, pins: { ...a.pins, [id]: value }, ranges });
+	return withAssumptions(s, { ...a, pins: { ...a.pins, [id]: value }, ranges });
 }
 
 /** Narrows an assumption's range (and forgets a pin of it). */
@@ -52,7 +50,7 @@ export function withRange(s: Scenario, id: string, low: number, high: number): S
 	const a = settingsOf(s);
 	const pins = { ...a.pins };
 	delete pins[id];
-	return withSettings(s, { ...a, pins, ranges: { ...a.ranges, [id]: [low, high] } });
+	return withAssumptions(s, { ...a, pins, ranges: { ...a.ranges, [id]: [low, high] } });
 }
 
 /** Lets an assumption take its whole plausible range again. */
@@ -62,7 +60,7 @@ export function released(s: Scenario, id: string): Scenario {
 	const ranges = { ...a.ranges };
 	delete pins[id];
 	delete ranges[id];
-	return withSettings(s, { ...a, pins, ranges });
+	return withAssumptions(s, { ...a, pins, ranges });
 }
 
 /** Every assumption with its range in this scenario, pinned and narrowed ones marked. */
