@@ -49,7 +49,16 @@ export function toJson(scenario: Scenario, summary: Summary, compared?: Compared
 									: 'same',
 						pBetter: compared.verdict.pBetter,
 						flips: compared.verdict.flips.map((f) => ({ text: f.text, share: f.share })),
-						...(compared.verdict.noFlip ? { noFlip: compared.verdict.noFlip } : {})
+						...(compared.verdict.noFlip ? { noFlip: compared.verdict.noFlip } : {}),
+						...(compared.verdict.concentration
+							? {
+									concentration: {
+										text: compared.verdict.concentration.text,
+										share: compared.verdict.concentration.share,
+										density: compared.verdict.concentration.density
+									}
+								}
+							: {})
 					}
 				}
 			: {})

@@ -26,6 +26,12 @@ test('a scenario with uncertain assumptions says where the spread comes from, an
 	const note = page.locator('.spread-note');
 	await expect(note).toHaveAttribute('data-assumptions', 'fixed');
 	await expect(note).toContainText('the spread shows chance alone');
+	// Every chart's caption says so too.
+	const captions = page.getByTestId('chart-note');
+	await expect(captions).toHaveCount(6);
+	await expect(captions.first()).toHaveText(
+		'Spread: chance alone, with assumptions fixed at their best guesses.'
+	);
 
 	const assumptions = page.getByRole('region', { name: 'Assumptions' });
 	await assumptions.getByRole('radio', { name: /Uncertain/ }).check();
@@ -35,6 +41,10 @@ test('a scenario with uncertain assumptions says where the spread comes from, an
 		/at least \d+% of the spread of final-year trust comes from what we assume/
 	);
 	await expect(note).toContainText('The assumptions that matter most:');
+	for (const caption of await captions.all())
+		await expect(caption).toContainText(
+			/chance and uncertain assumptions together; at least \d+% .* comes from the assumptions, most from/
+		);
 
 	// Pin one: it is listed, and the next run says so.
 	await assumptions.getByText(/Pin or narrow an assumption/).click();

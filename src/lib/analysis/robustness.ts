@@ -53,6 +53,11 @@ export interface Robustness {
 	flips: Flip[];
 	/** Why there are no flips, in words, when there are none. */
 	noFlip?: string;
+	/**
+	 * When nothing turns the answer but the usual loser is rare: a region where its wins gather
+	 * (at least `CONCENTRATION_LIFT` times as often as overall), without it winning most there.
+	 */
+	concentration?: Flip;
 	/** Futures paired. */
 	n: number;
 }
@@ -63,6 +68,14 @@ function futuresWords(k: number, n: number): string {
 	const pct = share < 1 ? share.toFixed(1) : String(Math.round(share));
 	return `${k.toLocaleString('en-GB')} of ${n.toLocaleString('en-GB')} futures (${pct}%)`;
 }
+
+/**
+ * A region where a rare loser's wins gather is worth naming when they are at least this many
+ * times as common there as overall (and the region passes discovery's significance tests).
+ */
+const CONCENTRATION_LIFT = 3;
+/** ... and when the usual loser wins in less than this share of futures overall. */
+const RARE_LOSER = 0.2;
 
 /** The outcome "what would flip this" looks at unless told: median trust's measure. */
 const FLIP_OUTCOME: OutcomeKey = 'finalTrust';
@@ -154,6 +167,26 @@ export function robustness(
 		free.map((f) => f.factor)
 	);
 	if (!found.box) {
+		// A rare loser's wins may still gather somewhere, without it winning most there: the
+		// floor on density is then relative to how often it wins at all.
+		if (found.baseRate > 0 && found.baseRate < RARE_LOSER) {
+			const relative = discover(
+				x,
+				y,
+				free.map((f) => f.factor),
+				{ minDensity: CONCENTRATION_LIFT * found.baseRate }
+			);
+			if (relative.box) {
+				const loser = winner === 'A' ? names.b : names.a;
+				const c = relative.box;
+				return {
+					...base,
+					flips: [],
+					concentration: { text: c.text, share: c.mass, density: c.density },
+					noFlip: `No region of the assumptions turns the answer, but ${loser}'s wins gather where ${c.text}: there ${loser} is better in ${pct(c.density)} of futures, against ${pct(found.baseRate)} overall (${pct(c.mass)} of the assumptions tried).`
+				};
+			}
+		}
 		if (found.baseRate === 0)
 			return {
 				...base,

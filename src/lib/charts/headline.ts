@@ -177,6 +177,25 @@ export function spreadSentence(summary: Summary, scenario: Scenario): string {
 	return `Each future drew its own assumptions${pinned}: at least ${share}% of the spread of final-year trust comes from what we assume, the rest from chance and from assumptions acting together.${list ? ` The assumptions that matter most: ${list}.` : ''}`;
 }
 
+/**
+ * One line for a chart's caption: what its spread is made of (chance alone, or chance and the
+ * uncertain assumptions), how much of the spread of final-year trust the assumptions explain
+ * and which three matter most.
+ */
+export function spreadCaption(summary: Summary): string {
+	const a = summary.receipt.assumptions;
+	if (a?.mode !== 'uncertain')
+		return 'Spread: chance alone, with assumptions fixed at their best guesses.';
+	const spread = summary.spread;
+	if (!spread)
+		return 'Spread: chance and uncertain assumptions together (too few futures to tell how much comes from each).';
+	const top = spread.drivers.slice(0, 3).map((d) => inSentence(d.label));
+	const list =
+		top.length > 1 ? `${top.slice(0, -1).join(', ')} and ${top[top.length - 1]}` : top[0];
+	const share = Math.round(spread.fromAssumptions * 100);
+	return `Spread: chance and uncertain assumptions together; at least ${share}% of the spread of final-year trust comes from the assumptions${list ? `, most from ${list}` : ''}.`;
+}
+
 /** The headline as one paragraph. */
 export function headline(summary: Summary, scenario: Scenario): string {
 	return headlineSentences(summary, scenario).join(' ');

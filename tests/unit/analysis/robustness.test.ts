@@ -2,7 +2,15 @@
 // region of the assumptions where it flips.
 import { describe, expect, it } from 'vitest';
 import { robustness, verdictText } from '$lib/analysis/robustness';
-import { setParam, simulate, withAssumptionMode, type Scenario } from '$lib/sim';
+import {
+	AssumptionDraws,
+	UNCERTAIN_FACTORS,
+	setParam,
+	simulate,
+	withAssumptionMode,
+	type Scenario,
+	type Summary
+} from '$lib/sim';
 import { preset } from '../sim/helpers';
 
 const small = (s: Scenario, runs: number): Scenario => ({
@@ -105,5 +113,45 @@ describe('the verdict in words', () => {
 		expect(
 			verdictText({ ...base, mode: 'fixed', winner: 'B', winnerShare: 0.6, flips: [] }, 'A', 'B')
 		).toMatch(/only chance differs/);
+	});
+});
+
+describe('a rare loser whose wins gather somewhere', () => {
+	it('names the region where they gather when nothing turns the answer', () => {
+		const a = withAssumptionMode({ ...preset('typical'), runs: 2000 }, 'uncertain');
+		const j = UNCERTAIN_FACTORS.findIndex((f) => f.id === 'trust.asymmetry');
+		const draws = new AssumptionDraws(a);
+		const values = new Float64Array(UNCERTAIN_FACTORS.length);
+		const asymmetry = Array.from({ length: a.runs }, (_, i) => draws.values(i, values)[j]);
+		const cut = [...asymmetry].sort((x, y) => x - y)[Math.floor(0.85 * a.runs)];
+		// A is better in 45% of the futures with the top 15% of asymmetry, and in 1% elsewhere:
+		// too few to turn the answer anywhere, but far more often than the 7% overall.
+		let seed = 7;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const aWins = asymmetry.map((v) => random() < (v >= cut ? 0.45 : 0.01));
+		const fake = (trust: number[]): Summary =>
+			({
+				threshold: 0.6,
+				perRun: {
+					finalTrust: trust,
+					meanTrust: trust,
+					rung: trust.map(() => 1),
+					kpiMet: trust.map(() => 0.5),
+					outcomes: trust.map(() => 100),
+					collapsed: trust.map(() => 0),
+					monthsToTrust: trust.map(() => -1)
+				}
+			}) as unknown as Summary;
+		const sa = fake(aWins.map((w) => (w ? 0.5 : 0.4)));
+		const sb = fake(aWins.map(() => 0.45));
+		const v = robustness(a, sa, a, sb, 'finalTrust', { a: 'Typical', b: 'Better' });
+		expect(v.winner).toBe('B');
+		expect(v.flips).toEqual([]);
+		expect(v.concentration?.text).toMatch(/^loss to gain asymmetry is above \d/);
+		expect(v.concentration?.density).toBeGreaterThan(0.3);
+		expect(v.concentration?.density).toBeLessThan(0.5);
+		expect(v.noFlip).toMatch(
+			/^No region of the assumptions turns the answer, but Typical's wins gather where loss to gain asymmetry is above [\d.]+ times: there Typical is better in \d+% of futures, against \d+% overall \(\d+% of the assumptions tried\)\.$/
+		);
 	});
 });

@@ -7,6 +7,7 @@ import {
 	median,
 	precisionNotes,
 	shareOfFutures,
+	spreadCaption,
 	spreadSentence,
 	standardError
 } from '$lib/charts/headline';
@@ -239,5 +240,17 @@ describe('where the spread comes from', () => {
 		);
 		const few = { ...u, runs: 50 };
 		expect(spreadSentence(simulate(few), few)).toMatch(/run at least 2\d\d futures/);
+	});
+
+	it("gives each chart's caption one line on where its spread comes from", () => {
+		const s = { ...defaultScenario('S'), runs: 300, horizonMonths: 24 };
+		expect(spreadCaption(simulate(s))).toBe(
+			'Spread: chance alone, with assumptions fixed at their best guesses.'
+		);
+		const u = { ...s, assumptions: { mode: 'uncertain' as const } };
+		expect(spreadCaption(simulate(u))).toMatch(
+			/^Spread: chance and uncertain assumptions together; at least \d+% of the spread of final-year trust comes from the assumptions, most from [^,]+, [^,]+ and [^,]+\.$/
+		);
+		expect(spreadCaption(simulate({ ...u, runs: 50 }))).toMatch(/too few futures to tell/);
 	});
 });
