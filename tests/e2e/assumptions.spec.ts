@@ -77,7 +77,7 @@ test('a comparison with uncertain assumptions says how sure it is and what would
 	await page.getByLabel('Assumptions').selectOption('uncertain');
 	await page.getByRole('button', { name: 'Run comparison' }).click();
 	// A first look comes before the full comparison, and says so.
-	await expect(page.getByText(/A first look from 100 futures each/)).toBeVisible({
+	await expect(page.getByText(/A first look from 50 futures each/)).toBeVisible({
 		timeout: 30_000
 	});
 	await expect(page.locator('.receipt')).toContainText('uncertain assumptions', {

@@ -9,8 +9,13 @@ import { Task } from '$lib/engine/task.svelte';
 import { setParam, withAssumptionMode, type Scenario, type Summary } from '$lib/sim';
 import { validBatch } from './batch-job';
 
-/** Futures a side of the first look, run before a comparison of more than twice as many. */
-const FIRST_LOOK_RUNS = 100;
+/**
+ * Futures a side of the first look: few enough to be on screen in well under half a second on
+ * two cores, enough for a rough picture of the paired difference.
+ */
+const FIRST_LOOK_RUNS = 50;
+/** A comparison of more futures a side than this shows a first look while it runs. */
+const FIRST_LOOK_ABOVE = 200;
 
 export class ComparisonRun extends Task<BatchProgress> {
 	/** One summary per scenario, in order; null until all have finished. */
@@ -54,7 +59,7 @@ export class ComparisonRun extends Task<BatchProgress> {
 				if (!valid.ok) return { status: 'error', error: valid.error };
 				// A first look in a fraction of a second, before a large comparison: its own small
 				// run (with uncertain assumptions, its own Latin hypercube over its futures).
-				if (runs > 2 * FIRST_LOOK_RUNS) {
+				if (runs > FIRST_LOOK_ABOVE) {
 					const small = validBatch(common.map((s) => setParam(s, 'runs', FIRST_LOOK_RUNS)));
 					if (small.ok) {
 						const looks: (Summary | null)[] = common.map(() => null);

@@ -26,6 +26,7 @@ import {
 	isValidScenario,
 	mergeAccumulators,
 	mergeInto,
+	totalPeople,
 	validateScenario,
 	type Accumulator,
 	type Result,
@@ -164,6 +165,14 @@ interface Job {
 	resolve: (outcome: JobOutcome) => void;
 }
 
+/**
+ * A run's size in member-months (agents × months), so that the time per run measured on one
+ * job (a short warm-up, say) sizes the first chunks of the next in proportion.
+ */
+function runWork(s: ValidScenario): number {
+	return Math.max(1, Math.ceil(totalPeople(s) / s.community.peoplePerAgent) * s.horizonMonths);
+}
+
 function callSafely(fn: () => void): void {
 	try {
 		fn();
@@ -195,8 +204,11 @@ export class SimPool {
 	readonly #stallMinMs: number;
 	readonly #jobs: Job[] = [];
 	#nextJobId = 1;
-	/** Time per run measured by the latest job, to size the first chunks of the next one. */
-	#msPerRun: number | null = null;
+	/**
+	 * Time per member-month measured by the latest job, to size the first chunks of the next
+	 * one (whose runs may be longer or larger).
+	 */
+	#msPerWork: number | null = null;
 	#terminated = false;
 
 	constructor(options: PoolOptions) {
@@ -374,10 +386,16 @@ export class SimPool {
 		if (listener) callSafely(() => listener(progress));
 	}
 
+	/** The time per run of `job`: measured, or estimated from the latest job's. */
+	#msPerRunOf(job: Job): number | null {
+		if (job.msPerRun !== null) return job.msPerRun;
+		return this.#msPerWork === null ? null : this.#msPerWork * runWork(job.scenario);
+	}
+
 	#chunkSize(job: Job): number {
 		const inPreview = job.cursor < job.previewRuns;
 		const limit = inPreview ? job.previewRuns : job.runs;
-		const msPerRun = job.msPerRun ?? this.#msPerRun;
+		const msPerRun = this.#msPerRunOf(job);
 		let wanted = msPerRun === null ? 1 : Math.floor(this.#targetChunkMs / Math.max(msPerRun, 1e-3));
 		// The preview is shown when its last run is in: share it out evenly between the runners
 		// so that they all finish their part at about the same time.
@@ -404,7 +422,7 @@ export class SimPool {
 	#watch(job: Job): void {
 		if (job.settled) return;
 		const now = this.#now();
-		const msPerRun = job.msPerRun ?? this.#msPerRun;
+		const msPerRun = this.#msPerRunOf(job);
 		for (const slot of this.#slots) {
 			const chunk = slot.busy;
 			if (!chunk || chunk.job !== job) continue;
@@ -444,7 +462,7 @@ export class SimPool {
 			// Progress from inside a chunk only when it may outlast a progress interval: a short
 			// chunk's end reports it soon enough, and in a browser each callback costs the chunk a
 			// message channel of its own.
-			const msPerRun = job.msPerRun ?? this.#msPerRun;
+			const msPerRun = this.#msPerRunOf(job);
 			const long = msPerRun === null || msPerRun * count >= this.#progressIntervalMs / 2;
 			const onProgress = long
 				? (runsDone: number) => {
@@ -484,7 +502,7 @@ export class SimPool {
 		if (!result.ok) return this.#fail(job, result.error);
 		const perRun = (this.#now() - chunk.sentAt) / chunk.count;
 		job.msPerRun = job.msPerRun === null ? perRun : (job.msPerRun + perRun) / 2;
-		this.#msPerRun = job.msPerRun;
+		this.#msPerWork = job.msPerRun / runWork(job.scenario);
 		const inPrefix = chunk.start < job.previewRuns;
 		const own = inPrefix ? job.prefix : job.rest;
 		let merged = result.value;

@@ -124,6 +124,51 @@ describe('the worker pool', () => {
 		if (outcome.status === 'done') expect(JSON.stringify(outcome.summary)).toBe(direct());
 	});
 
+	it("sizes the first chunks of a job by the last job's time per member-month", async () => {
+		// A clock that moves only as runners work: one unit per member-month simulated.
+		let clock = 0;
+		const runners = fakeRunners();
+		const factory = () => {
+			const r = runners.factory();
+			return {
+				...r,
+				runChunk: async (...args: Parameters<typeof r.runChunk>) => {
+					const result = await r.runChunk(...args);
+					const [request] = args;
+					const s = request.scenario ?? sent;
+					const agents = s.community.segments.reduce(
+						(a, g) => a + g.size / s.community.peoplePerAgent,
+						0
+					);
+					clock += request.count * s.horizonMonths * Math.ceil(agents);
+					return result;
+				},
+				terminate: () => r.terminate()
+			};
+		};
+		let sent = scenario;
+		const agents = Math.ceil(
+			scenario.community.segments.reduce(
+				(a, g) => a + g.size / scenario.community.peoplePerAgent,
+				0
+			)
+		);
+		// Chunks aimed at three runs of 120 months (thirty of 12 months).
+		const p = pool(
+			1,
+			{ ...runners, factory },
+			{ now: () => clock, targetChunkMs: 3 * 120 * agents }
+		);
+		// A short warm-up: 12 months.
+		sent = valid({ ...scenario, horizonMonths: 12, runs: 10 });
+		expect((await p.run(sent).result).status).toBe('done');
+		// Ten times longer runs: the first chunk is sized for them, not for the warm-up's.
+		sent = valid({ ...scenario, horizonMonths: 120, runs: 12 });
+		const before = runners.chunks.length;
+		expect((await p.run(sent).result).status).toBe('done');
+		expect(runners.chunks[before]).toEqual({ start: 0, count: 3 });
+	});
+
 	it('leaves one runner free for a while after a preview, then uses them all again', async () => {
 		const runners = fakeRunners({ maxDelayMs: 2, seed: 4 });
 		let inFlight = 0;

@@ -76,6 +76,8 @@ export class ComparePage {
 	 * of scenarios (`scenarios`, comma-separated), run at once when there are two or more.
 	 */
 	async open(params: URLSearchParams): Promise<void> {
+		// The workers load while the library opens.
+		this.#pool.warm();
 		const opened = await ensureLibrary();
 		if (!opened.ok) {
 			this.message = opened.error.message;
@@ -85,7 +87,7 @@ export class ComparePage {
 		this.#lib = opened.value;
 		await this.refresh();
 		this.loading = false;
-		// Workers ready before the first run, so its first look comes quickly.
+		// The model compiled before the first run, so its first look comes quickly.
 		this.#pool.warm(this.records[0]?.scenario);
 		const id = params.get('id');
 		const list = params.get('scenarios');

@@ -56,7 +56,7 @@ describe('the runs of the comparison pages and the engine share one lifecycle', 
 		expect(run.progress?.runsDone).toBe(24);
 	});
 
-	it('a large comparison shows a first look of 100 futures each before the full result', async () => {
+	it('a large comparison shows a first look of 50 futures each before the full result', async () => {
 		const run = new ComparisonRun(pool(1));
 		const scenarios = [small('typical'), small('towards')].map((s) =>
 			setParam(setParam(s, 'horizonMonths', 12), 'community.peoplePerAgent', 50)
@@ -64,7 +64,7 @@ describe('the runs of the comparison pages and the engine share one lifecycle', 
 		const done = run.run(scenarios, 3, 300, 'uncertain');
 		await expect
 			.poll(() => run.firstLook?.summaries.map((x) => x.receipt.runs), { timeout: 20_000 })
-			.toEqual([100, 100]);
+			.toEqual([50, 50]);
 		expect(run.summaries).toBeNull();
 		expect(run.firstLook?.scenarios[0].assumptions?.mode).toBe('uncertain');
 		await done;
