@@ -1037,6 +1037,45 @@ const LIST = [
 		'Assumption',
 		'Community',
 		'community.ts'
+	),
+	/*#__PURE__*/ a(
+		'startTrustShift',
+		'Starting trust of this community',
+		0,
+		-0.08,
+		0.08,
+		'triangular',
+		'0 to 1',
+		"Added to every segment's starting trust: how far this community's trust in a new provider may stand from the segments' values, which rest on national figures.",
+		'Assumption: a given area is rarely measured; ONS Trust in Government 2022 puts trust in local government at 42% and in the civil service at 55%, so ±0.08 around the national anchor',
+		'Community',
+		'community.ts'
+	),
+	/*#__PURE__*/ a(
+		'startScepticismShift',
+		'Starting scepticism of this community',
+		0,
+		-0.1,
+		0.1,
+		'triangular',
+		'0 to 1',
+		'Added to every segment\'s starting scepticism of "the system".',
+		'Assumption: ONS 2023, two-thirds have little or no confidence that they have a say; how far a given area differs is not known',
+		'Community',
+		'community.ts'
+	),
+	/*#__PURE__*/ a(
+		'reachabilityScale',
+		'How easily this community is reached',
+		1,
+		0.75,
+		1.33,
+		'log-uniform',
+		'times',
+		"Multiplies every segment's reachability.",
+		'Assumption: within the calibration band for taking part (15% to 30% against the 21% of the Community Life Survey 2019/20)',
+		'Community',
+		'community.ts'
 	)
 ] as const;
 

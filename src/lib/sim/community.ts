@@ -139,7 +139,7 @@ export function initialiseMembers(
 	let i = 0;
 	s.community.segments.forEach((g, k) => {
 		for (let j = 0; j < layout.counts[k]; j++, i++) {
-			const trust = clamp01(g.initialTrust + c.individualSpread * rng.normal());
+			const trust = clamp01(g.initialTrust + c.startTrustShift + c.individualSpread * rng.normal());
 			const u = rng.next();
 			const reachJitter = 0.5 + rng.next();
 			let base = trust;
@@ -148,7 +148,9 @@ export function initialiseMembers(
 				partner = Math.min(partnerCount - 1, Math.floor((u / linkChance) * partnerCount));
 				if (pTrust > base) base = base + borrow * (pTrust - base);
 			}
-			const sceptic = clamp01(g.scepticism + c.individualSpread * (rng.next() * 2 - 1));
+			const sceptic = clamp01(
+				g.scepticism + c.startScepticismShift + c.individualSpread * (rng.next() * 2 - 1)
+			);
 			m.segment[i] = k;
 			m.baseline[i] = base;
 			m.integrity[i] = base;
@@ -157,7 +159,10 @@ export function initialiseMembers(
 			m.results[i] = base;
 			m.scepticism[i] = sceptic;
 			m.reach[i] = clamp01(
-				g.reachability * reachJitter * (partner >= 0 ? 1 + c.partnerReachBoost : 1)
+				g.reachability *
+					c.reachabilityScale *
+					reachJitter *
+					(partner >= 0 ? 1 + c.partnerReachBoost : 1)
 			);
 			m.rung[i] = 0;
 			m.pending[i] = 0;
