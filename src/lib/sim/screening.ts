@@ -350,7 +350,8 @@ function segmentFactor(
  * Every factor of the model's screening: each scenario parameter over its range (except
  * UNSCREENED_PARAMS and `reporting.*`), each internal constant over its range and shape, and
  * the segments' starting trust and scepticism (each segment's own ± 0.15) and reachability
- * (each segment's own × 0.5 to × 1.5).
+ * (each segment's own × 0.5 to × 1.5), which stand for the constants that shift every segment
+ * together.
  */
 export function screeningFactors(): Factor[] {
 	return [
@@ -358,9 +359,16 @@ export function screeningFactors(): Factor[] {
 		segmentFactor('initialTrust', 'offset', -0.15, 0.15, 'added to each'),
 		segmentFactor('scepticism', 'offset', -0.15, 0.15, 'added to each'),
 		segmentFactor('reachability', 'multiplier', 0.5, 1.5, 'times each'),
-		...ASSUMPTIONS.map(constantFactor)
+		...ASSUMPTIONS.filter((a) => !SEGMENT_CONSTANTS.has(a.key)).map(constantFactor)
 	];
 }
+
+/** Constants that move every segment together: the segment factors above screen them. */
+const SEGMENT_CONSTANTS: ReadonlySet<string> = new Set([
+	'startTrustShift',
+	'startScepticismShift',
+	'reachabilityScale'
+]);
 
 export { triangularQuantile };
 
