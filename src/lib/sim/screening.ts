@@ -364,7 +364,7 @@ export function screeningFactors(): Factor[] {
 }
 
 /** Constants that move every segment together: the segment factors above screen them. */
-const SEGMENT_CONSTANTS: ReadonlySet<string> = new Set([
+export const SEGMENT_CONSTANTS: ReadonlySet<string> = new Set([
 	'startTrustShift',
 	'startScepticismShift',
 	'reachabilityScale'

@@ -17,6 +17,7 @@ import {
 	morrisStatistics,
 	rankByMuStar,
 	scenarioAt,
+	SEGMENT_CONSTANTS,
 	screenFunction,
 	screeningFactors,
 	screenModel,
@@ -154,7 +155,10 @@ describe('the model’s factors', () => {
 		}
 		for (const path of ['seed', 'runs', 'horizonMonths', 'reporting.collapseDrop'])
 			expect(byId.has(path)).toBe(false);
-		for (const a of ASSUMPTIONS) expect(byId.get(a.key)?.target.kind, a.key).toBe('constant');
+		for (const a of ASSUMPTIONS)
+			expect(byId.get(a.key)?.target.kind, a.key).toBe(
+				SEGMENT_CONSTANTS.has(a.key) ? undefined : 'constant'
+			);
 		for (const field of ['initialTrust', 'scepticism', 'reachability'])
 			expect(byId.get(`community.segments.*.${field}`)?.target.kind).toBe('segment');
 		expect(new Set(factors.map((f) => f.id)).size).toBe(factors.length);
@@ -191,7 +195,10 @@ describe('the model’s factors', () => {
 			const checked = validateScenario(scenario);
 			expect(checked.ok || checked.error).toBe(true);
 			for (const a of ASSUMPTIONS)
-				expect(constants[a.key], a.key).toBeCloseTo(u === 0 ? a.min : a.max, 12);
+				expect(constants[a.key], a.key).toBeCloseTo(
+					SEGMENT_CONSTANTS.has(a.key) ? a.default : u === 0 ? a.min : a.max,
+					12
+				);
 		}
 		// Segment fields move from each segment's own value and stay within 0 to 1.
 		const at = (id: string, u: number): Scenario => {
