@@ -259,12 +259,15 @@ function resampler(seed: number): () => number {
 	};
 }
 
-/** A signed trust difference for words: "+0.08", "−0.012". */
-export function signedTrust(v: number): string {
+/**
+ * A signed trust difference for words: "+0.08", "−0.012" (two decimals from 0.1 up, three
+ * below, unless `digits` is given); "0.000" when it rounds to nothing.
+ */
+export function signedTrust(v: number, digits?: number): string {
 	if (!Number.isFinite(v)) return 'unknown';
-	const digits = Math.abs(v) >= 0.0995 || v === 0 ? 2 : 3;
-	const s = Math.abs(v).toFixed(digits);
-	if (Number(s) === 0) return `±${s}`;
+	const d = digits ?? (Math.abs(v) >= 0.0995 ? 2 : 3);
+	const s = Math.abs(v).toFixed(d);
+	if (Number(s) === 0) return s;
 	return `${v > 0 ? '+' : '−'}${s}`;
 }
 

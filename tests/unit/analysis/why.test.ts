@@ -144,7 +144,9 @@ describe('why one design ends with more trust than another', () => {
 	it('writes signed trust differences', () => {
 		expect(signedTrust(0.123)).toBe('+0.12');
 		expect(signedTrust(-0.0123)).toBe('−0.012');
-		expect(signedTrust(0)).toBe('±0.00');
+		expect(signedTrust(0)).toBe('0.000');
+		expect(signedTrust(0.0001)).toBe('0.000');
+		expect(signedTrust(0.12, 3)).toBe('+0.120');
 	});
 });
 
