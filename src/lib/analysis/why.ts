@@ -19,11 +19,11 @@ import type { MetricKey, Summary } from '$lib/sim';
 import { meanAndError } from './stats';
 
 /** The mechanisms counted, each a per-future end metric of the simulation. */
-export type WhyMechanism =
+type WhyMechanism =
 	'providerChanges' | 'brokenPromises' | 'kpiMet' | 'heard' | 'sharedDecisions';
 
 /** An item of the split: a mechanism, or the remainder. */
-export type WhyKey = WhyMechanism | 'rest';
+type WhyKey = WhyMechanism | 'rest';
 
 interface MechanismInfo {
 	key: WhyMechanism & MetricKey;
@@ -40,7 +40,7 @@ interface MechanismInfo {
 	sign: 1 | -1;
 }
 
-export const WHY_MECHANISMS: readonly MechanismInfo[] = [
+const WHY_MECHANISMS: readonly MechanismInfo[] = [
 	{
 		key: 'providerChanges',
 		label: 'Changes of provider',
@@ -85,7 +85,7 @@ export const WHY_MECHANISMS: readonly MechanismInfo[] = [
 
 const REST_LABEL = 'The levers directly, and everything else';
 
-export interface WhyItem {
+interface WhyItem {
 	mechanism: WhyKey;
 	label: string;
 	/** The part of the mean difference in final-year trust (B − A) this item carries. */
@@ -102,7 +102,7 @@ export interface WhyItem {
 	perUnit: number;
 }
 
-export type WhyVerdict = 'b-better' | 'a-better' | 'unclear' | 'same';
+type WhyVerdict = 'b-better' | 'a-better' | 'unclear' | 'same';
 
 export interface WhyResult {
 	verdict: WhyVerdict;
