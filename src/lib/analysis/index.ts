@@ -10,3 +10,4 @@ export * from './differs';
 export * from './sweep';
 export * from './goal-seek';
 export * from './sensitivity';
+export * from './why';
