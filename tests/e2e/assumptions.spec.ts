@@ -93,11 +93,13 @@ test('a comparison with uncertain assumptions says how sure it is and what would
 	// Never "100% ± 0.0".
 	await expect(page.getByText(/100% ± 0\.0|0% ± 0\.0/)).toHaveCount(0);
 	await expectAccessible(page);
-	// The report of the same comparison is one click away.
-	const report = page.getByRole('link', { name: 'Report for printing' });
+	// The board pack of the same comparison is one click away once the full comparison (not
+	// the first look) is done.
+	const report = page.getByRole('link', { name: 'Board pack (print or PDF)' });
 	await expect(report).toHaveAttribute(
 		'href',
-		/\/compare\/report\?scenarios=preset-typical%2Cpreset-towards&runs=1000&assumptions=uncertain$/
+		/\/compare\/report\?scenarios=preset-typical%2Cpreset-towards&runs=1000&assumptions=uncertain$/,
+		{ timeout: 90_000 }
 	);
 });
 

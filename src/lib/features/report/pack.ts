@@ -1,0 +1,260 @@
+/**
+ * The words and numbers of the board pack: the question it answers, the designs side by side,
+ * the answer in one sentence, the three numbers that matter, the receipt as a short line, and
+ * whether the share link prints as a QR code or as a footnote. Pure: no Svelte, no browser.
+ */
+import qrcode from 'qrcode-generator';
+import { whatDiffers, formatParam } from '$lib/analysis/differs';
+import type { Robustness } from '$lib/analysis/robustness';
+import { fmtChance, fmtDuration, fmtPct, fmtScore } from '$lib/charts/format';
+import { letter } from '$lib/charts/scenario-style';
+import {
+	getParam,
+	paramSpec,
+	PARAMS,
+	totalPeople,
+	type ParamGroup,
+	type Receipt,
+	type Scenario,
+	type Summary
+} from '$lib/sim';
+
+/** The lever groups a single design's pack lists: what a contract sets. */
+const DESIGN_GROUPS: readonly ParamGroup[] = ['Contract', 'KPIs', 'Power sharing'];
+
+const LENGTH = 'contract.lengthMonths';
+
+export interface DesignRow {
+	label: string;
+	/** The value in each design, in order, with its unit. */
+	values: string[];
+}
+
+/**
+ * The designs' settings side by side: for two or more, the contract length and every lever
+ * that differs (and whether the communities differ); for one, the levers a contract sets.
+ */
+export function designRows(scenarios: readonly Scenario[]): DesignRow[] {
+	const row = (path: string): DesignRow | null => {
+		const spec = paramSpec(path);
+		return spec
+			? {
+					label: spec.label,
+					values: scenarios.map((s) => formatParam(spec, getParam(s, path)))
+				}
+			: null;
+	};
+	if (scenarios.length === 1)
+		return PARAMS.filter((p) => DESIGN_GROUPS.includes(p.group))
+			.map((p) => row(p.path))
+			.filter((r): r is DesignRow => r !== null);
+	const diff = whatDiffers(scenarios);
+	const rows: DesignRow[] = [];
+	const length = row(LENGTH);
+	if (length) rows.push(length);
+	for (const p of diff.params) {
+		if (p.spec.path === LENGTH) continue;
+		rows.push({ label: p.spec.label, values: p.values.map((v) => formatParam(p.spec, v)) });
+	}
+	if (diff.segmentsDiffer)
+		rows.push({ label: 'Community', values: scenarios.map((s) => communityWords(s)) });
+	return rows;
+}
+
+/** "12,000 people in 4 groups". */
+function communityWords(s: Scenario): string {
+	const k = s.community.segments.length;
+	return `${totalPeople(s).toLocaleString('en-GB')} people in ${k} group${k === 1 ? '' : 's'}`;
+}
+
+/** A list in words: "a, b and c". */
+function listWords(items: readonly string[]): string {
+	return items.length > 1
+		? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+		: (items[0] ?? '');
+}
+
+/** The question the pack answers: which design, over what horizon, for what community. */
+export function questionText(scenarios: readonly Scenario[]): string {
+	const first = scenarios[0];
+	const horizons = new Set(scenarios.map((s) => s.horizonMonths));
+	const over =
+		horizons.size === 1 ? `over ${fmtDuration(first.horizonMonths)}` : 'over each design’s horizon';
+	const communities = new Set(scenarios.map((s) => JSON.stringify(s.community.segments)));
+	const groups = first.community.segments.map((g) => g.name);
+	const community =
+		communities.size === 1
+			? `a community of ${communityWords(first)} (${listWords(groups)})`
+			: 'the communities each design describes';
+	if (scenarios.length === 1)
+		return `What does this contract design do to the community’s trust in the provider ${over}, for ${community}?`;
+	const which = scenarios.length === 2 ? 'Which of two' : `Which of ${scenarios.length}`;
+	return `${which} contract designs builds more of the community’s trust in the provider ${over}, for ${community}?`;
+}
+
+/** The assumption mode in words, as the pack names it. */
+export function modeWords(mode: 'fixed' | 'uncertain'): string {
+	switch (mode) {
+		case 'fixed':
+			return 'with assumptions fixed at their best guesses, so the spread is chance alone';
+		case 'uncertain':
+			return 'with uncertain assumptions (each future draws its own), so the spread is chance and what we do not know together';
+		default:
+			return mode satisfies never;
+	}
+}
+
+/**
+ * The answer to a comparison in one sentence, with its uncertainty: which design has higher
+ * final-year trust, the chance B is better than A, and the assumption mode.
+ */
+export function answerSentence(v: Robustness, a: string, b: string): string {
+	const p = v.pBetter.finalTrust;
+	// A chance of 0 or 1 is what was seen in a finite number of futures, said in words instead.
+	const chance = p > 0 && p < 1 ? ` (the chance that ${b} is better than ${a}: ${fmtPct(p)})` : '';
+	const mode = modeWords(v.mode);
+	if (v.winner === 'same')
+		return `${a} and ${b} end with the same final-year trust in most futures${chance}, ${mode}.`;
+	const winner = v.winner === 'B' ? b : a;
+	const loser = v.winner === 'B' ? a : b;
+	const where =
+		v.winnerShare >= 1 ? 'in every simulated future' : `in ${fmtPct(v.winnerShare)} of futures`;
+	if (v.close)
+		return `Too close to call: ${winner} has higher final-year trust than ${loser} only ${where}${chance}, ${mode}.`;
+	return `${winner} builds more trust than ${loser}: higher final-year trust ${where}${chance}, ${mode}.`;
+}
+
+export interface KeyNumber {
+	key: 'trust' | 'threshold' | 'collapse';
+	label: string;
+	/** How to read it, one short line. */
+	help: string;
+	/** One cell per design: the number and its spread. */
+	cells: { value: string; spread: string }[];
+}
+
+/** The three numbers that matter, each for each design with its spread. */
+export function keyNumbers(summaries: readonly Summary[]): KeyNumber[] {
+	const threshold = summaries[0]?.threshold ?? 0.6;
+	const chance = (p: { p: number; se: number; count: number }) => {
+		const text = fmtChance(p.p, p.se);
+		const at = text.indexOf(' ± ');
+		return at < 0
+			? { value: text, spread: `of ${p.count.toLocaleString('en-GB')} simulated` }
+			: { value: text.slice(0, at), spread: `± ${text.slice(at + 3)} points` };
+	};
+	return [
+		{
+			key: 'trust',
+			label: 'Median trust in the final year',
+			help: 'The mean of the last 12 months, 0 to 1; the middle half of futures below it.',
+			cells: summaries.map((s) => {
+				const m = s.metrics.finalTrust;
+				return m.p50 === null
+					? { value: 'none', spread: '' }
+					: {
+							value: fmtScore(m.p50),
+							spread: `${fmtScore(m.p25 ?? m.p50)} to ${fmtScore(m.p75 ?? m.p50)}`
+						};
+			})
+		},
+		{
+			key: 'threshold',
+			label: `Chance trust is at or above ${fmtScore(threshold)} in the final year`,
+			help: 'The trust threshold co-production needs; ± one standard error.',
+			cells: summaries.map((s) => chance(s.probabilities.trustAboveThreshold))
+		},
+		{
+			key: 'collapse',
+			label: 'Chance trust collapses',
+			help: 'A fast fall at some point over the horizon; fewer is better. ± one standard error.',
+			cells: summaries.map((s) => chance(s.probabilities.collapse))
+		}
+	];
+}
+
+/**
+ * The receipt in one line: model and schema versions, seed, futures, assumption mode and the
+ * first 8 characters of the scenario's hash, e.g.
+ * "model 2.0.0 · schema 2 · seed 7 · 1,000 futures · fixed · #3f9a1c2e".
+ */
+export function shortCode(r: Receipt): string {
+	const mode = r.assumptions?.mode ?? 'fixed';
+	const pinned =
+		r.assumptions && r.assumptions.pinned > 0 ? ` (${r.assumptions.pinned} pinned)` : '';
+	return [
+		`model ${r.modelVersion}`,
+		`schema ${r.schemaVersion}`,
+		`seed ${r.seed}`,
+		`${r.runs.toLocaleString('en-GB')} futures`,
+		`${mode}${pinned}`,
+		`#${r.scenarioHash.slice(0, 8)}`
+	].join(' · ');
+}
+
+/** The largest QR version printed: 117 modules, about 0.4 mm each at the pack's 50 mm. */
+export const MAX_QR_VERSION = 25;
+
+/** How a share link prints: as a QR code, or as a footnote saying why not and where it is. */
+export type LinkPrint =
+	{ kind: 'qr'; modules: boolean[][] } | { kind: 'footnote'; reason: 'local' | 'long' };
+
+/** Whether an address only opens on the computer that made it. */
+function isLocal(link: string): boolean {
+	try {
+		const host = new URL(link).hostname;
+		return (
+			host === 'localhost' ||
+			host.endsWith('.localhost') ||
+			host === '[::1]' ||
+			host.startsWith('127.') ||
+			host === '0.0.0.0'
+		);
+	} catch {
+		return true;
+	}
+}
+
+/**
+ * The share link as a QR code (a square of dark and light modules, with error correction
+ * L), or a footnote when a phone could not use it: the app runs at an address only this
+ * computer reaches, or the link needs a code too dense to print readably.
+ */
+export function linkPrint(link: string): LinkPrint {
+	if (isLocal(link)) return { kind: 'footnote', reason: 'local' };
+	const modules = qrModules(link);
+	return modules ? { kind: 'qr', modules } : { kind: 'footnote', reason: 'long' };
+}
+
+/** The QR code of some text, or null when it needs a version above `MAX_QR_VERSION`. */
+export function qrModules(text: string): boolean[][] | null {
+	const bytes = new TextEncoder().encode(text).length;
+	// Byte capacity with error correction L (ISO/IEC 18004 table 7), by version.
+	if (bytes > QR_BYTES_L[MAX_QR_VERSION - 1]) return null;
+	const version = QR_BYTES_L.findIndex((cap) => cap >= bytes) + 1;
+	const qr = qrcode(version as Parameters<typeof qrcode>[0], 'L');
+	qr.addData(text, 'Byte');
+	qr.make();
+	const n = qr.getModuleCount();
+	return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
+}
+
+/** Bytes a QR code holds in byte mode with error correction L, versions 1 to 25. */
+const QR_BYTES_L = [
+	17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858,
+	929, 1003, 1091, 1171, 1273
+] as const;
+
+/** The model's limits a reader of the pack needs, in short (docs/model.md, section 8). */
+export const LIMITS: readonly string[] = [
+	'Anchored, not fitted: the defaults reproduce national figures, but most sizes are assumptions with ranges. The results show how levers push trust and how far, not how much trust a particular community will have.',
+	'A chance of collapse needs trust to lose: read it beside the level of trust, not instead of it.',
+	'No social network: word of mouth works through each group’s average, and groups never influence each other.',
+	'KPI attainment is a stylised index; the commissioner follows rules, partners are passive, and nobody moves in or out.',
+	'Beyond ten years, read the direction of travel rather than the level.'
+];
+
+/** The letter and name of each design: "A. Today’s typical contract". */
+export function designLabel(i: number, name: string): string {
+	return `${letter(i)}. ${name}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * The board pack: reached from the compare page after a comparison and from the workbench,
+ * it prints to two to four A4 pages in Chromium, with the executive summary on page 1, the
+ * receipts as short lines and the share link's QR code or footnote, and page breaks that
+ * never leave a heading at a page's foot or a page more than half empty.
+ */
+import type { Page } from '@playwright/test';
+import { PRESETS } from '../../src/lib/sim';
+import { expect, expectAccessible, test } from './fixtures';
+
+const TYPICAL = PRESETS.find((p) => p.id === 'typical')!.scenario;
+const TOWARDS = PRESETS.find((p) => p.id === 'towards')!.scenario;
+
+/** The height of an A4 page's text at 96 px an inch: 297 mm less 15 and 18 mm margins. */
+const PAGE_PX = ((297 - 33) / 25.4) * 96;
+
+/** Waits for the pack to have its results and its receipts' links. */
+async function packReady(page: Page) {
+	await expect(page.locator('[data-pack-ready="yes"]')).toBeVisible({ timeout: 120_000 });
+	await expect(
+		page.getByTestId('pack-footnote').or(page.getByTestId('pack-qr').first())
+	).toBeVisible();
+}
+
+/**
+ * Prints the pack as Chromium does and checks what the paper shows: the page count, the
+ * executive summary with the three numbers, the receipts and the rules that place the page
+ * breaks.
+ */
+async function checkPrint(page: Page, designs: number) {
+	await page.setViewportSize({ width: 794, height: 1123 });
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('header.site-header')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+	await expect(page.getByTestId('receipt-link').first()).toBeHidden();
+
+	// Page 1: the question, the designs, the answer and the three numbers, one per design.
+	const summary = page.getByTestId('pack-summary');
+	await expect(summary.getByTestId('pack-question')).toContainText('over 10 years');
+	await expect(summary.getByTestId('pack-answer').first()).toBeVisible();
+	const numbers = summary.getByTestId('pack-numbers');
+	await expect(numbers.locator('tbody tr')).toHaveCount(3);
+	await expect(numbers.locator('tr[data-number="trust"] td')).toHaveCount(designs);
+	await expect(numbers.locator('tr[data-number="trust"] td').first()).toHaveText(
+		/^0\.\d\d \d\.\d\d to \d\.\d\d$/
+	);
+	await expect(numbers.locator('tr[data-number="threshold"] th')).toContainText('at or above 0.60');
+	await expect(numbers.locator('tr[data-number="collapse"]')).toBeVisible();
+	// The receipts, one short line a design, and the link as a QR code or a footnote (the
+	// test server is on localhost, which a phone could not open: a footnote).
+	await expect(page.getByTestId('pack-code')).toHaveCount(designs);
+	await expect(page.getByTestId('pack-code').first()).toHaveText(
+		/^A\s*model \d+\.\d+\.\d+ · schema \d+ · seed \d+ · [\d,]+ futures · (fixed|uncertain).* · #[0-9a-f]{8}$/
+	);
+	await expect(page.getByTestId('pack-footnote')).toContainText('no QR code is printed');
+	await expect(page.getByTestId('pack-qr')).toHaveCount(0);
+
+	// Break rules: headings stay with what follows; tables and figures are not cut; the one
+	// forced break (after the summary) ends on content, not a heading, and follows more than
+	// half a page of it.
+	const rules = await page.evaluate(() => {
+		const pack = document.querySelector('article.pack')!;
+		const style = (e: Element) => getComputedStyle(e);
+		const headings = [...pack.querySelectorAll('h2, h3')].filter(
+			(h) => (h as HTMLElement).offsetParent !== null
+		);
+		const forced = [...pack.querySelectorAll('*')].filter(
+			(e) => style(e).breakAfter === 'page' || style(e).breakBefore === 'page'
+		);
+		const beforeBreak = forced.map((e) =>
+			style(e).breakAfter === 'page'
+				? (e.lastElementChild?.tagName ?? '')
+				: (e.previousElementSibling?.tagName ?? '')
+		);
+		const summary = pack.querySelector('[data-testid="pack-summary"]')!;
+		const top = pack.getBoundingClientRect().top;
+		return {
+			headingsAvoid: headings.every((h) => style(h).breakAfter === 'avoid'),
+			headings: headings.length,
+			tablesWhole: [...pack.querySelectorAll('table, .figure')]
+				.filter((t) => (t as HTMLElement).offsetParent !== null)
+				.every((t) => {
+					const inside = (e: Element | null): boolean =>
+						!!e && (style(e).breakInside === 'avoid' || inside(e.parentElement));
+					return inside(t);
+				}),
+			forced: forced.length,
+			beforeBreak,
+			summaryEnd: summary.getBoundingClientRect().bottom - top
+		};
+	});
+	expect(rules.headings).toBeGreaterThan(6);
+	expect(rules.headingsAvoid).toBe(true);
+	expect(rules.tablesWhole).toBe(true);
+	expect(rules.forced).toBe(1);
+	expect(rules.beforeBreak.filter((t) => /^H\d$/.test(t))).toEqual([]);
+	expect(rules.summaryEnd).toBeGreaterThan(PAGE_PX / 2);
+	expect(rules.summaryEnd).toBeLessThan(PAGE_PX);
+
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	const text = pdf.toString('latin1');
+	expect(text.startsWith('%PDF-')).toBe(true);
+	const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+	expect(pages).toBeGreaterThanOrEqual(2);
+	expect(pages).toBeLessThanOrEqual(4);
+	await page.screenshot({ path: test.info().outputPath('board-pack-print.png'), fullPage: true });
+}
+
+test('the compare page links to the board pack of the comparison it ran, which prints to 2 to 4 A4 pages', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.goto('/compare');
+	await page.getByRole('checkbox', { name: /Today's typical contract/ }).check();
+	await page.getByRole('checkbox', { name: /Working towards co-production/ }).check();
+	await page.getByLabel('Futures per scenario').selectOption('200');
+	await page.getByRole('button', { name: 'Run comparison' }).click();
+	const link = page.getByRole('link', { name: 'Board pack (print or PDF)' });
+	await expect(link).toHaveAttribute(
+		'href',
+		/\/compare\/report\?scenarios=preset-typical%2Cpreset-towards&runs=200&assumptions=fixed$/,
+		{ timeout: 90_000 }
+	);
+	await link.click();
+	await expect(page.getByText('Slow Trust · Board pack')).toBeVisible();
+	await packReady(page);
+	await expect(page).toHaveTitle(/· Board pack · Slow Trust$/);
+
+	// The answer names the winner, how sure it is and the assumption mode.
+	await expect(page.getByTestId('pack-answer')).toHaveText(
+		/^(B builds more trust than A|A builds more trust than B|Too close to call|A and B end).*fixed at their best guesses/
+	);
+	await expect(page.getByTestId('report-how-sure')).toContainText('B against A:');
+	// The designs side by side: the contract length first, then only what differs.
+	const designs = page.getByRole('table', { name: 'The designs compared' });
+	await expect(designs.locator('tbody tr').first()).toHaveText(
+		/Contract length\s*36 months\s*60 months/
+	);
+	await expect(designs.getByRole('row', { name: /Random seed/ })).toHaveCount(0);
+	// The paired results, future by future.
+	await expect(page.getByTestId('p-better')).toHaveCount(4);
+	await expect(page.locator('#compare-report-fan-caption')).toBeVisible();
+	// On screen the full links stay, with a copy button.
+	await expect(page.getByTestId('receipt-link')).toHaveCount(2);
+	await expect(page.getByTestId('receipt-link').first()).toHaveAttribute('href', /\/share#v1p?\./);
+	await expect(page.getByRole('button', { name: 'Copy the link' })).toHaveCount(2);
+	await expectAccessible(page);
+
+	await checkPrint(page, 2);
+});
+
+test('the workbench links to the board pack of its scenario, which prints to 2 to 4 A4 pages', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.goto('/scenarios/preset-typical');
+	await page.getByRole('textbox', { name: 'Simulated futures', exact: true }).fill('200');
+	await expect(page.locator('[data-run-state]')).toHaveAttribute('data-run-state', 'done', {
+		timeout: 90_000
+	});
+	await page.getByRole('button', { name: 'Keep my changes in a copy' }).click();
+	await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+	const id = new URL(page.url()).pathname.split('/').pop();
+	const link = page.getByRole('link', { name: 'Board pack', exact: true });
+	await expect(link).toHaveAttribute('href', `/scenarios/${id}/report?view=pack`);
+	await link.click();
+	await packReady(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${TYPICAL.name} (copy)`);
+
+	// One design: the levers it sets, its headline as the answer, where the spread comes from.
+	await expect(page.getByRole('table', { name: 'The design' })).toContainText('KPI rigidity');
+	await expect(page.getByTestId('pack-answer')).toHaveText(/^Under this 3-year contract, trust/);
+	await expect(page.getByTestId('pack-answer')).toContainText('200 simulated futures');
+	await expect(page.getByTestId('report-spread')).toContainText('fixed at their best guesses');
+	await expect(page.getByRole('heading', { name: 'Reproducibility receipt' })).toBeVisible();
+	await expect(page.getByTestId('pack-code')).toContainText('· 200 futures · fixed ·');
+	// The full report is still one click away, and links back to the pack.
+	await expect(page.getByRole('link', { name: 'Full report (every chart)' })).toHaveAttribute(
+		'href',
+		`/scenarios/${id}/report`
+	);
+	await expectAccessible(page);
+
+	await checkPrint(page, 1);
+});
+
+test('the comparison report address opens the pack, and says so when a scenario is missing', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await page.goto('/compare/report?scenarios=preset-typical,preset-towards&runs=100');
+	await packReady(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		`Comparison: A ${TYPICAL.name}, B ${TOWARDS.name}`
+	);
+	await expect(page.getByTestId('pack-code')).toHaveCount(2);
+	await expect(page.getByTestId('pack-code').nth(1)).toContainText('· 100 futures ·');
+	// No scenario that exists: said in words, nothing else shown.
+	await page.goto('/compare/report?scenarios=nothing-here&runs=100');
+	await expect(page.getByText('A board pack needs one scenario')).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByTestId('pack-summary')).toHaveCount(0);
+});
