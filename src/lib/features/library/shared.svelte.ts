@@ -230,6 +230,7 @@ export class SharedScenarioState {
 			this.#large = seconds;
 			return;
 		}
+		this.#cancelStart?.(); // A link read just before this one: only the latest runs.
 		this.#cancelStart = this.#whenDrawn(() => {
 			this.#cancelStart = null;
 			this.runFirstLook();
