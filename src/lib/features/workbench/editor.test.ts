@@ -19,6 +19,7 @@ import {
 	rangeText,
 	removeSegment,
 	resetAll,
+	restorePointRows,
 	setSegmentParam,
 	toSlider,
 	tryChange
@@ -128,6 +129,35 @@ describe('baselines and changes', () => {
 		const base = typical();
 		const after = setParam(base, 'contract.lengthMonths', 48);
 		expect(describeChanges(base, after)).toEqual(['Contract length: 36 months → 48 months']);
+	});
+});
+
+describe('restorePointRows', () => {
+	const baseline = { presetId: 'typical', name: "Today's typical contract", scenario: typical() };
+	const v = (id: number, scenario: Scenario) => ({ id, scenario });
+
+	it('labels every restore point by what it changed, the first from its example', () => {
+		const copy = { ...typical(), name: 'Copy', description: 'Ours' };
+		const looser = setParam(copy, 'kpi.rigidity', 0.3);
+		const renamed = { ...looser, name: 'Bid' };
+		const rows = restorePointRows([v(3, renamed), v(2, looser), v(1, copy)], baseline, 20);
+		expect(rows.map((r) => r.label)).toEqual([
+			'Name: “Bid”',
+			'KPI rigidity: 0.8 → 0.3',
+			"Created, with the settings of “Today's typical contract”"
+		]);
+		expect(rows.map((r) => r.version.id)).toEqual([3, 2, 1]);
+	});
+
+	it('says what the first differs in from its example, and when older ones were let go', () => {
+		const first = setParam(setParam(typical(), 'kpi.rigidity', 0.5), 'partners.count', 3);
+		expect(restorePointRows([v(1, first)], baseline, 20)[0].label).toBe(
+			"Created, differing from “Today's typical contract”: KPI rigidity: 0.8 → 0.5; Trusted local partners: 1 organisation → 3 organisations"
+		);
+		const same = setParam(first, 'runs', 1000);
+		const rows = restorePointRows([v(2, same), v(1, first)], baseline, 2);
+		expect(rows[0].label).toBe('Saved with no change to the settings');
+		expect(rows[1].label).toMatch(/^Oldest kept, differing from/);
 	});
 });
 

@@ -67,9 +67,11 @@ export function rangeText(spec: ParamSpec): string {
 	return `${formatNumber(spec, spec.min)} to ${formatNumber(spec, spec.max)}${unitSuffix(spec)}`;
 }
 
-/** A value with its unit, e.g. "36 months". */
+/** A value with its unit, e.g. "36 months", "1 month", "1 organisation". */
 export function valueText(spec: ParamSpec, value: number): string {
-	return `${formatNumber(spec, value)}${unitSuffix(spec)}`;
+	const unit = unitSuffix(spec);
+	const singular = value === 1 && (spec.unit === 'months' || spec.unit === 'organisations');
+	return `${formatNumber(spec, value)}${singular ? unit.slice(0, -1) : unit}`;
 }
 
 /**
@@ -363,4 +365,52 @@ export function plainIssue(issue: ValidationIssue | undefined): string {
 	if (/name must be at most/.test(issue.message))
 		return `Use at most ${LIMITS.segmentNameMaxLength} characters.`;
 	return issue.message;
+}
+
+/** A restore point as listed: the version and what it changed, in words. */
+export interface RestorePointRow<V extends { scenario: Scenario }> {
+	version: V;
+	/** What changed, e.g. "Created from “Today's typical contract”: KPI rigidity: 0.8 → 0.3". */
+	label: string;
+}
+
+/** Changes in a label: the first three, then how many more. */
+function someChanges(changes: readonly string[]): string {
+	return (
+		changes.slice(0, 3).join('; ') + (changes.length > 3 ? `; and ${changes.length - 3} more` : '')
+	);
+}
+
+/**
+ * What each restore point (newest first) changed from the one before it; the oldest, from
+ * the example the scenario is compared with (its name and description aside), as "Created"
+ * when it is the first save and "Oldest kept" when older ones have been let go (`kept` is
+ * the most restore points kept).
+ */
+export function restorePointRows<V extends { scenario: Scenario }>(
+	versions: readonly V[],
+	baseline: Baseline,
+	kept: number
+): RestorePointRow<V>[] {
+	return versions.map((version, i) => {
+		const older = versions[i + 1];
+		if (older) {
+			const changes = describeChanges(older.scenario, version.scenario);
+			return {
+				version,
+				label: changes.length > 0 ? someChanges(changes) : 'Saved with no change to the settings'
+			};
+		}
+		const start = versions.length >= kept ? 'Oldest kept' : 'Created';
+		const changes = describeChanges(baseline.scenario, version.scenario).filter(
+			(c) => !c.startsWith('Name: ') && c !== 'Description edited'
+		);
+		return {
+			version,
+			label:
+				changes.length > 0
+					? `${start}, differing from “${baseline.name}”: ${someChanges(changes)}`
+					: `${start}, with the settings of “${baseline.name}”`
+		};
+	});
 }

@@ -5,6 +5,7 @@
  * the last complete result, and makes copies, share links and renames. It reads the engine's
  * state rather than copying it, and touches no DOM, so it is tested in Node.
  */
+import { checkDescription, designSummary, type Mismatch } from '$lib/analysis/describe';
 import { revisionOf, type ScenarioRecord, type VersionRecord } from '$lib/db/db';
 import { ok, type StorageError } from '$lib/db/errors';
 import { resultKey, type Library } from '$lib/db/library';
@@ -244,6 +245,14 @@ export class WorkbenchState {
 	get resolveError() {
 		return this.#resolveError;
 	}
+	/** What the description says that the settings on screen contradict. */
+	get descriptionIssues(): readonly Mismatch[] {
+		return this.#descriptionIssues;
+	}
+	/** The settings on screen in one line, offered as a description. */
+	get designSummary(): string {
+		return this.#scenario ? designSummary(this.#scenario) : '';
+	}
 	/** What each side changed and the merge of the two, while a conflict is open. */
 	get mergePlan(): MergePlan | null {
 		return this.#mergePlan;
@@ -299,6 +308,9 @@ export class WorkbenchState {
 	#hash = $derived(this.#scenario ? scenarioHash(this.#scenario) : '');
 	#changes = $derived(
 		this.#scenario && this.#baseline ? changedCount(this.#scenario, this.#baseline.scenario) : 0
+	);
+	#descriptionIssues = $derived(
+		this.#scenario ? checkDescription(this.#scenario.description, this.#scenario) : []
 	);
 	#mergePlan = $derived.by(() => {
 		const c = this.#conflict;
@@ -555,6 +567,17 @@ export class WorkbenchState {
 		if (!attempt.ok) return attempt.error;
 		this.apply(attempt.value);
 		return null;
+	}
+
+	/**
+	 * Replaces the description with the one-line summary of the settings (saved like any other
+	 * edit: the old description stays in the restore points). Returns the problem, or null.
+	 */
+	useDesignSummary(): string | null {
+		const s = this.#scenario;
+		if (!s) return 'The scenario is still opening.';
+		if (this.isExample) return 'An example cannot be described; make an editable copy first.';
+		return this.rename(s.name, designSummary(s));
 	}
 
 	/**

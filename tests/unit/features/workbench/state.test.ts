@@ -269,6 +269,26 @@ describe('WorkbenchState', () => {
 		expect(must(await lib.getScenario(record.id)).name).toBe('Renamed');
 	});
 
+	it('flags a description the settings contradict, and replaces it with a summary', async () => {
+		const described = {
+			...setParam(small(), 'contract.lengthMonths', 84),
+			description: 'A five-year contract with four partners.'
+		};
+		const { lib, record } = await libraryWith(setParam(described, 'partners.count', 6));
+		const { wb } = workbench(lib, record.id);
+		await wb.open();
+		expect(wb.descriptionIssues.map((m) => m.message)).toEqual([
+			'The description says five-year contract; the settings say 84 months.',
+			'The description says four partners; the settings say 6 partners.'
+		]);
+		expect(wb.designSummary).toMatch(/^84-month contracts.*, 6 partners\.$/);
+		expect(wb.useDesignSummary()).toBeNull();
+		expect(wb.scenario?.description).toBe(wb.designSummary);
+		expect(wb.descriptionIssues).toEqual([]);
+		await wb.flush();
+		expect(must(await lib.getScenario(record.id)).description).toBe(wb.designSummary);
+	});
+
 	it('makes an editable copy of an edited example, with the changes and the result', async () => {
 		const lib = freshLibrary();
 		must(await lib.seedPresets());
