@@ -59,8 +59,13 @@ test.describe('workshop in two windows', () => {
 		await page.getByLabel('Hands raised for Middling').fill('12');
 		await page.getByLabel('Hands raised for Fair').fill('5');
 		await expect(audience.getByText('12 hands')).toBeVisible();
-		await page.getByLabel('Hands raised for Fair').blur();
+		// Enter hands the keys back to the presenter.
+		await page.getByLabel('Hands raised for Fair').press('Enter');
 		await page.keyboard.press('3');
+		await expect(page.getByRole('button', { name: /Middling/ })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
 		await waitForResult(page);
 
 		// Reveal: the answer and the room's votes against it, on both screens.
