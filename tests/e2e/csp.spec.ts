@@ -35,6 +35,7 @@ const PAGES = [
 	'/compare/sensitivity',
 	'/workshop',
 	'/workshop/storylines',
+	'/workshop/audience',
 	'/scenarios/preset-typical',
 	'/scenarios/preset-typical/report',
 	'/share',

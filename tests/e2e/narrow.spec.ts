@@ -200,6 +200,25 @@ test.describe('every page at 360, 390 and 768 px wide', () => {
 		await expect(page.getByTestId('small-screen')).toBeHidden();
 	});
 
+	test("the workshop's audience screen, revealed", async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.goto('/workshop');
+		await expect(page.getByTestId('run-status')).toHaveText(/simulated futures|First look/, {
+			timeout: 60_000
+		});
+		const [audience] = await Promise.all([
+			page.context().waitForEvent('page'),
+			page.getByRole('button', { name: 'Open audience screen', exact: true }).click()
+		]);
+		await audience.emulateMedia({ reducedMotion: 'reduce' });
+		await expect(audience.getByRole('heading', { level: 1 })).toHaveText(
+			"Today's typical contract"
+		);
+		await page.keyboard.press('r');
+		await expect(audience.getByTestId('answer')).toBeVisible();
+		await expectUsableAtEveryWidth(audience);
+	});
+
 	test('the storyline editor', async ({ page }) => {
 		await page.goto('/workshop/storylines');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

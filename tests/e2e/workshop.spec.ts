@@ -59,12 +59,12 @@ test.describe('workshop presenter', () => {
 		await expect(page.locator('.site-header')).toBeHidden();
 		await expect(page.locator('.site-footer')).toBeHidden();
 		await expect(
-			page.getByRole('heading', { name: 'Will trust pass 0.6 within the contract?' })
+			page.getByRole('heading', { name: 'What will trust be after 5 years?' })
 		).toBeVisible();
 
 		// The room predicts: a number key records its pick; the chart waits for Reveal.
 		await page.keyboard.press('4');
-		await expect(page.getByRole('button', { name: /Likely/ }).first()).toHaveAttribute(
+		await expect(page.getByRole('button', { name: /Fair/ }).first()).toHaveAttribute(
 			'aria-pressed',
 			'true'
 		);
@@ -74,8 +74,8 @@ test.describe('workshop presenter', () => {
 
 		// Reveal: the simulated answer beside the room's prediction, and the chart plays.
 		await page.keyboard.press('r');
-		await expect(page.getByTestId('answer')).toHaveText(/^(\d+%|under 1%|over 99%)$/);
-		await expect(page.getByTestId('room-pick')).toContainText('Likely');
+		await expect(page.getByTestId('answer')).toHaveText(/^0\.\d\d$/);
+		await expect(page.getByTestId('room-pick')).toContainText('Fair');
 		await expect(page.getByRole('button', { name: 'Pause (Space)' })).toBeVisible();
 		await expect.poll(() => drawnMonth(page)).toBeGreaterThan(3);
 
@@ -107,7 +107,7 @@ test.describe('workshop presenter', () => {
 		expect(await drawnMonth(page)).toBe(120);
 		await page.keyboard.press('ArrowLeft');
 		await expect(page.getByTestId('step-count')).toHaveText('Step 1 of 5');
-		await expect(page.getByTestId('room-pick')).toContainText('Likely');
+		await expect(page.getByTestId('room-pick')).toContainText('Fair');
 
 		// Keys are left alone while a control has focus.
 		await page.getByLabel('Month shown').focus();

@@ -5,15 +5,31 @@
  */
 import { unsafeCharacter, unsafeNameMessage } from '../sim';
 
-/** What a step asks the room. `none` skips the prediction and shows the chart at once. */
+/**
+ * What a step asks the room. The first four are chances (a share of futures); `trustAtYear5`
+ * and `finalTrust` a level of trust; `monthsToTrust` a time; `providerChanges` a count.
+ * `none` skips the prediction and shows the chart at once.
+ */
 export type QuestionKind =
-	'reachWithinContract' | 'aboveAtHorizon' | 'collapse' | 'codesign' | 'none';
+	| 'reachWithinContract'
+	| 'aboveAtHorizon'
+	| 'collapse'
+	| 'codesign'
+	| 'trustAtYear5'
+	| 'finalTrust'
+	| 'monthsToTrust'
+	| 'providerChanges'
+	| 'none';
 
 export const QUESTION_KINDS: readonly QuestionKind[] = [
 	'reachWithinContract',
 	'aboveAtHorizon',
 	'collapse',
 	'codesign',
+	'trustAtYear5',
+	'finalTrust',
+	'monthsToTrust',
+	'providerChanges',
 	'none'
 ];
 

@@ -95,6 +95,9 @@ describe('the storyline editor state', () => {
 		expect(addresses.at(-1)).toBe(e.story.id);
 		expect(e.options.map((o) => o.name)).toEqual([
 			'From a typical contract to co-production',
+			'For commissioners: what a contract buys',
+			'For providers: what a bid can promise',
+			'For community members: what you can expect',
 			'Board awayday'
 		]);
 

@@ -48,12 +48,18 @@ const typical = () => {
 };
 
 describe('the default storyline', () => {
-	it('holds every preset once, in teaching order, each asking the default question', () => {
+	it('holds every preset once, in teaching order, each asking a different question', () => {
 		const story = defaultStoryline();
 		const ids = story.steps.map((s) => (s.source.kind === 'preset' ? s.source.presetId : ''));
 		expect(ids).toEqual(['typical', 'consult-no-act', 'churn', 'towards', 'courage']);
 		expect(new Set(ids)).toEqual(new Set(PRESETS.map((p) => p.id)));
-		expect(story.steps.every((s) => s.question === 'reachWithinContract')).toBe(true);
+		expect(story.steps.map((s) => s.question)).toEqual([
+			'trustAtYear5',
+			'collapse',
+			'providerChanges',
+			'codesign',
+			'monthsToTrust'
+		]);
 		expect(story.steps.every((s) => s.notes.length > 0)).toBe(true);
 		expect(checkStoryline(story).ok).toBe(true);
 	});
@@ -146,15 +152,15 @@ describe('predictions', () => {
 		const within = summary.perRun.monthsToTrust.filter(
 			(m) => m !== -1 && m <= s.contract.lengthMonths
 		).length;
-		expect(a.p).toBeCloseTo(within / 60, 10);
-		expect(answerOf('collapse', s, summary).p).toBe(summary.probabilities.collapse.p);
-		expect(answerOf('aboveAtHorizon', s, summary).p).toBe(
+		expect(a.value).toBeCloseTo(within / 60, 10);
+		expect(answerOf('collapse', s, summary).value).toBe(summary.probabilities.collapse.p);
+		expect(answerOf('aboveAtHorizon', s, summary).value).toBe(
 			summary.probabilities.trustAboveThreshold.p
 		);
-		expect(answerOf('codesign', s, summary).p).toBe(summary.probabilities.reachesCodesigning.p);
+		expect(answerOf('codesign', s, summary).value).toBe(summary.probabilities.reachesCodesigning.p);
 		// A contract longer than the horizon is read at the horizon.
 		const long = { ...s, contract: { ...s.contract, lengthMonths: 500 } };
-		expect(answerOf('reachWithinContract', long, summary).p).toBe(summary.timeToTrust.at(-1));
+		expect(answerOf('reachWithinContract', long, summary).value).toBe(summary.timeToTrust.at(-1));
 	});
 
 	it('puts every question in words for the scenario', () => {
@@ -195,12 +201,12 @@ describe('stepping through a workshop', () => {
 
 	it('records a pick only while predicting; a step with no question starts revealed', () => {
 		const p = startProgress('reachWithinContract');
-		expect(p).toEqual({ phase: 'predict', pick: null });
+		expect(p).toEqual({ phase: 'predict', pick: null, votes: null });
 		const picked = recordPick(p, 3);
 		expect(picked.pick).toBe(3);
 		expect(recordPick(picked, 3).pick).toBeNull();
 		const shown = reveal(picked);
-		expect(shown).toEqual({ phase: 'revealed', pick: 3 });
+		expect(shown).toEqual({ phase: 'revealed', pick: 3, votes: null });
 		expect(recordPick(shown, 1)).toBe(shown);
 		expect(startProgress('none').phase).toBe('revealed');
 	});

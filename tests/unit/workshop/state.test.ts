@@ -25,6 +25,8 @@ afterEach(async () => {
 	}
 });
 
+const BUILT_IN_IDS = ['default', 'commissioners', 'providers', 'community'];
+
 const own = { ...defaultScenario('Our borough pilot'), horizonMonths: 24 };
 
 function workshop(options: { maxRuns?: number } = {}) {
@@ -101,12 +103,12 @@ describe('the workshop presenter state', () => {
 		expect(ws.count).toBe(5);
 		expect(ws.at).toBe(0);
 		expect(ws.title).toBe("Today's typical contract");
-		expect(ws.progress).toEqual({ phase: 'predict', pick: null });
-		expect(ws.question).toBe('reachWithinContract');
+		expect(ws.progress).toEqual({ phase: 'predict', pick: null, votes: null });
+		expect(ws.question).toBe('trustAtYear5');
 		expect(ws.scenario?.runs).toBe(20);
 		expect(ws.playback.month).toBe(0);
 		expect(ws.notice).toBeNull();
-		expect(ws.storyOptions.map((o) => o.id)).toEqual(['default']);
+		expect(ws.storyOptions.map((o) => o.id)).toEqual(BUILT_IN_IDS);
 	});
 
 	it('falls back to the default storyline, with a notice, when one cannot be read', async () => {
@@ -127,7 +129,7 @@ describe('the workshop presenter state', () => {
 		expect(ws.progress.pick).toBeNull();
 		ws.pick(2);
 		ws.next();
-		expect(ws.progress).toEqual({ phase: 'revealed', pick: 2 });
+		expect(ws.progress).toEqual({ phase: 'revealed', pick: 2, votes: null });
 		// With reduced motion, the whole chart at once.
 		expect(ws.playback.month).toBe(ws.playback.months);
 		ws.pick(3);
@@ -138,7 +140,7 @@ describe('the workshop presenter state', () => {
 		expect(ws.playback.month).toBe(0);
 		ws.previous();
 		expect(ws.at).toBe(0);
-		expect(ws.progress).toEqual({ phase: 'revealed', pick: 2 });
+		expect(ws.progress).toEqual({ phase: 'revealed', pick: 2, votes: null });
 		expect(ws.playback.month).toBe(ws.playback.months);
 		ws.previous();
 		expect(ws.at).toBe(0);
@@ -234,7 +236,7 @@ describe('the workshop presenter state', () => {
 		const { ws, stories, addresses } = workshop();
 		expect((await stories.save(mixed())).ok).toBe(true);
 		await ws.loadStoredList();
-		expect(ws.storyOptions.map((o) => o.id)).toEqual(['default', 'mixed']);
+		expect(ws.storyOptions.map((o) => o.id)).toEqual([...BUILT_IN_IDS, 'mixed']);
 		await ws.switchStory('mixed');
 		expect(addresses).toEqual(['mixed']);
 		// A first step that asks nothing shows its chart at once.
@@ -265,6 +267,7 @@ describe('the workshop presenter state', () => {
 		await vi.waitFor(() => expect(ws.saveStatus).toBe('Notes saved'), { timeout: 5_000 });
 		const saved = await stories.get('default');
 		expect(saved.ok && saved.value.steps[0].notes).toBe('Ask the room first.');
-		expect(ws.storyOptions.map((o) => o.name)).toEqual([defaultStoryline().name]);
+		expect(ws.storyOptions.map((o) => o.name)[0]).toBe(defaultStoryline().name);
+		expect(ws.storyOptions).toHaveLength(BUILT_IN_IDS.length);
 	});
 });

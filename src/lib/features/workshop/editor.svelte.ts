@@ -18,11 +18,14 @@ import { storylines, type Storylines } from '$lib/db/storylines';
 import { PRESETS, presetById } from '$lib/sim';
 import {
 	addStep,
+	builtInStoryline,
 	DEFAULT_STORYLINE_ID,
 	defaultStoryline,
+	isBuiltIn,
 	moveStep,
 	removeStep,
 	renameStoryline,
+	storylineChoices,
 	updateStep
 } from './storyline';
 
@@ -54,13 +57,10 @@ export class StorylineEditorState {
 	/** Whether there are changes to save, once the page has loaded. */
 	readonly unsaved = $derived(this.dirty && this.loaded);
 	readonly isStored = $derived(this.stored.some((r) => r.id === this.story.id));
-	/** The storylines to choose from: the default one (stored or not) and every saved one. */
-	readonly options = $derived.by(() => {
-		const list = this.stored.map((r) => ({ id: r.id, name: r.name }));
-		if (!list.some((r) => r.id === DEFAULT_STORYLINE_ID))
-			list.unshift({ id: DEFAULT_STORYLINE_ID, name: defaultStoryline().name });
-		return list;
-	});
+	/** The storylines to choose from: the built-in ones (stored or not) and every saved one. */
+	readonly options = $derived(storylineChoices(this.stored));
+	/** Whether the open storyline is one shipped with the app (perhaps edited here). */
+	readonly builtIn = $derived(isBuiltIn(this.story.id));
 
 	readonly #storylines: () => Storylines;
 	readonly #openLibrary: () => Promise<StorageResult<Pick<Library, 'listScenarios'>>>;
@@ -103,16 +103,18 @@ export class StorylineEditorState {
 		return step.source.kind === 'preset' ? 'Example' : 'Your scenario';
 	}
 
-	/** Opens a saved storyline, or the default one when none is saved under `id`. */
+	/**
+	 * Opens a saved storyline, else the built-in one under `id`, else the default one.
+	 */
 	open(id: string): void {
 		this.message = null;
 		this.status = '';
 		const r = this.stored.find((x) => x.id === id);
 		const next: Storyline = r
 			? { id: r.id, name: r.name, steps: structuredClone(r.steps) }
-			: defaultStoryline();
+			: (builtInStoryline(id) ?? defaultStoryline());
 		this.story = next;
-		this.savedJson = r ? JSON.stringify(next) : JSON.stringify(defaultStoryline());
+		this.savedJson = JSON.stringify(next);
 		this.#showInAddress(next.id);
 	}
 
@@ -152,20 +154,26 @@ export class StorylineEditorState {
 		this.message = null;
 	}
 
-	/** Deletes the storyline (the default one goes back to as shipped), then opens the default. */
+	/**
+	 * Deletes the storyline (a built-in one goes back to as shipped, and stays open), then
+	 * opens the default one.
+	 */
 	async remove(): Promise<void> {
 		this.message = null;
-		const wasDefault = this.story.id === DEFAULT_STORYLINE_ID;
-		const r = await this.#storylines().delete(this.story.id);
+		const id = this.story.id;
+		const wasBuiltIn = isBuiltIn(id);
+		const r = await this.#storylines().delete(id);
 		if (!r.ok) {
 			this.message = r.error.message;
 			return;
 		}
 		await this.refresh();
-		this.status = wasDefault
-			? 'The default storyline is back as it was shipped.'
+		this.open(wasBuiltIn ? id : DEFAULT_STORYLINE_ID);
+		this.status = wasBuiltIn
+			? id === DEFAULT_STORYLINE_ID
+				? 'The default storyline is back as it was shipped.'
+				: `“${this.story.name}” is back as it was shipped.`
 			: `Deleted “${r.value.name}”.`;
-		this.open(DEFAULT_STORYLINE_ID);
 	}
 
 	/** Adds a step showing the source in `adding`. */

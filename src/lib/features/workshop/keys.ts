@@ -12,6 +12,7 @@ export type KeyAction =
 	| { type: 'fullscreen' }
 	| { type: 'help' }
 	| { type: 'notes' }
+	| { type: 'blank' }
 	| { type: 'pick'; option: number };
 
 /** The keys listed in the help overlay, in order. */
@@ -23,6 +24,7 @@ export const KEY_HELP: readonly { keys: string[]; does: string }[] = [
 	{ keys: ['Space', 'K'], does: 'Play or pause the month-by-month chart' },
 	{ keys: ['F'], does: 'Full screen on or off' },
 	{ keys: ['N'], does: 'Show or hide the facilitator notes' },
+	{ keys: ['B', '.'], does: 'Blank the screen the room sees, or show it again' },
 	{ keys: ['?', 'H'], does: 'Show or hide this list of keys' }
 ];
 
@@ -89,6 +91,10 @@ export function actionFor(e: KeyPress, target?: FocusTarget | null): KeyAction |
 		case 'n':
 		case 'N':
 			return { type: 'notes' };
+		case 'b':
+		case 'B':
+		case '.':
+			return { type: 'blank' };
 		case '1':
 		case '2':
 		case '3':

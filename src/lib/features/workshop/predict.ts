@@ -1,10 +1,15 @@
 /**
  * "Predict, then run": the questions a trainer can put to the room before a scenario is
- * revealed, the answers the room picks from, and the simulated answer to each question
+ * revealed, the answers the room picks from (five ranges, on the question's own scale: a
+ * chance, a level of trust, a time or a count), and the simulated answer to each question
  * read from a summary. Pure functions: no DOM.
  */
+import { fmtPct } from '$lib/charts/format';
 import type { QuestionKind } from '$lib/db/storyline';
 import type { Scenario, Summary } from '$lib/sim';
+
+/** A question the room answers (every kind but `none`). */
+export type Question = Exclude<QuestionKind, 'none'>;
 
 /** The question the app asks when a trainer has not chosen another. */
 export const DEFAULT_QUESTION: QuestionKind = 'reachWithinContract';
@@ -35,6 +40,14 @@ export function questionText(kind: QuestionKind, s: Scenario): string {
 			return 'Will trust collapse at some point?';
 		case 'codesign':
 			return 'Will the community be co-designing in the final year?';
+		case 'trustAtYear5':
+			return `What will trust be after ${span(yearFiveMonth(s.horizonMonths))}?`;
+		case 'finalTrust':
+			return `What will trust be in the final year of ${span(s.horizonMonths)}?`;
+		case 'monthsToTrust':
+			return `How long until trust passes ${t}?`;
+		case 'providerChanges':
+			return `How many times will the service change hands in ${span(s.horizonMonths)}?`;
 		case 'none':
 			return 'No prediction: show the chart straight away';
 		default:
@@ -53,6 +66,14 @@ export function questionLabel(kind: QuestionKind): string {
 			return 'Trust collapses (falls fast) at some point?';
 		case 'codesign':
 			return 'The community is co-designing in the final year?';
+		case 'trustAtYear5':
+			return 'How high is trust after five years?';
+		case 'finalTrust':
+			return 'How high is trust in the final year?';
+		case 'monthsToTrust':
+			return 'How long until trust passes the threshold?';
+		case 'providerChanges':
+			return 'How many times does the service change hands?';
 		case 'none':
 			return 'No prediction: show the chart at once';
 		default:
@@ -60,8 +81,13 @@ export function questionLabel(kind: QuestionKind): string {
 	}
 }
 
-/** How the simulated probability is explained under the number. */
-export function answerMeaning(kind: Exclude<QuestionKind, 'none'>, s: Scenario): string {
+/** The month read for "after five years": month 60, or the horizon when it is shorter. */
+function yearFiveMonth(horizonMonths: number): number {
+	return Math.max(1, Math.min(60, horizonMonths));
+}
+
+/** How the simulated answer is explained beside the figure. */
+export function answerMeaning(kind: Question, s: Scenario): string {
 	const t = thresholdWords(s.trust.threshold);
 	switch (kind) {
 		case 'reachWithinContract':
@@ -72,92 +98,199 @@ export function answerMeaning(kind: Exclude<QuestionKind, 'none'>, s: Scenario):
 			return `of simulated futures see trust collapse: a fall of ${Math.round(s.reporting.collapseDrop * 100)}% or more within ${span(s.reporting.collapseWindowMonths)}`;
 		case 'codesign':
 			return 'of simulated futures have the community co-designing or higher in the final year';
+		case 'trustAtYear5':
+			return `trust (0 to 1) in month ${yearFiveMonth(s.horizonMonths)}, in the middle future: half are higher, half lower`;
+		case 'finalTrust':
+			return 'trust (0 to 1) on average over the final year, in the middle future: half are higher, half lower';
+		case 'monthsToTrust':
+			return `until trust first reaches ${t}, in the middle future: half get there sooner, half later or never`;
+		case 'providerChanges':
+			return `changes of provider on average over ${span(s.horizonMonths)} (a re-procurement the incumbent loses)`;
 		default:
 			return kind satisfies never;
 	}
 }
 
-/** One answer the room can pick: a range of chances, numbered from 1 for the keyboard. */
+/** One answer the room can pick: a range on the question's scale, numbered from 1. */
 export interface PredictOption {
 	/** 1-based, the key that picks it. */
 	key: number;
 	label: string;
-	/** The range of probability it covers: [min, max). The last one includes 1. */
+	/** The range it covers: [min, max). The last one includes everything above. */
 	min: number;
 	max: number;
+	/** The range in words, e.g. "10% to 40% of futures". */
+	range: string;
 }
 
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+/** The range of a chance in words, e.g. "10% to 40% of futures". */
+function chanceRange(min: number, max: number): string {
+	if (min === 0) return `under ${pct(max)} of futures`;
+	if (max === 1) return `${pct(min)} or more of futures`;
+	return `${pct(min)} to ${pct(max)} of futures`;
+}
+
+function option(key: number, label: string, min: number, max: number, range: string) {
+	return { key, label, min, max, range };
+}
+
+/** The options for a chance (the first four question kinds). */
 export const PREDICT_OPTIONS: readonly PredictOption[] = [
-	{ key: 1, label: 'Almost never', min: 0, max: 0.1 },
-	{ key: 2, label: 'Unlikely', min: 0.1, max: 0.4 },
-	{ key: 3, label: 'A toss-up', min: 0.4, max: 0.6 },
-	{ key: 4, label: 'Likely', min: 0.6, max: 0.9 },
-	{ key: 5, label: 'Almost always', min: 0.9, max: 1 }
+	option(1, 'Almost never', 0, 0.1, chanceRange(0, 0.1)),
+	option(2, 'Unlikely', 0.1, 0.4, chanceRange(0.1, 0.4)),
+	option(3, 'A toss-up', 0.4, 0.6, chanceRange(0.4, 0.6)),
+	option(4, 'Likely', 0.6, 0.9, chanceRange(0.6, 0.9)),
+	option(5, 'Almost always', 0.9, 1, chanceRange(0.9, 1))
 ];
 
-/** The range of an option in words, e.g. "10% to 40% of futures". */
-export function optionRange(o: PredictOption): string {
-	const pct = (p: number) => `${Math.round(p * 100)}%`;
-	if (o.min === 0) return `under ${pct(o.max)} of futures`;
-	if (o.max === 1) return `${pct(o.min)} or more of futures`;
-	return `${pct(o.min)} to ${pct(o.max)} of futures`;
-}
+/** The options for a level of trust (0 to 1). */
+const TRUST_OPTIONS: readonly PredictOption[] = [
+	option(1, 'Low', 0, 0.3, 'below 0.3'),
+	option(2, 'Guarded', 0.3, 0.4, '0.3 to 0.4'),
+	option(3, 'Middling', 0.4, 0.5, '0.4 to 0.5'),
+	option(4, 'Fair', 0.5, 0.6, '0.5 to 0.6'),
+	option(5, 'High', 0.6, Infinity, '0.6 or more')
+];
 
-/** The option a probability falls in. */
-export function optionFor(p: number): PredictOption {
-	const clamped = Math.min(1, Math.max(0, p));
-	return (
-		PREDICT_OPTIONS.find((o) => clamped >= o.min && clamped < o.max) ??
-		PREDICT_OPTIONS[PREDICT_OPTIONS.length - 1]
-	);
-}
+/** The options for a time in months (never: Infinity). */
+const TIME_OPTIONS: readonly PredictOption[] = [
+	option(1, 'Within 2 years', 0, 24.5, 'by month 24'),
+	option(2, '2 to 4 years', 24.5, 48.5, 'months 25 to 48'),
+	option(3, '4 to 6 years', 48.5, 72.5, 'months 49 to 72'),
+	option(4, '6 to 8 years', 72.5, 96.5, 'months 73 to 96'),
+	option(5, 'Later, or never', 96.5, Infinity, 'after month 96, or not at all')
+];
 
-/** The option with a given key (1-based), if any. */
-export function optionByKey(key: number): PredictOption | undefined {
-	return PREDICT_OPTIONS.find((o) => o.key === key);
-}
+/** The options for a count of changes of provider (an average over futures). */
+const COUNT_OPTIONS: readonly PredictOption[] = [
+	option(1, 'None', 0, 0.5, 'under 0.5 on average'),
+	option(2, 'Once', 0.5, 1.5, '0.5 to 1.5'),
+	option(3, 'Twice', 1.5, 2.5, '1.5 to 2.5'),
+	option(4, 'Three times', 2.5, 3.5, '2.5 to 3.5'),
+	option(5, 'Four or more', 3.5, Infinity, '3.5 or more')
+];
 
-/** The simulated answer: a probability, with how many futures it rests on. */
-export interface Answer {
-	p: number;
-	runs: number;
-}
-
-/**
- * The share of futures that answer "yes" to a question. For "within the contract" this is
- * the share that first reach the threshold by the last month of the first contract term.
- */
-export function answerOf(
-	kind: Exclude<QuestionKind, 'none'>,
-	s: Scenario,
-	summary: Summary
-): Answer {
-	const runs = summary.receipt.runs;
+/** The five options a question offers. */
+export function optionsFor(kind: Question): readonly PredictOption[] {
 	switch (kind) {
-		case 'reachWithinContract': {
-			const n = summary.timeToTrust.length;
-			if (n === 0) return { p: 0, runs };
-			const month = Math.min(n, Math.max(1, s.contract.lengthMonths));
-			return { p: summary.timeToTrust[month - 1], runs };
-		}
+		case 'reachWithinContract':
 		case 'aboveAtHorizon':
-			return { p: summary.probabilities.trustAboveThreshold.p, runs };
 		case 'collapse':
-			return { p: summary.probabilities.collapse.p, runs };
 		case 'codesign':
-			return { p: summary.probabilities.reachesCodesigning.p, runs };
+			return PREDICT_OPTIONS;
+		case 'trustAtYear5':
+		case 'finalTrust':
+			return TRUST_OPTIONS;
+		case 'monthsToTrust':
+			return TIME_OPTIONS;
+		case 'providerChanges':
+			return COUNT_OPTIONS;
 		default:
 			return kind satisfies never;
 	}
 }
 
-/** How the room's pick compares with the simulated answer, in words. */
-export function verdict(pick: PredictOption, p: number): string {
-	const right = optionFor(p);
-	if (right.key === pick.key) return 'The room called it.';
-	const off = Math.abs(right.key - pick.key);
-	const direction = pick.key > right.key ? 'higher' : 'lower';
+/** The range of an option in words, e.g. "10% to 40% of futures". */
+export function optionRange(o: PredictOption): string {
+	return o.range;
+}
+
+/** The option a value falls in (a chance, by default). */
+export function optionFor(
+	value: number,
+	options: readonly PredictOption[] = PREDICT_OPTIONS
+): PredictOption {
+	const v = Math.max(0, value);
+	const last = options[options.length - 1];
+	if (options === PREDICT_OPTIONS && v >= 1) return last;
+	return options.find((o) => v >= o.min && v < o.max) ?? last;
+}
+
+/** The option with a given key (1-based), if any (a chance's, by default). */
+export function optionByKey(
+	key: number,
+	options: readonly PredictOption[] = PREDICT_OPTIONS
+): PredictOption | undefined {
+	return options.find((o) => o.key === key);
+}
+
+/**
+ * The simulated answer: a value on the question's scale (a chance 0 to 1, a level of trust,
+ * months, with Infinity for "never", or a count), with how many futures it rests on.
+ */
+export interface Answer {
+	value: number;
+	runs: number;
+}
+
+/** The answer to a question, read from a summary of the scenario. */
+export function answerOf(kind: Question, s: Scenario, summary: Summary): Answer {
+	const runs = summary.receipt.runs;
+	switch (kind) {
+		case 'reachWithinContract': {
+			const n = summary.timeToTrust.length;
+			if (n === 0) return { value: 0, runs };
+			const month = Math.min(n, Math.max(1, s.contract.lengthMonths));
+			return { value: summary.timeToTrust[month - 1], runs };
+		}
+		case 'aboveAtHorizon':
+			return { value: summary.probabilities.trustAboveThreshold.p, runs };
+		case 'collapse':
+			return { value: summary.probabilities.collapse.p, runs };
+		case 'codesign':
+			return { value: summary.probabilities.reachesCodesigning.p, runs };
+		case 'trustAtYear5': {
+			const p50 = summary.series.trust.p50;
+			return { value: p50[Math.min(p50.length, yearFiveMonth(s.horizonMonths)) - 1] ?? 0, runs };
+		}
+		case 'finalTrust':
+			return { value: summary.metrics.finalTrust.p50 ?? 0, runs };
+		case 'monthsToTrust':
+			return { value: summary.metrics.monthsToTrust.p50 ?? Infinity, runs };
+		case 'providerChanges':
+			return { value: summary.metrics.providerChanges.mean ?? 0, runs };
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** The answer's figure as shown big: "12%", "0.44", "92 months", "2.8". */
+export function answerFigure(kind: Question, value: number): string {
+	switch (kind) {
+		case 'reachWithinContract':
+		case 'aboveAtHorizon':
+		case 'collapse':
+		case 'codesign':
+			return fmtPct(value);
+		case 'trustAtYear5':
+		case 'finalTrust':
+			return value.toFixed(2);
+		case 'monthsToTrust':
+			return Number.isFinite(value) ? `${Math.round(value)} months` : 'Never';
+		case 'providerChanges':
+			return value.toFixed(1);
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** The option holding a question's answer. */
+export function rightOption(kind: Question, value: number): PredictOption {
+	return optionFor(value, optionsFor(kind));
+}
+
+/**
+ * How the room's pick compares with the right option, in words. `right` may be a chance
+ * (read on the chance options).
+ */
+export function verdict(pick: PredictOption, right: PredictOption | number): string {
+	const r = typeof right === 'number' ? optionFor(right) : right;
+	if (r.key === pick.key) return 'The room called it.';
+	const off = Math.abs(r.key - pick.key);
+	const direction = pick.key > r.key ? 'higher' : 'lower';
 	return off === 1
 		? `Close: the room guessed a little ${direction} than the simulation.`
-		: `The room guessed ${direction} than the simulation: ${right.label.toLowerCase()}.`;
+		: `The room guessed ${direction} than the simulation: ${r.label.toLowerCase()}.`;
 }

@@ -15,6 +15,7 @@ import { NOTES_MAX, type QuestionKind, type Step, type Storyline } from '$lib/db
 import { storylines, type Storylines } from '$lib/db/storylines';
 import { SimEngine } from '$lib/engine/engine.svelte';
 import { presetById, scenarioHash, type Scenario, type Summary } from '$lib/sim';
+import type { Stage } from './channel';
 import { actionFor, type FocusTarget, type KeyPress } from './keys';
 import { withLevers, type LeverPath, type LeverValues } from './levers';
 import {
@@ -32,12 +33,14 @@ import {
 	clampIndex,
 	nextMove,
 	previousIndex,
+	recordHands,
 	recordPick,
 	reveal,
 	startProgress,
 	type StepProgress
 } from './steps';
-import { DEFAULT_STORYLINE_ID, defaultStoryline, updateStep } from './storyline';
+import { builtInStoryline, defaultStoryline, storylineChoices, updateStep } from './storyline';
+import { enterStep, startTimer, stepElapsed, totalElapsed, type SessionTimer } from './timer';
 
 /** Futures in the quick first look after a change (well under a second); the rest follow. */
 const PREVIEW_RUNS = 50;
@@ -62,6 +65,8 @@ export interface WorkshopOptions {
 	openLibrary?: () => Promise<StorageResult<Pick<Library, 'getScenario'>>>;
 	/** Keeps the open storyline's id in the address (default: nothing). */
 	showInAddress?: (id: string) => void;
+	/** The clock for the presenter's timer, in milliseconds (default: Date.now). */
+	now?: () => number;
 	/** At most this many futures per scenario (default 500). */
 	maxRuns?: number;
 	/** Futures in the quick first look when a step opens (default 50). */
@@ -72,7 +77,20 @@ export class WorkshopState {
 	readonly engine: SimEngine;
 
 	story = $state.raw<Storyline>(defaultStoryline());
-	playback = $state.raw<Playback>(createPlayback(120));
+	#playback = $state.raw<Playback>(createPlayback(120));
+	/**
+	 * The playback as last set by the presenter (played, paused, scrubbed, a new step), not
+	 * moved on by each frame: what the audience's window is told, so that it is told only
+	 * when something changes.
+	 */
+	#announced = $state.raw<Playback>(createPlayback(120));
+	get playback(): Playback {
+		return this.#playback;
+	}
+	set playback(p: Playback) {
+		this.#playback = p;
+		this.#announced = p;
+	}
 	/** The result on screen: the step's (with its levers), or null while the first is coming. */
 	shown = $state.raw<Summary | null>(null);
 	helpOpen = $state(false);
@@ -80,6 +98,11 @@ export class WorkshopState {
 	fullscreen = $state(false);
 	notice = $state<string | null>(null);
 	saveStatus = $state('');
+	/** The room's screen blanked (a clicker's B): the audience's window shows nothing. */
+	blank = $state(false);
+	/** The presenter's timer and the time it was last read (moved on each second by the page). */
+	timer = $state.raw<SessionTimer>(startTimer(0));
+	now = $state(0);
 	/** Whether the whole chart shows at once on Reveal rather than playing. */
 	reduceMotion = false;
 
@@ -169,17 +192,43 @@ export class WorkshopState {
 	get title(): string {
 		return this.baseScenario?.name ?? (this.problem ? 'Scenario missing' : 'Loading…');
 	}
-	/** The storylines to choose from: the default one (stored or not) and every saved one. */
-	readonly storyOptions = $derived.by(() => {
-		const list = this.#stored.map((r) => ({ id: r.id, name: r.name }));
-		if (!list.some((r) => r.id === DEFAULT_STORYLINE_ID))
-			list.unshift({ id: DEFAULT_STORYLINE_ID, name: defaultStoryline().name });
-		return list;
+	/** The storylines to choose from: the built-in ones (stored or not) and every saved one. */
+	readonly storyOptions = $derived(storylineChoices(this.#stored));
+	/** The next step's title, for the presenter (null at the last step). */
+	get nextTitle(): string | null {
+		const next = this.story.steps[this.at + 1];
+		if (!next) return null;
+		const s = this.#resolved[next.id];
+		return typeof s === 'object' ? s.name : 'Scenario missing';
+	}
+	/** Time on this step (over all its visits) and in the whole session, in milliseconds. */
+	get stepTime(): number {
+		return stepElapsed(this.timer, this.now);
+	}
+	get totalTime(): number {
+		return totalElapsed(this.timer, this.now);
+	}
+	/** What the audience's window shows, as of now (its playback as last set, not per frame). */
+	readonly stage = $derived<Stage>({
+		storyId: this.story.id,
+		storyName: this.story.name,
+		at: this.at,
+		count: this.count,
+		title: this.title,
+		scenario: this.scenario,
+		problem: this.problem,
+		question: this.step?.question ?? 'none',
+		progress: this.progress,
+		playback: this.#announced,
+		resultHash: this.shown?.receipt.scenarioHash ?? null,
+		preview: this.preview,
+		blank: this.blank
 	});
 
 	readonly #storylines: () => Storylines;
 	readonly #openLibrary: () => Promise<StorageResult<Pick<Library, 'getScenario'>>>;
 	readonly #showInAddress: (id: string) => void;
+	readonly #now: () => number;
 	readonly #maxRuns: number;
 	readonly #previewRuns: number;
 	// Results by scenario hash, so going back to a step (or a lever position) is instant.
@@ -199,6 +248,19 @@ export class WorkshopState {
 		this.#storylines = options.storylines ?? storylines;
 		this.#openLibrary = options.openLibrary ?? ensureLibrary;
 		this.#showInAddress = options.showInAddress ?? (() => {});
+		this.#now = options.now ?? Date.now;
+		this.now = this.#now();
+		this.timer = startTimer(this.now);
+	}
+
+	/** Reads the clock again (the page calls it each second), moving the timer on. */
+	tickClock(): void {
+		this.now = this.#now();
+	}
+
+	#enterTimer(): void {
+		this.now = this.#now();
+		if (this.step) this.timer = enterStep(this.timer, this.step.id, this.now);
 	}
 
 	/**
@@ -266,7 +328,7 @@ export class WorkshopState {
 
 	/** Moves the playback clock on by `elapsedMs` (from animation frames), once a result shows. */
 	advance(elapsedMs: number): void {
-		if (this.shown) this.playback = tick(this.playback, elapsedMs);
+		if (this.shown) this.#playback = tick(this.#playback, elapsedMs);
 	}
 
 	#setProgress(p: StepProgress): void {
@@ -280,6 +342,7 @@ export class WorkshopState {
 		this.#index = next;
 		const s = this.story.steps[next];
 		if (!s) return;
+		this.#enterTimer();
 		const p = this.#progressById[s.id] ?? startProgress(s.question);
 		const fresh = !this.#progressById[s.id];
 		if (fresh) this.#progressById = { ...this.#progressById, [s.id]: p };
@@ -322,6 +385,16 @@ export class WorkshopState {
 	/** Records the room's prediction (the same option again clears it). */
 	pick(option: number): void {
 		this.#setProgress(recordPick(this.progress, option));
+	}
+
+	/** Records the hands raised in the room for one option. */
+	setHands(option: number, hands: number): void {
+		this.#setProgress(recordHands(this.progress, option, hands));
+	}
+
+	/** Blanks the room's screen, or shows it again. */
+	toggleBlank(): void {
+		this.blank = !this.blank;
 	}
 
 	togglePlay(): void {
@@ -412,6 +485,9 @@ export class WorkshopState {
 			case 'notes':
 				this.toggleNotes();
 				break;
+			case 'blank':
+				this.toggleBlank();
+				break;
 			case 'pick':
 				this.pick(action.option);
 				break;
@@ -471,12 +547,15 @@ export class WorkshopState {
 		this.#resolved = out;
 	}
 
-	/** Opens a storyline at its first step (the default one when `id` cannot be read). */
-	async openStory(id: string): Promise<void> {
-		let next = defaultStoryline();
+	/**
+	 * Opens a storyline (a saved one, else a built-in one; the default one when `id` is
+	 * neither) at its first step, or at step `at` (0-based).
+	 */
+	async openStory(id: string, at = 0): Promise<void> {
+		let next = builtInStoryline(id) ?? defaultStoryline();
 		const r = await this.#storylines().get(id);
 		if (r.ok) next = { id: r.value.id, name: r.value.name, steps: r.value.steps };
-		else if (id !== DEFAULT_STORYLINE_ID)
+		else if (!builtInStoryline(id))
 			this.notice = `${r.error.message} Showing the default storyline instead.`;
 		this.story = next;
 		this.#progressById = {};
@@ -485,7 +564,10 @@ export class WorkshopState {
 		this.#index = 0;
 		this.playback = scrub(this.playback, 0);
 		await this.#resolveSteps(next);
-		const first = next.steps[0];
+		const start = clampIndex(at, next.steps.length);
+		const first = next.steps[start];
+		this.#index = start;
+		this.#enterTimer();
 		if (first && first.question === 'none') {
 			this.#progressById = { [first.id]: startProgress('none') };
 			this.playback = startReveal(this.playback, this.reduceMotion);

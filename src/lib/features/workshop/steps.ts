@@ -4,6 +4,7 @@
  * "previous", so "next" first reveals a step's answer and then moves on.
  */
 import type { QuestionKind } from '$lib/db/storyline';
+import { setHands, type Votes } from './votes';
 
 export type Phase = 'predict' | 'revealed';
 
@@ -12,11 +13,13 @@ export interface StepProgress {
 	phase: Phase;
 	/** The option key the room picked (1-based), or null. */
 	pick: number | null;
+	/** The show of hands per option, when the presenter counted them. */
+	votes: Votes | null;
 }
 
 /** How a step starts: asking the room, or straight to the chart when it asks nothing. */
 export function startProgress(question: QuestionKind): StepProgress {
-	return { phase: question === 'none' ? 'revealed' : 'predict', pick: null };
+	return { phase: question === 'none' ? 'revealed' : 'predict', pick: null, votes: null };
 }
 
 export type NextMove = { type: 'reveal' } | { type: 'go'; index: number } | { type: 'stay' };
@@ -43,6 +46,12 @@ export function clampIndex(index: number, count: number): number {
 export function recordPick(p: StepProgress, option: number): StepProgress {
 	if (p.phase !== 'predict') return p;
 	return { ...p, pick: p.pick === option ? null : option };
+}
+
+/** Records the hands raised for one option; only while predicting. */
+export function recordHands(p: StepProgress, option: number, hands: number): StepProgress {
+	if (p.phase !== 'predict') return p;
+	return { ...p, votes: setHands(p.votes, option, hands) };
 }
 
 export function reveal(p: StepProgress): StepProgress {
