@@ -75,6 +75,10 @@ test.describe('workshop presenter', () => {
 		// Reveal: the simulated answer beside the room's prediction, and the chart plays.
 		await page.keyboard.press('r');
 		await expect(page.getByTestId('answer')).toHaveText(/^(\d+%|under 1%|over 99%)$/);
+		// Beside the chance, a level of trust against the threshold.
+		await expect(page.getByTestId('answer-level')).toHaveText(
+			/^Median trust at month \d+: \d\.\d\d, from \d\.\d\d at the start; the threshold is 0\.6\.$/
+		);
 		await expect(page.getByTestId('room-pick')).toContainText('Likely');
 		await expect(page.getByRole('button', { name: 'Pause (Space)' })).toBeVisible();
 		await expect.poll(() => drawnMonth(page)).toBeGreaterThan(3);

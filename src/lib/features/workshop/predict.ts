@@ -1,10 +1,11 @@
 /**
  * "Predict, then run": the questions a trainer can put to the room before a scenario is
  * revealed, the answers the room picks from, and the simulated answer to each question
- * read from a summary. Pure functions: no DOM.
+ * read from a summary, with a level of trust or engagement beside it. Pure functions: no DOM.
  */
+import { fmtPct, fmtScore } from '$lib/charts/format';
 import type { QuestionKind } from '$lib/db/storyline';
-import type { Scenario, Summary } from '$lib/sim';
+import { Rung, type Scenario, type Summary } from '$lib/sim';
 
 /** The question the app asks when a trainer has not chosen another. */
 export const DEFAULT_QUESTION: QuestionKind = 'reachWithinContract';
@@ -146,6 +147,60 @@ export function answerOf(
 			return { p: summary.probabilities.collapse.p, runs };
 		case 'codesign':
 			return { p: summary.probabilities.reachesCodesigning.p, runs };
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** The mean over the last 12 months (or the whole of a shorter horizon) of a monthly series. */
+function finalYear(monthly: readonly number[]): number {
+	const from = Math.max(0, monthly.length - 12);
+	let sum = 0;
+	for (let t = from; t < monthly.length; t++) sum += monthly[t];
+	return monthly.length > from ? sum / (monthly.length - from) : NaN;
+}
+
+/**
+ * A level to set beside the answer, so a chance of 0% is never all the room hears while trust
+ * moved: median trust at the contract's end or in the final year against the threshold, the
+ * median lowest trust against where it started, or the share of the community co-designing.
+ */
+export function answerLevel(
+	kind: Exclude<QuestionKind, 'none'>,
+	s: Scenario,
+	summary: Summary
+): string {
+	const trust = summary.series.trust.p50;
+	const T = thresholdWords(summary.threshold);
+	if (trust.length === 0) return '';
+	const start = fmtScore(trust[0]);
+	switch (kind) {
+		case 'reachWithinContract': {
+			const month = Math.min(trust.length, Math.max(1, s.contract.lengthMonths));
+			return `Median trust at month ${month}: ${fmtScore(trust[month - 1])}, from ${start} at the start; the threshold is ${T}.`;
+		}
+		case 'aboveAtHorizon': {
+			const ft = summary.metrics.finalTrust;
+			if (ft.p50 === null) return '';
+			const middle =
+				ft.p25 !== null && ft.p75 !== null
+					? ` (middle half of futures ${fmtScore(ft.p25)} to ${fmtScore(ft.p75)})`
+					: '';
+			return `Median trust in the final year: ${fmtScore(ft.p50)}${middle}, from ${start} at the start; the threshold is ${T}.`;
+		}
+		case 'collapse': {
+			const low = summary.metrics.minTrust.p50;
+			return low === null
+				? ''
+				: `Median lowest trust: ${fmtScore(low)}, from ${start} at the start.`;
+		}
+		case 'codesign': {
+			const co = summary.ladder
+				.slice(Rung.coDesigning)
+				.reduce((acc, row) => acc + finalYear(row), 0);
+			const engaged = finalYear(summary.series.engaged.mean);
+			return `On average in the final year, ${fmtPct(co)} of the community is co-designing or higher and ${fmtPct(engaged)} engaged or higher.`;
+		}
 		default:
 			return kind satisfies never;
 	}
