@@ -113,6 +113,12 @@ test('contract ends say what followed, in the chart, its legend and its words', 
 	);
 	expect(await overlaps(labels)).toEqual([]);
 	expect(await smallText(fan)).toEqual([]);
+	// On a phone the labels break onto two lines, and still neither overlap nor leave the chart.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await expect.poll(() => labels.first().locator('tspan').count()).toBe(2);
+	await expect.poll(() => overlaps(labels)).toEqual([]);
+	expect(await cutOff(fan)).toEqual([]);
+	await page.setViewportSize({ width: 1366, height: 768 });
 	// The components chart says how overall trust is made from the four.
 	await expect(chart('The four components of trust')).toContainText(
 		"each person's weighted harmonic mean"
