@@ -239,3 +239,11 @@ test('tornado labels never overlap, on a laptop and on a phone', async ({ page }
 	await page.getByLabel('Measure').selectOption('medianFinalTrust');
 	await expect(page.getByTestId('sensitivity-beside')).toHaveCount(0);
 });
+
+test('the comparison report gives median trust beside each headline chance', async ({ page }) => {
+	await page.goto('/compare/report?scenarios=preset-typical,preset-towards&runs=20');
+	const headlines = page.getByTestId('compare-headline');
+	await expect(headlines).toHaveCount(2, { timeout: 90_000 });
+	for (const h of await headlines.all())
+		await expect(h).toContainText(/trust .*\. Median trust is \d\.\d\d in the final year/);
+});
