@@ -75,6 +75,8 @@ test.describe('workshop presenter', () => {
 		// Reveal: the simulated answer beside the room's prediction, and the chart plays.
 		await page.keyboard.press('r');
 		await expect(page.getByTestId('answer')).toHaveText(/^0\.\d\d$/);
+		// A level of trust is the answer itself: nothing is set beside it.
+		await expect(page.getByTestId('answer-level')).toHaveCount(0);
 		await expect(page.getByTestId('room-pick')).toContainText('Fair');
 		await expect(page.getByRole('button', { name: 'Pause (Space)' })).toBeVisible();
 		await expect.poll(() => drawnMonth(page)).toBeGreaterThan(3);

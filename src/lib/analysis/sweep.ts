@@ -11,6 +11,7 @@ import {
 	type Scenario,
 	type Summary
 } from '$lib/sim';
+import { fmtPct } from './words';
 
 export interface SweepAxis {
 	path: string;
@@ -192,26 +193,58 @@ export interface CellResult {
 	trustAboveThreshold: Probability;
 	/** Median over futures of trust in the final year (its mean over the last 12 months). */
 	medianFinalTrust: number;
+	/** The middle half of futures' trust in the final year: its 25th and 75th percentiles. */
+	finalTrustMiddle: [number, number];
 	/** Median over futures of trust over the whole horizon. */
 	medianMeanTrust: number;
+	/**
+	 * Months in which the median future's trust is at or above the threshold: months in which at
+	 * least half of the futures are there (read from the monthly percentiles, not per run).
+	 */
+	monthsMedianAbove: number;
+	/** Share of the community engaged or higher, on average over futures and the final year. */
+	engagedFinalYear: number;
+	/** The horizon in months (the most `monthsMedianAbove` can be). */
+	months: number;
 }
 
 /** The probabilities a cell holds, which goal seeking can aim at. */
 export type SweepProbability = 'reachesCodesigning' | 'trustAboveThreshold';
 
-/** What a sweep's colour can show: a level of trust, or the chance of an outcome. */
-export type SweepMetric = 'medianFinalTrust' | 'medianMeanTrust' | SweepProbability;
+/**
+ * What a sweep's colour can show: a level of trust, a share of the community, a number of
+ * months, or the chance of an outcome.
+ */
+export type SweepMetric =
+	| 'medianFinalTrust'
+	| 'medianMeanTrust'
+	| 'monthsMedianAbove'
+	| 'engagedFinalYear'
+	| SweepProbability;
 
 export interface SweepMetricInfo {
 	key: SweepMetric;
 	label: string;
-	/** 'trust' is a level from 0 to 1; 'probability' a share of futures, with its error. */
-	kind: 'trust' | 'probability';
+	/**
+	 * 'trust' is a level from 0 to 1; 'share' a share of the community; 'months' a count of
+	 * months; 'probability' a share of futures, with its error.
+	 */
+	kind: 'trust' | 'share' | 'months' | 'probability';
 }
 
 export const SWEEP_METRICS: readonly SweepMetricInfo[] = [
 	{ key: 'medianFinalTrust', label: 'Median trust in the final year', kind: 'trust' },
 	{ key: 'medianMeanTrust', label: 'Median trust over the whole horizon', kind: 'trust' },
+	{
+		key: 'monthsMedianAbove',
+		label: 'Months the median future is at or above the threshold',
+		kind: 'months'
+	},
+	{
+		key: 'engagedFinalYear',
+		label: 'Share of the community engaged or higher in the final year',
+		kind: 'share'
+	},
 	{
 		key: 'trustAboveThreshold',
 		label: 'Chance trust in the final year is at or above the threshold',
@@ -242,11 +275,13 @@ export function sweepMetricInfo(key: SweepMetric): SweepMetricInfo {
 	return m;
 }
 
-/** The number a cell shows for a measure, 0 to 1. */
+/** The number a cell shows for a measure: 0 to 1, or months for a count of months. */
 export function cellValue(c: CellResult, metric: SweepMetric): number {
 	switch (metric) {
 		case 'medianFinalTrust':
 		case 'medianMeanTrust':
+		case 'monthsMedianAbove':
+		case 'engagedFinalYear':
 			return c[metric];
 		case 'trustAboveThreshold':
 		case 'reachesCodesigning':
@@ -256,28 +291,86 @@ export function cellValue(c: CellResult, metric: SweepMetric): number {
 	}
 }
 
-/** What a cell keeps of a summary. */
+/** A value of a measure as a cell prints it: "0.42", "37%", "18 months" (as "18"). */
+export function sweepValueText(metric: SweepMetric, v: number): string {
+	if (!Number.isFinite(v)) return 'unknown';
+	const kind = sweepMetricInfo(metric).kind;
+	switch (kind) {
+		case 'trust':
+			return v.toFixed(2);
+		case 'share':
+		case 'probability':
+			return fmtPct(v);
+		case 'months':
+			return String(Math.round(v));
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** Final-year months of a horizon: the last 12, or all of a shorter one. */
+const FINAL_YEAR = 12;
+
+/** What a cell keeps of a summary: a few numbers, never the per-run arrays. */
 export function cellResult(summary: Summary): CellResult {
+	const months = summary.months;
+	const median = summary.series.trust.p50;
+	let above = 0;
+	for (let t = 0; t < months; t++) if (median[t] >= summary.threshold) above++;
+	const engaged = summary.series.engaged.mean;
+	const from = Math.max(0, months - FINAL_YEAR);
+	let sum = 0;
+	for (let t = from; t < months; t++) sum += engaged[t];
+	const ft = summary.metrics.finalTrust;
 	return {
 		reachesCodesigning: summary.probabilities.reachesCodesigning,
 		trustAboveThreshold: summary.probabilities.trustAboveThreshold,
-		medianFinalTrust: summary.metrics.finalTrust.p50 ?? NaN,
-		medianMeanTrust: summary.metrics.meanTrust.p50 ?? NaN
+		medianFinalTrust: ft.p50 ?? NaN,
+		finalTrustMiddle: [ft.p25 ?? NaN, ft.p75 ?? NaN],
+		medianMeanTrust: summary.metrics.meanTrust.p50 ?? NaN,
+		monthsMedianAbove: above,
+		engagedFinalYear: months > from ? sum / (months - from) : NaN,
+		months
 	};
 }
 
 /**
+ * When every cell run prints the same value of the measure shown (a sweep of 36 cells all at
+ * 0%), what to say, and the first measure (in the order offered) whose printed values do differ
+ * between the cells, to suggest instead; null when the cells differ, or fewer than two have run.
+ */
+export function uniformSweep(
+	cells: readonly (CellResult | null)[],
+	metric: SweepMetric
+): { count: number; text: string; suggest: SweepMetric | null } | null {
+	const run = cells.filter((c): c is CellResult => c !== null);
+	if (run.length < 2) return null;
+	const texts = (m: SweepMetric) => new Set(run.map((c) => sweepValueText(m, cellValue(c, m))));
+	const shown = texts(metric);
+	if (shown.size !== 1) return null;
+	const suggest = SWEEP_METRICS.find((m) => m.key !== metric && texts(m.key).size > 1)?.key ?? null;
+	return { count: run.length, text: [...shown][0], suggest };
+}
+
+/**
  * The values a sweep's colour scale runs between. A chance always spans 0 to 1. Levels of
- * trust in a sweep usually lie within a few tenths of each other, which on a 0-to-1 scale
- * would all be one grey: their scale spans the cells' own range, widened to whole
- * twentieths and to at least a tenth (upwards, or down from 1), within 0 to 1 (the legend gives its ends).
+ * trust and shares of the community in a sweep usually lie within a few tenths of each other,
+ * which on a 0-to-1 scale would all be one grey: their scale spans the cells' own range, widened
+ * to whole twentieths and to at least a tenth (upwards, or down from 1), within 0 to 1. Months
+ * span the cells' range widened to whole quarters and to at least a year, from 0 (the legend
+ * gives its ends).
  */
 export function colourDomain(
 	values: readonly number[],
 	kind: SweepMetricInfo['kind']
 ): [number, number] {
 	const finite = values.filter((v) => Number.isFinite(v));
-	if (kind === 'probability' || finite.length === 0) return [0, 1];
+	if (kind === 'probability' || finite.length === 0) return kind === 'months' ? [0, 12] : [0, 1];
+	if (kind === 'months') {
+		const lo = Math.max(0, Math.floor(Math.min(...finite) / 3) * 3);
+		const hi = Math.max(lo + 12, Math.ceil(Math.max(...finite) / 3) * 3);
+		return [lo, hi];
+	}
 	let lo = Math.floor(Math.min(...finite) * 20 + 1e-9) / 20;
 	let hi = Math.ceil(Math.max(...finite) * 20 - 1e-9) / 20;
 	if (hi - lo < 0.1) hi = lo + 0.1;

@@ -217,7 +217,11 @@ export function barReadout(
 /** A distribution in words. */
 export function distributionSummaryText(d: Distribution): string {
 	const biggest = d.bars.reduce((a, b) => (b.count > a.count ? b : a), d.bars[0]);
-	return `${d.headline}. The most common range is ${biggest.label}, with ${fmtPct(d.n ? biggest.count / d.n : 0)} of the ${fmtCount(d.n)} futures.`;
+	const share = `${fmtPct(d.n ? biggest.count / d.n : 0)} of the ${fmtCount(d.n)} futures`;
+	// The "never" bar is not a range: "never within 10 years" is no range of months.
+	if (biggest.never)
+		return `${d.headline}. The most common outcome is that trust never reaches the threshold (${biggest.label}): ${share}.`;
+	return `${d.headline}. The most common range is ${biggest.label}, with ${share}.`;
 }
 
 export function distributionTable(d: Distribution, threshold: number): TableData {

@@ -6,7 +6,7 @@
 import { area, line } from 'd3';
 import type { Linear } from './linear';
 import type { Bands, Summary } from '$lib/sim';
-import { fmtDuration, fmtPct, fmtScore } from './format';
+import { capitalise, fmtDuration, fmtPct, fmtScore } from './format';
 import type { TableData } from './table';
 
 type Scale = Linear;
@@ -115,17 +115,55 @@ export function timelineMarks(timeline: Summary['timeline'], minShare = 0.05): T
 	return { boundaries, mobilising };
 }
 
-/** A short label for a contract boundary, e.g. "Contract ends" or "Ends in 90%". */
-export function boundaryLabel(b: Boundary): string {
-	return b.share >= 0.995 ? 'Contract ends' : `Ends in ${fmtPct(b.share)}`;
+/** Shares below this are left out of a boundary's words (they would print as 0%). */
+const TRACE = 0.005;
+
+/**
+ * What followed a contract's end in how many futures: extended, or re-procured (the incumbent
+ * kept it or a new provider took over), each a share of all futures, rounded so that the two
+ * add up to the boundary's own share as printed. A share equal to the whole of the boundary's
+ * share is written without a number ("re-procured").
+ */
+function outcomeParts(b: Boundary, style: 'label' | 'words'): string[] {
+	const reprocured = Math.max(0, b.share - b.extended);
+	const whole = Math.round(b.share * 100);
+	const ext = Math.round(b.extended * 100);
+	const part = (words: string, p: number, rounded: number) => {
+		if (Math.abs(p - b.share) < TRACE) return words;
+		const pct = rounded >= 1 && rounded <= 99 ? `${rounded}%` : fmtPct(p);
+		return style === 'label' ? `${pct} ${words}` : `${words} in ${pct}`;
+	};
+	const parts: string[] = [];
+	if (b.extended >= TRACE) parts.push(part('extended', b.extended, ext));
+	if (reprocured >= TRACE) parts.push(part('re-procured', reprocured, whole - ext));
+	return parts;
 }
 
-/** What happens at a boundary, in words, for readouts and tables. */
-function boundaryWords(b: Boundary): string {
-	const parts = [`a contract ended after month ${b.month - 1} in ${fmtPct(b.share)} of futures`];
-	if (b.extended > 0) parts.push(`extended in ${fmtPct(b.extended)}`);
-	if (b.changed > 0) parts.push(`the service changes hands in ${fmtPct(b.changed)}`);
-	return parts.join('; ');
+/**
+ * A short label for a contract boundary, with what followed: "Contract ends: 74% extended, 26%
+ * re-procured" (shares of all futures), "Ends in 74%: re-procured". The same words label the
+ * fan chart on a page and on the workshop's projector.
+ */
+export function boundaryLabel(b: Boundary): string {
+	const head = b.share >= 1 - TRACE ? 'Contract ends' : `Ends in ${fmtPct(b.share)}`;
+	const parts = outcomeParts(b, 'label');
+	return parts.length ? `${head}: ${parts.join(', ')}` : head;
+}
+
+/**
+ * What happens at a boundary, in a sentence for readouts, tables and the workshop, e.g. "After
+ * month 36 the contract ends in every future: it is extended in 74% and re-procured in 26%; the
+ * service changes hands in 14%".
+ */
+export function boundaryWords(b: Boundary): string {
+	const where =
+		b.share >= 1 - TRACE
+			? `after month ${b.month - 1} the contract ends in every future`
+			: `after month ${b.month - 1} a contract ends in ${fmtPct(b.share)} of futures`;
+	const parts = outcomeParts(b, 'words');
+	const what = parts.length ? `: it is ${listWords(parts)}` : '';
+	const hands = b.changed >= TRACE ? `; the service changes hands in ${fmtPct(b.changed)}` : '';
+	return `${where}${what}${hands}`;
 }
 
 /** The values of one series at a month (0-based index), for a readout. */
@@ -175,11 +213,8 @@ export function fanSummaryText(summary: Summary): string {
 	parts.push(
 		`In 9 of 10 simulated futures, trust in the last month lies between ${fmtScore(b.p5[last])} and ${fmtScore(b.p95[last])}; the threshold is ${fmtScore(summary.threshold)}.`
 	);
-	const marks = timelineMarks(summary.timeline);
-	if (marks.boundaries.length)
-		parts.push(
-			`Contracts end after month${marks.boundaries.length > 1 ? 's' : ''} ${listWords(marks.boundaries.map((m) => String(m.month - 1)))}.`
-		);
+	for (const b of timelineMarks(summary.timeline).boundaries)
+		parts.push(`${capitalise(boundaryWords(b))}.`);
 	return parts.join(' ');
 }
 

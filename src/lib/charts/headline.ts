@@ -4,7 +4,7 @@
  * "none" and "every" are used only when that is what happened, counts replace percentages
  * when there are few runs, and each probability comes with its standard error.
  */
-import { futuresForSpread, type Scenario, type Summary } from '$lib/sim';
+import { futuresForSpread, quantileSorted, type Scenario, type Summary } from '$lib/sim';
 import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore, inSentence } from './format';
 import { collapseWords, FINAL_YEAR_MONTHS } from './labels';
 
@@ -120,7 +120,12 @@ export function headlineSentences(summary: Summary, scenario: Scenario): string[
 	const finalMedian = median(summary.perRun.finalTrust);
 	const wholeMedian = median(summary.perRun.meanTrust);
 	if (finalMedian !== null && wholeMedian !== null) {
-		const both = `${fmtScore(finalMedian)} in the final year (the last ${FINAL_YEAR_MONTHS} months) and ${fmtScore(wholeMedian)} over the whole ${horizon}`;
+		// The spread of final-year trust beside its median, unless the middle half is one value.
+		const sorted = [...summary.perRun.finalTrust].sort((a, b) => a - b);
+		const q1 = fmtScore(quantileSorted(sorted, 0.25));
+		const q3 = fmtScore(quantileSorted(sorted, 0.75));
+		const middle = n > 1 && q1 !== q3 ? `; middle half of futures ${q1} to ${q3}` : '';
+		const both = `${fmtScore(finalMedian)} in the final year (the last ${FINAL_YEAR_MONTHS} months${middle}) and ${fmtScore(wholeMedian)} over the whole ${horizon}`;
 		sentences.push(n === 1 ? `Trust averages ${both}.` : `Median trust is ${both}.`);
 	}
 

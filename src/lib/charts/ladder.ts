@@ -5,7 +5,7 @@
 import { area, stack } from 'd3';
 import type { Linear } from './linear';
 import type { Summary } from '$lib/sim';
-import { fmtPct } from './format';
+import { capitalise, fmtPct } from './format';
 import { RUNG_NAMES } from './labels';
 import type { TableData } from './table';
 
@@ -80,7 +80,8 @@ export function ladderSummaryText(summary: Summary): string {
 	const peak = shareAtOrAbove(L, 3, peakT);
 	const parts = [
 		`On average, by the last month the largest group of the community is ${RUNG_NAMES[top]?.toLowerCase() ?? 'unknown'} (${fmtPct(L[top][last])}).`,
-		`${fmtPct(engaged)} are engaged or higher and ${fmtPct(codesign)} co-designing or co-producing.`
+		// Capitalised: a share under 1% would otherwise start the sentence "under 1% are…".
+		`${capitalise(fmtPct(engaged))} are engaged or higher and ${fmtPct(codesign)} co-designing or co-producing.`
 	];
 	if (peakT < last && peak - engaged >= 0.02)
 		parts.push(`The share engaged or higher peaks at ${fmtPct(peak)} in month ${peakT + 1}.`);

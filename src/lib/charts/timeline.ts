@@ -2,8 +2,8 @@
  * What the presenter's fan chart shows at a point of the playback: the contract events that
  * have happened by then, their labels, and the readout at the playback head. Pure: no DOM.
  */
-import { timelineMarks, type Boundary } from '$lib/charts/fan';
-import { fmtPct, fmtScore } from '$lib/charts/format';
+import { boundaryLabel, boundaryWords, timelineMarks, type Boundary } from '$lib/charts/fan';
+import { capitalise, fmtScore } from '$lib/charts/format';
 import type { Summary } from '$lib/sim';
 
 /** A contract event on the timeline: a contract ending (and what followed). */
@@ -19,21 +19,12 @@ export interface TimelineEvent {
 }
 
 function eventOf(b: Boundary): TimelineEvent {
-	const ended = b.month - 1;
-	const label =
-		b.changed >= 0.05
-			? `New provider (${fmtPct(b.changed)})`
-			: b.share >= 0.995
-				? 'Contract ends'
-				: `Ends (${fmtPct(b.share)})`;
-	const parts = [
-		b.share >= 0.995
-			? `The contract ends after month ${ended}`
-			: `A contract ends after month ${ended} in ${fmtPct(b.share)} of futures`
-	];
-	if (b.extended > 0) parts.push(`it is extended in ${fmtPct(b.extended)}`);
-	if (b.changed > 0) parts.push(`the service changes hands in ${fmtPct(b.changed)}`);
-	return { at: b.month - 0.5, month: b.month, label, words: `${parts.join('; ')}.` };
+	return {
+		at: b.month - 0.5,
+		month: b.month,
+		label: boundaryLabel(b),
+		words: `${capitalise(boundaryWords(b))}.`
+	};
 }
 
 /** Every contract event of a summary that happens in at least `minShare` of futures. */

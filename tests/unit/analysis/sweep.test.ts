@@ -5,6 +5,9 @@ import {
 	cellScenario,
 	cellValue,
 	colourDomain,
+	sweepValueText,
+	uniformSweep,
+	type CellResult,
 	DEFAULT_SWEEP_METRIC,
 	firstStride,
 	isSweepProbability,
@@ -138,14 +141,77 @@ describe('what a sweep shows', () => {
 		const c = cellResult(summary);
 		expect(c.medianFinalTrust).toBe(summary.metrics.finalTrust.p50);
 		expect(c.medianMeanTrust).toBe(summary.metrics.meanTrust.p50);
+		expect(c.finalTrustMiddle).toEqual([
+			summary.metrics.finalTrust.p25,
+			summary.metrics.finalTrust.p75
+		]);
 		for (const m of SWEEP_METRICS) {
 			const v = cellValue(c, m.key);
 			expect(v, m.key).toBeGreaterThanOrEqual(0);
-			expect(v, m.key).toBeLessThanOrEqual(1);
+			expect(v, m.key).toBeLessThanOrEqual(m.kind === 'months' ? c.months : 1);
 			expect(isSweepProbability(m.key)).toBe(m.kind === 'probability');
 		}
 		expect(cellValue(c, 'trustAboveThreshold')).toBe(summary.probabilities.trustAboveThreshold.p);
+		// Months the median future is at or above the threshold, counted from the monthly medians.
+		const median = summary.series.trust.p50;
+		expect(c.monthsMedianAbove).toBe(median.filter((v) => v >= summary.threshold).length);
+		// The share engaged or higher: the mean over futures, averaged over the final year.
+		const engaged = summary.series.engaged.mean.slice(-12);
+		expect(c.engagedFinalYear).toBeCloseTo(engaged.reduce((a, b) => a + b, 0) / 12, 12);
 	}, 60_000);
+
+	it('offers continuous measures beside the chances', () => {
+		const kinds = SWEEP_METRICS.map((m) => m.kind);
+		expect(kinds).toContain('months');
+		expect(kinds).toContain('share');
+		expect(SWEEP_METRICS.map((m) => m.label)).toContain(
+			'Share of the community engaged or higher in the final year'
+		);
+	});
+
+	it('prints each kind of measure in its own unit', () => {
+		expect(sweepValueText('medianFinalTrust', 0.4234)).toBe('0.42');
+		expect(sweepValueText('trustAboveThreshold', 0)).toBe('0%');
+		expect(sweepValueText('engagedFinalYear', 0.123)).toBe('12%');
+		expect(sweepValueText('monthsMedianAbove', 17.6)).toBe('18');
+	});
+});
+
+/** A cell with the given median final-year trust and chance above the threshold. */
+function cell(trust: number, p: number): CellResult {
+	const pr = { p, se: Math.sqrt((p * (1 - p)) / 100), count: 100 };
+	return {
+		reachesCodesigning: { p: 0, se: 0, count: 100 },
+		trustAboveThreshold: pr,
+		medianFinalTrust: trust,
+		finalTrustMiddle: [trust - 0.02, trust + 0.02],
+		medianMeanTrust: trust,
+		monthsMedianAbove: 0,
+		engagedFinalYear: 0.1,
+		months: 120
+	};
+}
+
+describe('a sweep whose cells are all the same', () => {
+	it('says so and suggests the first measure that varies', () => {
+		const cells = [cell(0.24, 0), cell(0.42, 0), null, cell(0.3, 0)];
+		expect(uniformSweep(cells, 'trustAboveThreshold')).toEqual({
+			count: 3,
+			text: '0%',
+			suggest: 'medianFinalTrust'
+		});
+	});
+
+	it('says nothing when the cells differ, or when fewer than two have run', () => {
+		expect(uniformSweep([cell(0.24, 0), cell(0.42, 0.5)], 'trustAboveThreshold')).toBeNull();
+		expect(uniformSweep([cell(0.24, 0), cell(0.42, 0)], 'medianFinalTrust')).toBeNull();
+		expect(uniformSweep([cell(0.24, 0), null], 'trustAboveThreshold')).toBeNull();
+	});
+
+	it('suggests no measure when every measure is the same in every cell', () => {
+		const u = uniformSweep([cell(0.3, 0), cell(0.3, 0)], 'medianFinalTrust');
+		expect(u).toEqual({ count: 2, text: '0.30', suggest: null });
+	});
 });
 
 describe('the colour scale of a sweep', () => {
@@ -157,5 +223,9 @@ describe('the colour scale of a sweep', () => {
 		expect(colourDomain([0.99], 'trust')).toEqual([0.9, 1]);
 		expect(colourDomain([], 'trust')).toEqual([0, 1]);
 		expect(colourDomain([NaN, 0.5], 'trust')).toEqual([0.5, 0.6]);
+		expect(colourDomain([0.12, 0.2], 'share')).toEqual([0.1, 0.2]);
+		expect(colourDomain([0, 40, 17], 'months')).toEqual([0, 42]);
+		expect(colourDomain([50, 52], 'months')).toEqual([48, 60]);
+		expect(colourDomain([], 'months')).toEqual([0, 12]);
 	});
 });

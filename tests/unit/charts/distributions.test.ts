@@ -132,6 +132,12 @@ describe('end-metric distributions', () => {
 		expect(distributionSummaryText(trust)).toBe(
 			'At or above 0.60 in the final year: 2 of 4 futures. The most common range is 0.30 to 0.35, with 50% of the 4 futures.'
 		);
+		// When most futures never reach the threshold, "never" is not called a range.
+		const toTrust = distributions(s)[1];
+		expect(distributionSummaryText(toTrust)).toBe(
+			'Reaches 0.60 within 2 years: 2 of 4 futures. The most common outcome is that trust never reaches the threshold (never within 2 years): 50% of the 4 futures.'
+		);
+		expect(distributionSummaryText(toTrust)).not.toContain('range is never');
 		const t = distributionTable(trust, 0.6);
 		expect(t.columns).toEqual(['Range', 'Futures', 'Share', 'Of them, reached 0.60']);
 		expect(t.rows).toHaveLength(trust.bars.length);

@@ -3,6 +3,7 @@ import { scaleLinear } from '../../../src/lib/charts/linear';
 import {
 	bandPath,
 	boundaryLabel,
+	boundaryWords,
 	fanPaths,
 	fanReadout,
 	fanSummaryText,
@@ -75,9 +76,40 @@ describe('timeline marks', () => {
 		]);
 	});
 
-	it('labels boundaries by how often they happen', () => {
-		expect(boundaryLabel({ month: 36, share: 1, changed: 0, extended: 0 })).toBe('Contract ends');
-		expect(boundaryLabel({ month: 72, share: 0.9, changed: 0, extended: 0 })).toBe('Ends in 90%');
+	it('labels boundaries by how often they happen and what followed', () => {
+		expect(boundaryLabel({ month: 37, share: 1, changed: 0, extended: 0 })).toBe(
+			'Contract ends: re-procured'
+		);
+		expect(boundaryLabel({ month: 73, share: 0.9, changed: 0.3, extended: 0 })).toBe(
+			'Ends in 90%: re-procured'
+		);
+		// Extended in some futures: the label says so, never a bare "Contract ends".
+		expect(boundaryLabel({ month: 37, share: 1, changed: 0.2, extended: 0.39 })).toBe(
+			'Contract ends: 39% extended, 61% re-procured'
+		);
+		// The courage example: extended in (nearly) every future.
+		expect(boundaryLabel({ month: 85, share: 1, changed: 0, extended: 1 })).toBe(
+			'Contract ends: extended'
+		);
+		expect(boundaryLabel({ month: 73, share: 0.26, changed: 0.04, extended: 0.21 })).toBe(
+			'Ends in 26%: 21% extended, 5% re-procured'
+		);
+	});
+
+	it('words a boundary in a sentence with the changes of hands', () => {
+		expect(boundaryWords({ month: 37, share: 1, changed: 0.14, extended: 0.74 })).toBe(
+			'after month 36 the contract ends in every future: it is extended in 74% and re-procured in 26%; the service changes hands in 14%'
+		);
+		// Rounded so the parts add up: 73.6% and 26.4% are 74% and 26%, 27% and 22% leave 5%.
+		expect(boundaryLabel({ month: 37, share: 1, changed: 0, extended: 0.736 })).toBe(
+			'Contract ends: 74% extended, 26% re-procured'
+		);
+		expect(boundaryLabel({ month: 73, share: 0.27, changed: 0, extended: 0.224 })).toBe(
+			'Ends in 27%: 22% extended, 5% re-procured'
+		);
+		expect(boundaryWords({ month: 61, share: 0.74, changed: 0.33, extended: 0 })).toBe(
+			'after month 60 a contract ends in 74% of futures: it is re-procured; the service changes hands in 33%'
+		);
 	});
 
 	it('marks the typical contract’s end at month 37 in every future', () => {
@@ -98,7 +130,7 @@ describe('readout, words and table', () => {
 			'Median 0.50',
 			'Middle half of futures: 0.45 to 0.55',
 			'9 in 10 futures: 0.40 to 0.60',
-			'a contract ended after month 3 in 100% of futures; extended in 50%'
+			'after month 3 the contract ends in every future: it is extended in 50% and re-procured in 50%'
 		]);
 	});
 
@@ -114,7 +146,7 @@ describe('readout, words and table', () => {
 		const t = fanTable(s);
 		expect(t.rows).toHaveLength(s.months);
 		expect(t.columns).toHaveLength(7);
-		expect(t.rows[36][6]).toContain('a contract ended after month 36 in 100% of futures');
+		expect(t.rows[36][6]).toContain('after month 36 the contract ends in every future: it is');
 		expect(t.rows[0][0]).toBe('1');
 	});
 

@@ -60,6 +60,22 @@ describe('headline', () => {
 		);
 	});
 
+	it('gives the middle half of final-year trust beside its median, even when none reach the threshold', () => {
+		const finalTrust = Array.from({ length: 50 }, (_, i) => 0.3 + (i % 5) * 0.05);
+		const s = handMade({
+			months: 60,
+			monthsToTrust: futures(50, 0),
+			finalTrust,
+			meanTrust: new Array(50).fill(0.35),
+			start: 0.25
+		});
+		const [first, second] = headlineSentences(s, scenario);
+		expect(first).toContain('does not reach 0.60 within 5 years in any of the 50');
+		expect(second).toBe(
+			'Median trust is 0.40 in the final year (the last 12 months; middle half of futures 0.35 to 0.45) and 0.35 over the whole 5 years.'
+		);
+	});
+
 	it('says the median future never gets there when fewer than half do', () => {
 		const s = handMade({ months: 120, monthsToTrust: futures(100, 38, [40, 42]), start: 0.4 });
 		expect(headlineSentences(s, scenario)[0]).toBe(

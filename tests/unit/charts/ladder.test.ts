@@ -70,6 +70,14 @@ describe('ladder words and table', () => {
 		);
 	});
 
+	it('starts its second sentence with a capital when under 1% are engaged', () => {
+		const few = handMade({ months: 6, monthsToTrust: [1, -1] });
+		few.ladder = [0.34, 0.66, 0, 0.003, 0, 0].map((v) => new Array<number>(6).fill(v));
+		const text = ladderSummaryText(few);
+		expect(text).toContain('(66%). Under 1% are engaged or higher');
+		expect(text).not.toMatch(/\. under/);
+	});
+
 	it('tables one row per month and a column per rung', () => {
 		const t = ladderTable(s);
 		expect(t.columns).toEqual([

@@ -12,15 +12,18 @@ function churn(): Summary {
 }
 
 describe("the presenter chart's timeline", () => {
-	it('lists contract ends between months, with changes of hands in the label', () => {
+	it('lists contract ends between months, with what followed in the label and the words', () => {
 		const summary = churn();
 		const events = timelineEvents(summary);
 		expect(events.length).toBeGreaterThanOrEqual(4);
 		expect(events[0].month).toBe(25);
 		expect(events[0].at).toBe(24.5);
-		expect(events[0].words).toMatch(/^The contract ends after month 24/);
-		expect(events[0].words).toContain('changes hands');
-		expect(events[0].label).toMatch(/^New provider \(\d+%\)$/);
+		expect(events[0].words).toMatch(/^After month 24 the contract ends in every future/);
+		expect(events[0].words).toMatch(/changes hands in \d+%\.$/);
+		// One wording with the fan chart on a page: no "New provider (39%)" here and "Ends" there.
+		expect(events[0].label).toMatch(
+			/^Contract ends: (re-procured|\d+% extended, \d+% re-procured)$/
+		);
 		for (let i = 1; i < events.length; i++) expect(events[i].at).toBeGreaterThan(events[i - 1].at);
 	});
 

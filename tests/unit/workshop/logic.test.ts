@@ -3,6 +3,7 @@ import { PRESETS, presetById, simulate } from '../../../src/lib/sim';
 import {
 	actionFor,
 	addStep,
+	answerLevel,
 	answerMeaning,
 	answerOf,
 	changedLevers,
@@ -158,6 +159,19 @@ describe('predictions', () => {
 			summary.probabilities.trustAboveThreshold.p
 		);
 		expect(answerOf('codesign', s, summary).value).toBe(summary.probabilities.reachesCodesigning.p);
+		// Beside each chance, a level: trust against the threshold, or the share co-designing.
+		expect(answerLevel('reachWithinContract', s, summary)).toBe(
+			`Median trust at month 36: ${summary.series.trust.p50[35].toFixed(2)}, from ${summary.series.trust.p50[0].toFixed(2)} at the start; the threshold is 0.6.`
+		);
+		expect(answerLevel('aboveAtHorizon', s, summary)).toMatch(
+			/^Median trust in the final year: \d\.\d\d \(middle half of futures \d\.\d\d to \d\.\d\d\), from \d\.\d\d at the start; the threshold is 0\.6\.$/
+		);
+		expect(answerLevel('collapse', s, summary)).toMatch(/^Median lowest trust: \d\.\d\d/);
+		expect(answerLevel('codesign', s, summary)).toMatch(
+			/^On average in the final year, (\d+%|under 1%|0%) of the community is co-designing or higher and (\d+%|under 1%) engaged or higher\.$/
+		);
+		// A question whose answer is a level already has none beside it.
+		expect(answerLevel('finalTrust', s, summary)).toBe('');
 		// A contract longer than the horizon is read at the horizon.
 		const long = { ...s, contract: { ...s.contract, lengthMonths: 500 } };
 		expect(answerOf('reachWithinContract', long, summary).value).toBe(summary.timeToTrust.at(-1));

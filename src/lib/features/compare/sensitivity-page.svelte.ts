@@ -5,12 +5,14 @@
 import {
 	ASSUMPTION_GROUPS,
 	DEFAULT_MEASURE,
+	formatParam,
 	LEVER_GROUPS,
 	measureByKey,
 	paramsIn,
 	tornado,
 	type MeasureKey
 } from '$lib/analysis';
+import { fmtPct, fmtScore, inSentence } from '$lib/charts/format';
 import type { SimPool } from '$lib/engine/pool';
 import type { ParamGroup } from '$lib/sim';
 import { AnalysisPage } from './analysis-page.svelte';
@@ -34,6 +36,32 @@ export class SensitivityPage extends AnalysisPage {
 	readonly chart = $derived(
 		this.sens.design ? tornado(this.sens.design, this.sens.measure(this.measureKey)) : null
 	);
+	/**
+	 * Beside a chance, the level of trust it is a threshold of: the baseline's median trust in the
+	 * final year and the lever that moves it most, in a sentence, so that a chance of 0% with every
+	 * lever is never all that is said; with whether no lever moves the chance at all. Null for a
+	 * measure that is not a chance, or before the baseline has run.
+	 */
+	readonly beside = $derived.by(() => {
+		const design = this.sens.design;
+		const chart = this.chart;
+		if (!design || !chart || this.measure.kind !== 'probability') return null;
+		const trust = tornado(design, this.sens.measure('medianFinalTrust'));
+		if (!trust) return null;
+		const still = chart.bars.length > 0 && chart.bars.every((b) => b.swing === 0);
+		const top = trust.bars[0];
+		const moves =
+			top && top.swing > 0
+				? `; ${inSentence(top.spec.label)} moves it most, from ${fmtScore(top.atLow)} at ${formatParam(top.spec, top.low)} to ${fmtScore(top.atHigh)} at ${formatParam(top.spec, top.high)}`
+				: '';
+		const lead = still
+			? `No lever moves this chance from ${fmtPct(chart.baseline)} at either end of its range. `
+			: '';
+		return {
+			still,
+			text: `${lead}Beside it, median trust in the final year is ${fmtScore(trust.baseline)} at the baseline${moves}.`
+		};
+	});
 
 	constructor(createPool?: () => SimPool) {
 		super('preset-typical', createPool);

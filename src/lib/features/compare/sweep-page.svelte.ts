@@ -13,12 +13,14 @@ import {
 	bestStep,
 	nonMonotone,
 	isSweepProbability,
+	sweepMetricInfo,
+	uniformSweep,
 	leverValues,
 	type GoalStep,
 	type SweepMetric,
 	type SweepProbability
 } from '$lib/analysis';
-import { fmtPct } from '$lib/charts/format';
+import { fmtPct, inSentence } from '$lib/charts/format';
 import type { SimPool } from '$lib/engine/pool';
 import { getParam, PARAMS, paramSpec, type ParamSpec } from '$lib/sim';
 import { AnalysisPage } from './analysis-page.svelte';
@@ -83,6 +85,24 @@ export class SweepPage extends AnalysisPage {
 	readonly display = $derived.by(() => {
 		void this.sweep.cells;
 		return this.sweep.display();
+	});
+	/**
+	 * When a finished (or cancelled) sweep shows one value in every cell: what to say, and a
+	 * measure that does vary between its cells to offer instead (null when none does).
+	 */
+	readonly uniform = $derived.by(() => {
+		const status = this.sweep.status;
+		if (status !== 'done' && status !== 'cancelled') return null;
+		const u = uniformSweep(this.sweep.cells, this.metric);
+		if (!u) return null;
+		const all = u.count === this.sweep.cells.length ? `All ${u.count}` : `All ${u.count} run`;
+		const suggest = u.suggest ? sweepMetricInfo(u.suggest) : null;
+		return {
+			text: suggest
+				? `${all} cells are ${u.text}: try colouring by ${inSentence(suggest.label)}, which does vary between them.`
+				: `${all} cells are ${u.text}, and so is every other measure: these two levers, over these ranges, make no difference to this scenario. Try wider ranges or other levers; the sensitivity page ranks the levers by how much each moves trust.`,
+			suggest
+		};
 	});
 	/** The goal-seeking answer, drawn on the sweep when its lever is on an axis. */
 	readonly goalMark = $derived.by((): GoalMark | null => {
@@ -178,6 +198,12 @@ export class SweepPage extends AnalysisPage {
 			? Math.min(spec.max, Math.max(spec.min, value))
 			: spec[end === 'from' ? 'min' : 'max'];
 		this.ranges = { ...this.ranges, [spec.path]: { ...r, [end]: v } };
+	}
+
+	/** Colours the sweep by another measure (as choosing it under "Colour shows" does). */
+	showMetric(m: SweepMetric): void {
+		this.metric = m;
+		this.metricChanged();
 	}
 
 	/** A chance shown on the sweep is the one goal seeking then aims at. */

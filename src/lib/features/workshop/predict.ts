@@ -4,9 +4,9 @@
  * chance, a level of trust, a time or a count), and the simulated answer to each question
  * read from a summary. Pure functions: no DOM.
  */
-import { fmtPct } from '$lib/charts/format';
+import { fmtPct, fmtScore } from '$lib/charts/format';
 import type { QuestionKind } from '$lib/db/storyline';
-import type { Scenario, Summary } from '$lib/sim';
+import { Rung, type Scenario, type Summary } from '$lib/sim';
 
 /** A question the room answers (every kind but `none`). */
 export type Question = Exclude<QuestionKind, 'none'>;
@@ -251,6 +251,62 @@ export function answerOf(kind: Question, s: Scenario, summary: Summary): Answer 
 			return { value: summary.metrics.monthsToTrust.p50 ?? Infinity, runs };
 		case 'providerChanges':
 			return { value: summary.metrics.providerChanges.mean ?? 0, runs };
+		default:
+			return kind satisfies never;
+	}
+}
+
+/** The mean over the last 12 months (or the whole of a shorter horizon) of a monthly series. */
+function finalYear(monthly: readonly number[]): number {
+	const from = Math.max(0, monthly.length - 12);
+	let sum = 0;
+	for (let t = from; t < monthly.length; t++) sum += monthly[t];
+	return monthly.length > from ? sum / (monthly.length - from) : NaN;
+}
+
+/**
+ * A level to set beside the answer, so a chance of 0% is never all the room hears while trust
+ * moved: median trust at the contract's end or in the final year against the threshold, the
+ * median lowest trust against where it started, or the share of the community co-designing.
+ * Empty for the questions whose answer is already a level, a time or a count.
+ */
+export function answerLevel(kind: Question, s: Scenario, summary: Summary): string {
+	const trust = summary.series.trust.p50;
+	const T = thresholdWords(summary.threshold);
+	if (trust.length === 0) return '';
+	const start = fmtScore(trust[0]);
+	switch (kind) {
+		case 'reachWithinContract': {
+			const month = Math.min(trust.length, Math.max(1, s.contract.lengthMonths));
+			return `Median trust at month ${month}: ${fmtScore(trust[month - 1])}, from ${start} at the start; the threshold is ${T}.`;
+		}
+		case 'aboveAtHorizon': {
+			const ft = summary.metrics.finalTrust;
+			if (ft.p50 === null) return '';
+			const middle =
+				ft.p25 !== null && ft.p75 !== null
+					? ` (middle half of futures ${fmtScore(ft.p25)} to ${fmtScore(ft.p75)})`
+					: '';
+			return `Median trust in the final year: ${fmtScore(ft.p50)}${middle}, from ${start} at the start; the threshold is ${T}.`;
+		}
+		case 'collapse': {
+			const low = summary.metrics.minTrust.p50;
+			return low === null
+				? ''
+				: `Median lowest trust: ${fmtScore(low)}, from ${start} at the start.`;
+		}
+		case 'codesign': {
+			const co = summary.ladder
+				.slice(Rung.coDesigning)
+				.reduce((acc, row) => acc + finalYear(row), 0);
+			const engaged = finalYear(summary.series.engaged.mean);
+			return `On average in the final year, ${fmtPct(co)} of the community is co-designing or higher and ${fmtPct(engaged)} engaged or higher.`;
+		}
+		case 'trustAtYear5':
+		case 'finalTrust':
+		case 'monthsToTrust':
+		case 'providerChanges':
+			return '';
 		default:
 			return kind satisfies never;
 	}
