@@ -19,8 +19,7 @@ import type { MetricKey, Summary } from '$lib/sim';
 import { meanAndError } from './stats';
 
 /** The mechanisms counted, each a per-future end metric of the simulation. */
-type WhyMechanism =
-	'providerChanges' | 'brokenPromises' | 'kpiMet' | 'heard' | 'sharedDecisions';
+type WhyMechanism = 'providerChanges' | 'brokenPromises' | 'kpiMet' | 'heard' | 'sharedDecisions';
 
 /** An item of the split: a mechanism, or the remainder. */
 type WhyKey = WhyMechanism | 'rest';
