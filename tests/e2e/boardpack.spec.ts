@@ -139,6 +139,13 @@ test('the compare page links to the board pack of the comparison it ran, which p
 	await expect(designs.getByRole('row', { name: /Random seed/ })).toHaveCount(0);
 	// The paired results, future by future.
 	await expect(page.getByTestId('p-better')).toHaveCount(4);
+	// Which levers matter most for the design with more trust (B here), as a tornado.
+	const levers = page.getByTestId('pack-levers');
+	await expect(levers).toContainText(
+		'B. Working towards co-production, the design with the highest'
+	);
+	await expect(levers.locator('figure.tornado')).toBeVisible();
+	await expect(levers.getByText('Contract length', { exact: true }).first()).toBeVisible();
 	await expect(page.locator('#compare-report-fan-caption')).toBeVisible();
 	// On screen the full links stay, with a copy button.
 	await expect(page.getByTestId('receipt-link')).toHaveCount(2);
@@ -174,6 +181,9 @@ test('the workbench links to the board pack of its scenario, which prints to 2 t
 	await expect(page.getByTestId('report-spread')).toContainText('fixed at their best guesses');
 	await expect(page.getByRole('heading', { name: 'Reproducibility receipt' })).toBeVisible();
 	await expect(page.getByTestId('pack-code')).toContainText('· 200 futures · fixed ·');
+	// Its levers, one at a time.
+	await expect(page.getByTestId('pack-levers')).toContainText('This design with each lever moved');
+	await expect(page.getByTestId('pack-levers').locator('figure.tornado')).toBeVisible();
 	// The full report is still one click away, and links back to the pack.
 	await expect(page.getByRole('link', { name: 'Full report (every chart)' })).toHaveAttribute(
 		'href',

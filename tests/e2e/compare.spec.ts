@@ -144,6 +144,15 @@ test.describe('sweep and goal seeking', () => {
 		for (const s of steps.filter((s) => s.value < value)) expect(s.verdict).not.toBe('meets');
 		// The answer is drawn on the sweep.
 		await expect(page.getByText(/drawn on the sweep as a dashed line/)).toBeVisible();
+
+		// The board pack of this scenario, opened next in this tab, carries the sweep as shown
+		// and goal seeking's answer.
+		await page.goto('/compare/report?scenarios=preset-courage&runs=100');
+		await expect(page.locator('[data-pack-ready="yes"]')).toBeVisible({ timeout: 120_000 });
+		const sweep = page.getByTestId('pack-sweep');
+		await expect(sweep).toContainText('Trusted local partners against community conversations');
+		await expect(sweep.locator('.cell')).toHaveCount(18);
+		await expect(sweep.getByTestId('pack-goal')).toContainText('the fewest trusted local partners');
 	});
 });
 

@@ -377,3 +377,87 @@ export function colourDomain(
 	if (hi > 1) [lo, hi] = [0.9, 1];
 	return [Number(lo.toFixed(6)), Number(hi.toFixed(6))];
 }
+
+/**
+ * A sweep as the sweep page showed it, kept for the board pack: the levers and values, each
+ * cell's result and stand-in, the measure shown, the goal's target and the trust threshold,
+ * and goal seeking's answer when there was one. `scenario` is the swept scenario as JSON, so
+ * that a pack can tell whether the scenario has changed since.
+ */
+export interface KeptSweep {
+	scenario: string;
+	x: { path: string; values: number[] };
+	y: { path: string; values: number[] };
+	cells: (CellResult | null)[];
+	display: number[];
+	metric: SweepMetric;
+	target: number;
+	threshold: number;
+	goal: { axis: 'x' | 'y'; value: number; other: number; label: string } | null;
+	goalText: string | null;
+}
+
+const isNumbers = (v: unknown): v is number[] =>
+	Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+function isProbability(v: unknown): boolean {
+	const p = v as { p?: unknown; se?: unknown } | null;
+	return typeof p === 'object' && p !== null && typeof p.p === 'number' && typeof p.se === 'number';
+}
+
+function isCell(v: unknown): v is CellResult | null {
+	if (v === null) return true;
+	if (typeof v !== 'object') return false;
+	const c = v as Record<string, unknown>;
+	return (
+		isProbability(c.reachesCodesigning) &&
+		isProbability(c.trustAboveThreshold) &&
+		[
+			'medianFinalTrust',
+			'medianMeanTrust',
+			'monthsMedianAbove',
+			'engagedFinalYear',
+			'months'
+		].every((k) => typeof c[k] === 'number') &&
+		isNumbers(c.finalTrustMiddle) &&
+		(c.finalTrustMiddle as number[]).length === 2
+	);
+}
+
+/** A kept sweep read back (from storage: anything), or null when it is not one. */
+export function readKeptSweep(value: unknown): KeptSweep | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const k = value as Record<string, unknown>;
+	const axis = (a: unknown): a is { path: string; values: number[] } =>
+		typeof a === 'object' &&
+		a !== null &&
+		typeof (a as { path?: unknown }).path === 'string' &&
+		isNumbers((a as { values?: unknown }).values);
+	if (typeof k.scenario !== 'string' || !axis(k.x) || !axis(k.y)) return null;
+	const n = k.x.values.length * k.y.values.length;
+	if (!Array.isArray(k.cells) || k.cells.length !== n || !k.cells.every(isCell)) return null;
+	if (!isNumbers(k.display) || k.display.length !== n) return null;
+	if (!SWEEP_METRICS.some((m) => m.key === k.metric)) return null;
+	if (typeof k.target !== 'number' || typeof k.threshold !== 'number') return null;
+	const g = k.goal as KeptSweep['goal'] | undefined;
+	const goal =
+		g &&
+		(g.axis === 'x' || g.axis === 'y') &&
+		typeof g.value === 'number' &&
+		typeof g.other === 'number' &&
+		typeof g.label === 'string'
+			? g
+			: null;
+	return {
+		scenario: k.scenario,
+		x: k.x,
+		y: k.y,
+		cells: k.cells,
+		display: k.display,
+		metric: k.metric as SweepMetric,
+		target: k.target,
+		threshold: k.threshold,
+		goal,
+		goalText: typeof k.goalText === 'string' ? k.goalText : null
+	};
+}

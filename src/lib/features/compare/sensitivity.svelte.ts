@@ -9,23 +9,18 @@ import {
 	type MeasureKey,
 	type SensitivityDesign
 } from '$lib/analysis';
-import type { SimPool } from '$lib/engine/pool';
-import { runBatch, type BatchProgress } from '$lib/engine/batch';
-import { Task } from '$lib/engine/task.svelte';
-import { setParam, type ParamSpec, type Scenario } from '$lib/sim';
-import { validBatch } from '$lib/engine/batch-job';
+import { RowsRun } from '$lib/engine/rows-run.svelte';
+import { setParam, type ParamSpec, type Scenario, type Summary } from '$lib/sim';
 
-export class SensitivityRun extends Task<BatchProgress> {
+/** Every measure of a summary, by key. */
+export function readMeasures(summary: Summary): Record<MeasureKey, number> {
+	const row = {} as Record<MeasureKey, number>;
+	for (const m of MEASURES) row[m.key] = m.read(summary);
+	return row;
+}
+
+export class SensitivityRun extends RowsRun<Record<MeasureKey, number>> {
 	design = $state.raw<SensitivityDesign | null>(null);
-	/** Per job index of the design: every measure (undefined until the job has run). */
-	values = $state.raw<(Record<MeasureKey, number> | undefined)[]>([]);
-
-	readonly #pool: () => SimPool;
-
-	constructor(pool: () => SimPool) {
-		super();
-		this.#pool = pool;
-	}
 
 	/** The values of one measure by job index, for `tornado`. */
 	measure(key: MeasureKey): (number | undefined)[] {
@@ -34,24 +29,10 @@ export class SensitivityRun extends Task<BatchProgress> {
 
 	async run(base: Scenario, levers: readonly ParamSpec[], runs: number): Promise<void> {
 		const design = sensitivityDesign(setParam(base, 'runs', runs), levers);
-		const values: (Record<MeasureKey, number> | undefined)[] = design.jobs.map(() => undefined);
 		this.design = design;
-		this.values = values.slice();
-		await this.launch(async (job) => {
-			const valid = validBatch(design.jobs.map((j) => j.scenario));
-			if (!valid.ok) return { status: 'error', error: valid.error };
-			const handle = runBatch(this.#pool(), valid.value, {
-				onProgress: (p) => job.report(p),
-				onResult: (k, summary) => {
-					if (!job.current) return;
-					const row = {} as Record<MeasureKey, number>;
-					for (const m of MEASURES) row[m.key] = m.read(summary);
-					values[k] = row;
-					this.values = values.slice();
-				}
-			});
-			job.onStop(() => handle.cancel());
-			return handle.result;
-		});
+		await this.runRows(
+			design.jobs.map((j) => j.scenario),
+			readMeasures
+		);
 	}
 }
