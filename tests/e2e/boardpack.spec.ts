@@ -141,9 +141,7 @@ test('the compare page links to the board pack of the comparison it ran, which p
 	await expect(page.getByTestId('p-better')).toHaveCount(4);
 	// Which levers matter most for the design with more trust (B here), as a tornado.
 	const levers = page.getByTestId('pack-levers');
-	await expect(levers).toContainText(
-		'B. Working towards co-production, the design with the highest'
-	);
+	await expect(levers).toContainText('Which levers matter most for B, the design with more trust');
 	await expect(levers.locator('figure.tornado')).toBeVisible();
 	await expect(levers.getByText('Contract length', { exact: true }).first()).toBeVisible();
 	await expect(page.locator('#compare-report-fan-caption')).toBeVisible();
@@ -182,7 +180,7 @@ test('the workbench links to the board pack of its scenario, which prints to 2 t
 	await expect(page.getByRole('heading', { name: 'Reproducibility receipt' })).toBeVisible();
 	await expect(page.getByTestId('pack-code')).toContainText('· 200 futures · fixed ·');
 	// Its levers, one at a time.
-	await expect(page.getByTestId('pack-levers')).toContainText('This design with each lever moved');
+	await expect(page.getByTestId('pack-levers')).toContainText('Each lever moved alone');
 	await expect(page.getByTestId('pack-levers').locator('figure.tornado')).toBeVisible();
 	// The full report is still one click away, and links back to the pack.
 	await expect(page.getByRole('link', { name: 'Full report (every chart)' })).toHaveAttribute(
