@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { encodeScenario } from '../../src/lib/db/share';
 import { PRESETS } from '../../src/lib/sim';
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 
 const WIDTHS = [360, 390, 768];
 const TOWARDS = PRESETS.find((p) => p.id === 'towards')?.scenario ?? PRESETS[0].scenario;
@@ -118,6 +118,19 @@ test.describe('every page at 360, 390 and 768 px wide', () => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		await expectUsableAtEveryWidth(page);
+		// The site's four links share one row at every width, the narrowest phone included.
+		for (const width of WIDTHS) {
+			await page.setViewportSize({ width, height: 800 });
+			const tops = await page
+				.getByRole('navigation', { name: /main|site/i })
+				.getByRole('link')
+				.evaluateAll((links) => links.map((a) => Math.round(a.getBoundingClientRect().top)));
+			expect(tops, `at ${width} px wide`).toHaveLength(4);
+			expect(new Set(tops).size, `at ${width} px wide`).toBe(1);
+		}
+		// Nothing serious for a screen reader or a keyboard on a phone either.
+		await page.setViewportSize({ width: 360, height: 800 });
+		await expectAccessible(page);
 	});
 
 	test('the workbench, with its results', async ({ page }) => {
@@ -127,6 +140,8 @@ test.describe('every page at 360, 390 and 768 px wide', () => {
 			timeout: 60_000
 		});
 		await expectUsableAtEveryWidth(page);
+		await page.setViewportSize({ width: 360, height: 800 });
+		await expectAccessible(page);
 	});
 
 	test('the scenario report', async ({ page }) => {
