@@ -21,7 +21,7 @@ test.describe('why one design is better', () => {
 		await expect(why.getByRole('heading', { name: 'Why is A better?' })).toBeVisible();
 		const sentence = why.getByTestId('why-sentence');
 		await expect(sentence).toHaveText(
-			/^B ends with less trust than A \(−0\.\d+ in the final year, on average\) (mainly|partly) because it /
+			/^B ends with less trust than A \(−0\.\d+ in the final year, on average\), which goes (mainly|partly) with the fact that it /
 		);
 		await expect(sentence).toContainText('breaks more promises');
 		await expect(sentence).toContainText('changes provider more often');

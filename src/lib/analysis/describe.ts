@@ -57,8 +57,8 @@ const DURATION = new RegExp(
 	'gi'
 );
 
-/** A range or sum just before a number ("three to five years"): not one value. */
-const RANGE_BEFORE = new RegExp(String.raw`(?:${NUMBER})\s*(?:to|or|and|[-–])\s*$`, 'i');
+/** A range or sum just before a number ("three to five years", "3+2 years"): not one value. */
+const RANGE_BEFORE = new RegExp(String.raw`(?:${NUMBER})\s*(?:to|or|and|plus|[-–+])\s*$`, 'i');
 
 /** Words that tie a duration in the same clause to a setting (or to something else). */
 const DURATION_KEYWORDS: readonly { kind: ClaimKind | 'other'; pattern: RegExp }[] = [
@@ -74,7 +74,7 @@ const DURATION_KEYWORDS: readonly { kind: ClaimKind | 'other'; pattern: RegExp }
 	{ kind: 'mobilisation', pattern: /\b(?:mobili[sz]\w*|set-?up|start-?up)\b/gi },
 	{
 		kind: 'other',
-		pattern: /\b(?:review\w*|horizon|simulat\w*|ago|old|aged|since|per|every month)\b/gi
+		pattern: /\b(?:review\w*|horizon|simulat\w*|ago|old|aged|since|per|every month|over)\b/gi
 	}
 ];
 

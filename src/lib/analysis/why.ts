@@ -459,7 +459,7 @@ function words(
 			const v = signedTrust(it.contribution);
 			return i === 0 ? `it ${it.direction} (about ${v} of the ${t})` : `${it.direction} (${v})`;
 		});
-		out = `${lead} ${how} because ${joinWords(reasons)}`;
+		out = `${lead}, which goes ${how} with the fact that ${joinWords(reasons)}`;
 	}
 	if (against.length > 0) {
 		const nouns = against
@@ -474,7 +474,7 @@ function words(
 	out += '.';
 	const restShare = rest.contribution / total;
 	if (restShare >= 0.5)
-		out += ` The mechanisms counted here explain little of it: ${signedTrust(rest.contribution)} of the ${t} is the levers' direct effect (presence, the partners' cushion, the power shared) and everything else.`;
+		out += ` The mechanisms counted here explain little of it: ${signedTrust(rest.contribution)} of the ${t} is not attributed to them (the levers' direct effect and everything else).`;
 	else if (Math.abs(rest.contribution) >= MATERIAL_SHARE * Math.abs(total))
 		out += ` The levers' direct effect and everything else add ${signedTrust(rest.contribution)}.`;
 	if (r2 < 0.2)

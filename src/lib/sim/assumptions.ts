@@ -1042,12 +1042,12 @@ const LIST = [
 		'startTrustShift',
 		'Starting trust of this community',
 		0,
-		-0.08,
-		0.08,
+		-0.05,
+		0.05,
 		'triangular',
 		'0 to 1',
 		"Added to every segment's starting trust: how far this community's trust in a new provider may stand from the segments' values, which rest on national figures.",
-		'Assumption: a given area is rarely measured; ONS Trust in Government 2022 puts trust in local government at 42% and in the civil service at 55%, so ±0.08 around the national anchor',
+		'Assumption: a given area is rarely measured; ±0.05 keeps the starting trust of `typical` near the national 42% (ONS Trust in Government 2022), within the calibration tolerance of 0.38 to 0.47',
 		'Community',
 		'community.ts'
 	),
@@ -1073,7 +1073,7 @@ const LIST = [
 		'log-uniform',
 		'times',
 		"Multiplies every segment's reachability.",
-		'Assumption: within the calibration band for taking part (15% to 30% against the 21% of the Community Life Survey 2019/20)',
+		'Assumption: each end alone keeps taking part on `typical` at about 19% to 30% of residents a year (Community Life Survey 2019/20: 21%)',
 		'Community',
 		'community.ts'
 	)

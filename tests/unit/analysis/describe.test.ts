@@ -69,7 +69,9 @@ describe('checkDescription', () => {
 			'Simulated over ten years.',
 			'KPIs reviewed every six months.',
 			'Men in their 50s, 40 years old.',
-			'Between three and five years of contract.'
+			'Between three and five years of contract.',
+			'A 3+2 year contract.',
+			'Trust over ten years under the contract.'
 		])
 			expect(
 				kinds(text, withSettings({ 'partners.count': 4, 'contract.lengthMonths': 48 })),

@@ -13,7 +13,7 @@ import { RowsRun } from '$lib/engine/rows-run.svelte';
 import { setParam, type ParamSpec, type Scenario, type Summary } from '$lib/sim';
 
 /** Every measure of a summary, by key. */
-export function readMeasures(summary: Summary): Record<MeasureKey, number> {
+function readMeasures(summary: Summary): Record<MeasureKey, number> {
 	const row = {} as Record<MeasureKey, number>;
 	for (const m of MEASURES) row[m.key] = m.read(summary);
 	return row;

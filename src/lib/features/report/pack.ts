@@ -147,7 +147,7 @@ export function keyNumbers(summaries: readonly Summary[]): KeyNumber[] {
 		{
 			key: 'trust',
 			label: 'Median trust in the final year',
-			help: 'The mean of the last 12 months, 0 to 1; the middle half of futures below it.',
+			help: 'The mean of the last 12 months, 0 to 1; the middle half of futures lie between the two figures below it.',
 			cells: summaries.map((s) => {
 				const m = s.metrics.finalTrust;
 				return m.p50 === null
@@ -161,7 +161,7 @@ export function keyNumbers(summaries: readonly Summary[]): KeyNumber[] {
 		{
 			key: 'threshold',
 			label: `Chance trust is at or above ${fmtScore(threshold)} in the final year`,
-			help: 'The trust threshold co-production needs; ± one standard error.',
+			help: 'A threshold of trust taken as enough for co-production (an assumption); ± one standard error.',
 			cells: summaries.map((s) => chance(s.probabilities.trustAboveThreshold))
 		},
 		{
@@ -247,11 +247,10 @@ const QR_BYTES_L = [
 
 /** The model's limits a reader of the pack needs, in short (docs/model.md, section 8). */
 export const LIMITS: readonly string[] = [
-	'Anchored, not fitted: the defaults reproduce national figures, but most sizes are assumptions with ranges. The results show how levers push trust and how far, not how much trust a particular community will have.',
+	'Anchored, not fitted: the defaults reproduce national figures, but most sizes are assumptions with ranges. The results show how levers push trust and how far, not how much trust a particular community will have; uncertain bands count every combination of assumptions drawn, so they are, if anything, too wide.',
 	'A chance of collapse needs trust to lose: read it beside the level of trust, not instead of it.',
-	'No social network: word of mouth works through each group’s average, and groups never influence each other.',
-	'KPI attainment is a stylised index; the commissioner follows rules, partners are passive, and nobody moves in or out.',
-	'Beyond ten years, read the direction of travel rather than the level.'
+	'Simplified: word of mouth works through each group’s average, KPI attainment is a stylised index, the commissioner follows rules, partners are passive and nobody moves in or out.',
+	'Compare contract lengths on trust over the whole horizon as well: the final year can fall just after a change of provider. Beyond ten years, read the direction of travel rather than the level.'
 ];
 
 /** The letter and name of each design: "A. Today’s typical contract". */
