@@ -210,6 +210,30 @@ test.describe('every page at 360, 390 and 768 px wide', () => {
 			timeout: 60_000
 		});
 		await expect(page.getByTestId('small-screen')).toContainText('Present from a larger screen');
+		// Revealed, the chart's labels above the plot keep clear of its "Trust" title.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.keyboard.press('r');
+		await expect(page.locator('.event-label').first()).toBeVisible();
+		for (const width of [360, 390]) {
+			await page.setViewportSize({ width, height: 800 });
+			const clash = await page.evaluate(() => {
+				const title = [...document.querySelectorAll('svg text.title')].find(
+					(t) => t.textContent?.trim() === 'Trust'
+				);
+				if (!title) return 'no "Trust" title';
+				const a = title.getBoundingClientRect();
+				return [...document.querySelectorAll('.event-label')]
+					.map((l) => l.getBoundingClientRect())
+					.some(
+						(b) =>
+							Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 &&
+							Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1
+					)
+					? 'a label covers the title'
+					: '';
+			});
+			expect(clash, `at ${width} px wide`).toBe('');
+		}
 		await expectUsableAtEveryWidth(page);
 		// At 768 px the presenter's columns sit side by side again, and the note steps aside.
 		await expect(page.getByTestId('small-screen')).toBeHidden();
