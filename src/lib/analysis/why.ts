@@ -399,12 +399,26 @@ export function explainRuns(
 				: 'Why do they differ?';
 
 	const sentence = words(verdict, items, rest, total, totalSe, fit.r2, la, lb);
+	// Mechanisms that differ the way the model's rules say favours the better design, yet get
+	// no part: from future to future they do not move with the difference in trust, so the fit
+	// held them at zero. Said, so that a missing bar is not read as "no effect".
+	const setAside =
+		verdict === 'unclear'
+			? []
+			: fitted.flatMap((j, c) =>
+					fit.beta[c] === 0 && WHY_MECHANISMS[j].sign * m0.xbar[c] * total > 0
+						? [WHY_MECHANISMS[j].noun]
+						: []
+				);
 	const caveat =
 		`An association within the model across ${n} paired futures, not a separate experiment for each mechanism. ` +
 		'Views acted on, shared decisions and KPI reviews met also follow from trust (people who trust climb the ladder and turn up), ' +
 		'so part of what they carry is trust feeding itself; read them as the channels the difference runs through.' +
 		(inseparable.length
 			? ` ${joinWords(inseparable).replace(/^./, (c) => c.toUpperCase())} differ by the same amount in every future, so their part cannot be told apart from the levers' direct effect and is counted there.`
+			: '') +
+		(setAside.length
+			? ` ${joinWords(setAside).replace(/^./, (c) => c.toUpperCase())} differ in the direction that favours ${total > 0 ? lb : la}, but from future to future they do not move with the difference in trust, so this split gives them no part: their effect, whatever it is, is counted with the rest.`
 			: '');
 	return {
 		ok: true,

@@ -199,6 +199,23 @@ describe('why, on the model', () => {
 		expect(r.value.items.reduce((s, it) => s + it.contribution, 0)).toBeCloseTo(r.value.total, 12);
 	});
 
+	it('says when a mechanism differs the way that favours the better design yet gets no part', () => {
+		const r = explainDifference(
+			simulate(preset('typical', 200)),
+			simulate(preset('consult-no-act', 200))
+		);
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		const broken = r.value.items.find((it) => it.mechanism === 'brokenPromises')!;
+		// Consulting without acting breaks many more promises, yet the fit holds them at zero…
+		expect(broken.meanChange).toBeGreaterThan(1000);
+		expect(broken.perUnit).toBe(0);
+		// …and the words say so, rather than leave a missing bar to read as "no effect".
+		expect(r.value.caveat).toMatch(
+			/Broken promises( and [^,]+)? differ in the direction that favours A, but from future to future they do not move with the difference in trust, so this split gives them no part/
+		);
+	});
+
 	it('refuses results run on different seeds', () => {
 		const a = simulate(setParam(preset('typical', 40), 'horizonMonths', 36));
 		const b = simulate(setParam(setParam(preset('typical', 40), 'horizonMonths', 36), 'seed', 7));
