@@ -675,7 +675,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		default: 0.15,
 		help: 'A future "collapses" when trust falls by at least this share of its level within the collapse window.',
 		source:
-			'Assumption: trust "leaves like a rocket ship" (seed text; Slovic 1993): a fall of a fifth is large next to the months of gains it undoes',
+			'Assumption: trust "leaves like a rocket ship" (seed text; Slovic 1993): a fall of 15% of its level is large next to the months of gains it undoes',
 		group: 'Simulation',
 		advanced: true
 	},

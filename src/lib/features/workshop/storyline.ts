@@ -147,7 +147,7 @@ export const BUILT_IN_STORYLINES: readonly BuiltInStoryline[] = [
 			step(
 				'courage',
 				'monthsToTrust',
-				'A devolved budget and transparent trial and error: the only example in which most futures reach the threshold, with the community co-designing in most futures by the final year. Trust still takes years: after five years it is below the threshold in the middle future. Ask what a commissioner would need to believe to sign this.',
+				'A devolved budget and transparent trial and error: the only example in which most futures reach the threshold, with at least one resident in ten co-designing in most futures by the final year (real, not a transformation). Trust still takes years: after five years it is below the threshold in the middle future. Ask what a commissioner would need to believe to sign this.',
 				[
 					{
 						metric: 'reached',
