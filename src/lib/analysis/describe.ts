@@ -79,7 +79,11 @@ const DURATION_KEYWORDS: readonly { kind: ClaimKind | 'other'; pattern: RegExp }
 ];
 
 /** Words a claim about KPIs or power is turned round by, when they come just before it. */
-const NEGATION = /\b(?:no|not|without|never|instead of|rather than|away from|lack of|lacks?)\s+$/i;
+const NEGATION =
+	/\b(?:no|not|without|never|instead of|rather than|away from|from|lack of|lacks?)\s+$/i;
+/** Words just after a claim that turn it round ("fixed KPIs are replaced", "decides nothing"). */
+const TURNED_AFTER =
+	/^\s+(?:(?:are|were|is|was|get|got|have been|has been)\s+)?(?:replaced|dropped|scrapped|abandoned|removed|nothing|little)\b/i;
 /** Words that make a claim too vague to check ("partly fixed KPIs"). */
 const HEDGE = /\b(?:partly|partially|somewhat|moderately|fairly|less|more|some|slightly)\s+$/i;
 
@@ -265,10 +269,11 @@ function levelClaims(text: string): Claim[] {
 		for (const m of rest.matchAll(pattern)) {
 			const before = text.slice(Math.max(0, m.index - 30), m.index);
 			if (HEDGE.test(before)) continue;
-			const turned = NEGATION.test(before);
+			const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+			const turned = NEGATION.test(before) || TURNED_AFTER.test(after);
 			claims.push({
 				kind,
-				start: m.index - (turned ? (NEGATION.exec(before)?.[0].length ?? 0) : 0),
+				start: m.index - (NEGATION.test(before) ? (NEGATION.exec(before)?.[0].length ?? 0) : 0),
 				end: m.index + m[0].length,
 				value: turned ? (level === 'high' ? 'low' : 'high') : level
 			});

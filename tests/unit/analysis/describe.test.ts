@@ -149,6 +149,10 @@ describe('checkDescription', () => {
 		expect(kinds('No fixed targets.', flexible)).toEqual([]);
 		expect(kinds('No fixed targets.', rigid)).toEqual(['kpi']);
 		expect(kinds('Partly fixed KPIs.', flexible)).toEqual([]);
+		// Turned round by a move away or a replacement.
+		expect(kinds('We moved from fixed KPIs to outcomes.', flexible)).toEqual([]);
+		expect(kinds('Fixed KPIs are replaced by agreed outcomes.', flexible)).toEqual([]);
+		expect(kinds('Fixed KPIs are replaced by agreed outcomes.', rigid)).toContain('kpi');
 		// An exact value.
 		expect(kinds('KPI rigidity 0.2', flexible)).toEqual([]);
 		expect(kinds('KPI rigidity of 0.5', flexible)).toEqual(['kpi']);
@@ -163,6 +167,7 @@ describe('checkDescription', () => {
 		]);
 		expect(kinds('real latitude to act', little)).toEqual(['power']);
 		expect(kinds('a budget the community decides on', little)).toEqual(['power']);
+		expect(kinds('The community decides nothing.', little)).toEqual([]);
 		expect(kinds('a community-led service', much)).toEqual([]);
 		expect(kinds('without real power', much)).toEqual(['power']);
 		expect(kinds('power shared 0.8', much)).toEqual([]);
