@@ -147,7 +147,7 @@ export function keyNumbers(summaries: readonly Summary[]): KeyNumber[] {
 		{
 			key: 'trust',
 			label: 'Median trust in the final year',
-			help: 'The mean of the last 12 months, 0 to 1; the middle half of futures lie between the two figures below it.',
+			help: 'The mean of the last 12 months, 0 to 1; beside it, the range that holds the middle half of futures.',
 			cells: summaries.map((s) => {
 				const m = s.metrics.finalTrust;
 				return m.p50 === null
