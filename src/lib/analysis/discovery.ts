@@ -10,7 +10,7 @@
  */
 
 /** One uncertain assumption: its key and label, and its plausible range. */
-import { inSentence } from './words';
+import { inSentence, listWords } from './words';
 
 export interface DiscoveryFactor {
 	/** Identifies the factor in restrictions. */
@@ -260,8 +260,7 @@ export function describeBox(
 		else if (lo !== undefined) parts.push(`${label} is above ${lo}${unit}`);
 		else if (hi !== undefined) parts.push(`${label} is below ${hi}${unit}`);
 	}
-	if (parts.length <= 1) return parts.join('');
-	return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+	return listWords(parts);
 }
 
 /** Columns, sort orders and the outcome as numbers; throws on shapes that disagree. */

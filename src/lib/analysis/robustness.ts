@@ -19,7 +19,7 @@ import {
 import { discover, type DiscoveryFactor } from './discovery';
 import { OUTCOMES, outcomeInfo, perRunOutcome, type OutcomeKey } from './outcomes';
 import { pairValues } from './paired';
-import { fmtPct as pct, inSentence } from './words';
+import { fmtPct as pct, inSentence, listWords } from './words';
 
 /** A region of the assumptions in which the answer turns. */
 interface Flip {
@@ -199,7 +199,7 @@ export function robustness(
 		const list = drivers.map((x) => inSentence(x.label));
 		const named =
 			list.length > 1
-				? ` The assumptions that move the difference most: ${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}.`
+				? ` The assumptions that move the difference most: ${listWords(list)}.`
 				: list.length === 1
 					? ` The assumption that moves the difference most: ${list[0]}.`
 					: '';

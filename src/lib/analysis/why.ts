@@ -17,6 +17,7 @@
  */
 import type { MetricKey, Summary } from '$lib/sim';
 import { meanAndError } from './stats';
+import { listWords } from './words';
 
 /** The mechanisms counted, each a per-future end metric of the simulation. */
 type WhyMechanism = 'providerChanges' | 'brokenPromises' | 'kpiMet' | 'heard' | 'sharedDecisions';
@@ -270,11 +271,6 @@ export function signedTrust(v: number, digits?: number): string {
 	return `${v > 0 ? '+' : '−'}${s}`;
 }
 
-function joinWords(parts: string[]): string {
-	if (parts.length <= 1) return parts.join('');
-	return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
 /**
  * Splits the mean paired difference in final-year trust, B − A, into the mechanisms.
  * `runsA` and `runsB` hold each future's end metrics in run order, paired by index.
@@ -415,10 +411,10 @@ export function explainRuns(
 		'Views acted on, shared decisions and KPI reviews met also follow from trust (people who trust climb the ladder and turn up), ' +
 		'so part of what they carry is trust feeding itself; read them as the channels the difference runs through.' +
 		(inseparable.length
-			? ` ${joinWords(inseparable).replace(/^./, (c) => c.toUpperCase())} differ by the same amount in every future, so their part cannot be told apart from the levers' direct effect and is counted there.`
+			? ` ${listWords(inseparable).replace(/^./, (c) => c.toUpperCase())} differ by the same amount in every future, so their part cannot be told apart from the levers' direct effect and is counted there.`
 			: '') +
 		(setAside.length
-			? ` ${joinWords(setAside).replace(/^./, (c) => c.toUpperCase())} differ in the direction that favours ${total > 0 ? lb : la}, but from future to future they do not move with the difference in trust, so this split gives them no part: their effect, whatever it is, is counted with the rest.`
+			? ` ${listWords(setAside).replace(/^./, (c) => c.toUpperCase())} differ in the direction that favours ${total > 0 ? lb : la}, but from future to future they do not move with the difference in trust, so this split gives them no part: their effect, whatever it is, is counted with the rest.`
 			: '');
 	return {
 		ok: true,
@@ -473,7 +469,7 @@ function words(
 			const v = signedTrust(it.contribution);
 			return i === 0 ? `it ${it.direction} (about ${v} of the ${t})` : `${it.direction} (${v})`;
 		});
-		out = `${lead}, which goes ${how} with the fact that ${joinWords(reasons)}`;
+		out = `${lead}, which goes ${how} with the fact that ${listWords(reasons)}`;
 	}
 	if (against.length > 0) {
 		const nouns = against

@@ -11,6 +11,12 @@ export function fmtPct(p: number): string {
 	return `${r}%`;
 }
 
+/** A list in words: "a", "a and b", "a, b and c" ('' for none). */
+export function listWords(items: readonly string[]): string {
+	if (items.length <= 1) return items.join('');
+	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /**
  * A label as it reads inside a sentence: its first letter lower-cased, unless its first word
  * looks like an acronym ("KPI rigidity" stays, "Contract length" becomes "contract length").

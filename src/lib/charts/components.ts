@@ -3,7 +3,7 @@
  * readout at a month, the summary in words and the table. Pure functions: no DOM.
  */
 import type { Summary } from '$lib/sim';
-import { fmtScore } from './format';
+import { fmtScore, listWords } from './format';
 import { COMPONENT_LABELS, COMPONENTS, type ComponentKey } from './labels';
 import type { TableData } from './table';
 
@@ -105,7 +105,7 @@ export function componentsSummaryText(summary: Summary): string {
 			: `${COMPONENT_LABELS[k].toLowerCase()} ${change} from ${fmtScore(from)} to ${fmtScore(to)}`;
 	});
 	const weakest = weakestAtEnd(summary);
-	return `In the median future, ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}. At the end, ${COMPONENT_LABELS[weakest].toLowerCase()} is the weakest component; overall trust is held back by its weakest link.`;
+	return `In the median future, ${listWords(parts)}. At the end, ${COMPONENT_LABELS[weakest].toLowerCase()} is the weakest component; overall trust is held back by its weakest link.`;
 }
 
 /** The components' medians and middle halves by month. */

@@ -6,7 +6,7 @@
 import { area, line } from 'd3';
 import type { Linear } from './linear';
 import type { Bands, Summary } from '$lib/sim';
-import { capitalise, fmtDuration, fmtPct, fmtScore } from './format';
+import { capitalise, fmtDuration, fmtPct, fmtScore, listWords } from './format';
 import type { TableData } from './table';
 
 type Scale = Linear;
@@ -216,12 +216,6 @@ export function fanSummaryText(summary: Summary): string {
 	for (const b of timelineMarks(summary.timeline).boundaries)
 		parts.push(`${capitalise(boundaryWords(b))}.`);
 	return parts.join(' ');
-}
-
-/** "a, b and c". */
-export function listWords(items: string[]): string {
-	if (items.length <= 1) return items.join('');
-	return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The fan chart's data as a table, one row per month. */

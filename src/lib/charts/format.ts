@@ -2,7 +2,7 @@
 import { fmtPct } from '$lib/analysis/words';
 
 export { fmtPct };
-export { inSentence } from '$lib/analysis/words';
+export { inSentence, listWords } from '$lib/analysis/words';
 
 /** A trust score or other 0-to-1 score, to two decimals. */
 export function fmtScore(v: number): string {

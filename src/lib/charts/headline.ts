@@ -5,7 +5,15 @@
  * when there are few runs, and each probability comes with its standard error.
  */
 import { futuresForSpread, quantileSorted, type Scenario, type Summary } from '$lib/sim';
-import { capitalise, fmtCount, fmtDuration, fmtPct, fmtScore, inSentence } from './format';
+import {
+	capitalise,
+	fmtCount,
+	fmtDuration,
+	fmtPct,
+	fmtScore,
+	inSentence,
+	listWords
+} from './format';
 import { collapseWords, FINAL_YEAR_MONTHS } from './labels';
 
 /** Below this many runs, shares are given as counts ("3 of 8 futures"), not percentages. */
@@ -177,8 +185,7 @@ export function spreadSentence(summary: Summary, scenario: Scenario): string {
 			(d) =>
 				`${inSentence(d.label)} (${d.direction > 0 ? 'higher raises trust' : 'higher lowers trust'})`
 		);
-	const list =
-		top.length > 1 ? `${top.slice(0, -1).join(', ')} and ${top[top.length - 1]}` : top[0];
+	const list = listWords(top);
 	return `Each future drew its own assumptions${pinned}: at least ${share}% of the spread of final-year trust comes from what we assume, the rest from chance and from assumptions acting together.${list ? ` The assumptions that matter most: ${list}.` : ''}`;
 }
 
@@ -195,8 +202,7 @@ export function spreadCaption(summary: Summary): string {
 	if (!spread)
 		return 'Spread: chance and uncertain assumptions together (too few futures to tell how much comes from each).';
 	const top = spread.drivers.slice(0, 3).map((d) => inSentence(d.label));
-	const list =
-		top.length > 1 ? `${top.slice(0, -1).join(', ')} and ${top[top.length - 1]}` : top[0];
+	const list = listWords(top);
 	const share = Math.round(spread.fromAssumptions * 100);
 	return `Spread: chance and uncertain assumptions together; at least ${share}% of the spread of final-year trust comes from the assumptions${list ? `, most from ${list}` : ''}.`;
 }

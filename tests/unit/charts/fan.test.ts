@@ -9,9 +9,9 @@ import {
 	fanSummaryText,
 	fanTable,
 	linePath,
-	listWords,
 	timelineMarks
 } from '$lib/charts/fan';
+import { listWords } from '$lib/charts/format';
 import { monthScale, unitScale } from '$lib/charts/scales';
 import { flatBands, handMade, simulated } from './fixtures';
 

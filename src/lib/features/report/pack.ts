@@ -6,7 +6,7 @@
 import qrcode from 'qrcode-generator';
 import { whatDiffers, formatParam } from '$lib/analysis/differs';
 import type { Robustness } from '$lib/analysis/robustness';
-import { fmtChance, fmtDuration, fmtPct, fmtScore } from '$lib/charts/format';
+import { fmtChance, fmtDuration, fmtPct, fmtScore, listWords } from '$lib/charts/format';
 import { letter } from '$lib/charts/scenario-style';
 import {
 	getParam,
@@ -65,13 +65,6 @@ export function designRows(scenarios: readonly Scenario[]): DesignRow[] {
 function communityWords(s: Scenario): string {
 	const k = s.community.segments.length;
 	return `${totalPeople(s).toLocaleString('en-GB')} people in ${k} group${k === 1 ? '' : 's'}`;
-}
-
-/** A list in words: "a, b and c". */
-function listWords(items: readonly string[]): string {
-	return items.length > 1
-		? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
-		: (items[0] ?? '');
 }
 
 /** The question the pack answers: which design, over what horizon, for what community. */
