@@ -205,15 +205,16 @@ test.describe('every page at 360, 390 and 768 px wide', () => {
 	});
 
 	test('the workshop says where a larger screen is needed', async ({ page }) => {
+		// Revealed without playback, the chart is drawn whole at once.
+		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await page.goto('/workshop');
 		await expect(page.getByTestId('run-status')).toHaveText(/simulated futures|First look/, {
 			timeout: 60_000
 		});
 		await expect(page.getByTestId('small-screen')).toContainText('Present from a larger screen');
 		// Revealed, the chart's labels above the plot keep clear of its "Trust" title.
-		await page.emulateMedia({ reducedMotion: 'reduce' });
 		await page.keyboard.press('r');
-		await expect(page.locator('.event-label').first()).toBeVisible();
+		await expect(page.locator('.event-label').first()).toBeVisible({ timeout: 15_000 });
 		for (const width of [360, 390]) {
 			await page.setViewportSize({ width, height: 800 });
 			const clash = await page.evaluate(() => {
