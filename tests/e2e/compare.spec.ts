@@ -154,6 +154,46 @@ test.describe('sweep and goal seeking', () => {
 		await expect(sweep.locator('.cell')).toHaveCount(18);
 		await expect(sweep.getByTestId('pack-goal')).toContainText('the fewest trusted local partners');
 	});
+	test('goal seeking says when more of a lever makes things worse, and gives the best setting', async ({
+		page
+	}) => {
+		// Today's typical contract shares little power, so each extra community conversation
+		// a year adds views the provider cannot act on: trust in the final year falls as
+		// conversations rise. With the threshold at 0.42, trust reaches it in most futures
+		// without conversations and in none with a dozen a year.
+		await page.goto('/scenarios/preset-typical');
+		await page.getByText('Model assumptions: trust, events and outcomes').click();
+		await page.getByRole('textbox', { name: 'Trust threshold', exact: true }).fill('0.42');
+		await page.getByRole('button', { name: 'Keep my changes in a copy' }).click();
+		await expect(page).toHaveURL(/\/scenarios\/[0-9a-f-]{36}$/);
+		const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+		await page.goto(`/compare/sweep?scenario=${id}`);
+		await expect(page.getByLabel('Scenario')).toHaveValue(id);
+		await page.getByLabel('Futures per cell').selectOption('50');
+		await page.getByLabel('Lever').selectOption('listening.conversationsPerYear');
+		await expect(
+			page.getByText('which need not hold here: more conversations can lower trust')
+		).toBeVisible();
+		await page.getByLabel('Goal', { exact: true }).selectOption('trustAboveThreshold');
+		await page.getByLabel('Target chance, percent').fill('90');
+		await page.getByRole('button', { name: 'Find it' }).click();
+		const answer = page.getByTestId('goal-answer');
+		await expect(answer).toBeVisible({ timeout: 90_000 });
+		await expect(answer).toContainText(
+			'No value from 0 per year to 12 per year was shown to reach 90%, and the chance does not rise with the lever as the search assumes'
+		);
+		await expect(answer).toContainText(
+			/The best setting tried is 0 per year, where the chance is \d+% ±/
+		);
+		await expect(answer).not.toContainText('at 12 per year the chance is');
+		// The values tried bear it out: the chance at none is far above the chance at twelve.
+		await page.getByText(/Values tried/).click();
+		const pAt = async (v: number) =>
+			Number(await page.locator(`ol.steps li[data-value="${v}"]`).getAttribute('data-p'));
+		expect(await pAt(0)).toBeGreaterThan(0.5);
+		expect(await pAt(12)).toBeLessThan(0.1);
+	});
 });
 
 test.describe('sensitivity', () => {

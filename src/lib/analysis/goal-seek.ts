@@ -14,7 +14,11 @@
  * between it and the value below, so a lever that is not monotonic cannot hide a meeting
  * value much lower than the scan saw.
  */
+import type { ParamSpec } from '$lib/sim';
+import { formatParam } from './differs';
 import { wilsonBounds, Z_ONE_SIDED_95 } from './stats';
+import type { SweepProbability } from './sweep';
+import { fmtPct } from './words';
 
 /** How many futures reached the goal at one value. */
 export interface Evaluation {
@@ -200,9 +204,72 @@ export function leverValues(
 	return out;
 }
 
-/** Levers offered for goal seeking, with the question each answers. */
-export const GOAL_LEVERS: readonly { path: string; question: string }[] = [
+/**
+ * Levers offered for goal seeking, with the question each answers and, where more of it
+ * can make things worse, why (shown beside the search's assumption).
+ */
+export const GOAL_LEVERS: readonly { path: string; question: string; canHurt?: string }[] = [
 	{ path: 'contract.lengthMonths', question: 'the shortest contract' },
 	{ path: 'power.sharing', question: 'the least power shared' },
-	{ path: 'partners.count', question: 'the fewest trusted local partners' }
+	{ path: 'partners.count', question: 'the fewest trusted local partners' },
+	{
+		path: 'listening.conversationsPerYear',
+		question: 'the fewest community conversations a year',
+		canHurt:
+			'more conversations can lower trust where little power is shared, because views the provider cannot act on become broken promises'
+	}
 ];
+
+/** What goal seeking was asked, as its answer needs it. */
+export interface GoalQuestion {
+	path: string;
+	/** The target chance, 0–1. */
+	target: number;
+	probability: SweepProbability;
+}
+
+/**
+ * Goal seeking's answer in words: the value found (or that none was), with its evidence; and,
+ * when the runs show the chance falling as the lever grows, a plain warning that the search's
+ * assumption does not hold here, with the best setting tried. Null for a cancelled or failed
+ * search.
+ */
+export function goalAnswerText(r: GoalResult, q: GoalQuestion, spec: ParamSpec): string | null {
+	const at = (v: number) => formatParam(spec, v);
+	const pm = (s: GoalStep) => `${fmtPct(s.p)} ± ${(s.se * 100).toFixed(1)} points`;
+	const what =
+		q.probability === 'reachesCodesigning'
+			? 'is co-designing in the final year'
+			: 'has trust at or above the threshold in the final year';
+	switch (r.kind) {
+		case 'found': {
+			const fall = nonMonotone(r.steps);
+			const best = bestStep(r.steps);
+			const below = r.below;
+			const belowText = !below
+				? ''
+				: below.p >= q.target
+					? ` At ${at(below.value)} it was ${fmtPct(below.p)}, above the target but not by enough to be 95% sure it reaches it.`
+					: ` At ${at(below.value)} it was ${fmtPct(below.p)}.`;
+			const caution =
+				fall && best
+					? ` Careful: the chance does not only rise with the lever, as the search assumes (${fmtPct(fall.from.p)} at ${at(fall.from.value)} but ${fmtPct(fall.to.p)} at ${at(fall.to.value)}), so a smaller value it did not try may also reach the goal; the best setting tried was ${at(best.value)} (${pm(best)}).`
+					: '';
+			const question = GOAL_LEVERS.find((g) => g.path === q.path)?.question ?? 'the least value';
+			return `${at(r.value)} is ${question} at which the community ${what} in at least ${fmtPct(q.target)} of futures, and we are 95% sure of it: ${pm(r.evidence)} over ${r.evidence.n} futures.${belowText}${caution}`;
+		}
+		case 'none': {
+			const fall = nonMonotone(r.steps);
+			const best = bestStep(r.steps);
+			const range = `from ${at(spec.min)} to ${at(spec.max)}`;
+			if (fall && best)
+				return `No value ${range} was shown to reach ${fmtPct(q.target)}, and the chance does not rise with the lever as the search assumes: it is ${fmtPct(fall.from.p)} at ${at(fall.from.value)} but ${fmtPct(fall.to.p)} at ${at(fall.to.value)}. The best setting tried is ${at(best.value)}, where the chance is ${pm(best)}; to reach the target, other levers need to change too.`;
+			return `No value ${range} was shown to reach ${fmtPct(q.target)}: at ${at(r.best.value)} the chance is ${pm(r.best)}. Other levers need to change too.`;
+		}
+		case 'cancelled':
+		case 'error':
+			return null;
+		default:
+			return r satisfies never;
+	}
+}

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { paramSpec, type ParamSpec } from '$lib/sim';
 import {
 	bestStep,
+	goalAnswerText,
 	goalSeek,
 	judge,
 	leverValues,
@@ -168,5 +170,99 @@ describe('whether the lever helps all the way', () => {
 		expect(nonMonotone(falling)).toEqual({ from: falling[1], to: falling[3] });
 		expect(bestStep(falling)?.value).toBe(3);
 		expect(bestStep([])).toBeNull();
+	});
+});
+
+describe("goal seeking's answer in words", () => {
+	const conversations = paramSpec('listening.conversationsPerYear') as ParamSpec;
+	const question = {
+		path: 'listening.conversationsPerYear',
+		target: 0.9,
+		probability: 'trustAboveThreshold'
+	} as const;
+	const falling = (v: number) => [0.84, 0.8, 0.69, 0.4, 0.27, 0.15, 0.06, 0.02, 0, 0, 0, 0, 0][v];
+	const conversationValues = Array.from({ length: 13 }, (_, k) => k);
+
+	it('says when the chance falls as the lever grows, and gives the best setting tried', async () => {
+		const { evaluate } = exact(falling);
+		const r = await goalSeek({
+			values: conversationValues,
+			target: 0.9,
+			runSchedule: [50, 200],
+			evaluate
+		});
+		expect(r.kind).toBe('none');
+		const text = goalAnswerText(r, question, conversations) ?? '';
+		expect(text).toMatch(/^No value from 0 per year to 12 per year was shown to reach 90%/);
+		expect(text).toContain('the chance does not rise with the lever as the search assumes');
+		expect(text).toMatch(/it is 84% at 0 per year but 0% at 1[02] per year/);
+		expect(text).toContain('The best setting tried is 0 per year, where the chance is 84% ±');
+		// The answer never pairs "no value reaches" with the chance at the largest value alone.
+		expect(text).not.toContain('at 12 per year the chance is');
+	});
+
+	it('keeps the plain answer when the chance only rises', async () => {
+		const rising = (v: number) => 1 - falling(v);
+		const { evaluate } = exact(rising);
+		const none = await goalSeek({
+			values: conversationValues,
+			target: 0.99,
+			runSchedule: [200],
+			evaluate
+		});
+		expect(none.kind).toBe('none');
+		expect(goalAnswerText(none, { ...question, target: 0.99 }, conversations)).toMatch(
+			/^No value from 0 per year to 12 per year was shown to reach 99%: at 12 per year the chance is 100% ± 0\.0 points\. Other levers need to change too\.$/
+		);
+		const found = await goalSeek({
+			values: conversationValues,
+			target: 0.5,
+			runSchedule: [200],
+			evaluate
+		});
+		expect(found.kind).toBe('found');
+		const text = goalAnswerText(found, { ...question, target: 0.5 }, conversations) ?? '';
+		expect(text).toMatch(
+			/^\d+ per year is the fewest community conversations a year at which the community has trust at or above the threshold in the final year in at least 50% of futures, and we are 95% sure of it/
+		);
+		expect(text).not.toContain('Careful');
+	});
+
+	it('warns beside a found value when a larger value tried did clearly worse', () => {
+		const s = (
+			value: number,
+			p: number,
+			lower: number,
+			upper: number,
+			verdict: GoalStep['verdict']
+		): GoalStep => ({
+			value,
+			index: value,
+			phase: 'scan',
+			hits: p * 200,
+			n: 200,
+			p,
+			se: 0.03,
+			lower,
+			upper,
+			verdict
+		});
+		const steps = [
+			s(2, 0.95, 0.92, 0.97, 'meets'),
+			s(1, 0.3, 0.25, 0.36, 'fails'),
+			s(12, 0.1, 0.07, 0.14, 'fails')
+		];
+		const text =
+			goalAnswerText(
+				{ kind: 'found', value: 2, evidence: steps[0], below: steps[1], steps },
+				{ ...question, target: 0.9 },
+				conversations
+			) ?? '';
+		expect(text).toContain('Careful: the chance does not only rise with the lever');
+		expect(text).toContain('the best setting tried was 2 per year (95% ± 3.0 points)');
+	});
+
+	it('has nothing to say for a cancelled search', () => {
+		expect(goalAnswerText({ kind: 'cancelled', steps: [] }, question, conversations)).toBeNull();
 	});
 });

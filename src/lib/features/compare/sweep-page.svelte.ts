@@ -10,8 +10,7 @@ import {
 	DEFAULT_SWEEP_Y,
 	formatParam,
 	GOAL_LEVERS,
-	bestStep,
-	nonMonotone,
+	goalAnswerText,
 	isSweepProbability,
 	sweepMetricInfo,
 	uniformSweep,
@@ -149,38 +148,8 @@ export class SweepPage extends AnalysisPage {
 	readonly goalAnswer = $derived.by(() => {
 		const r = this.goal.result;
 		const setup = this.goal.setup;
-		if (!r || !setup) return null;
-		const spec = paramSpec(setup.path);
-		if (!spec) return null;
-		const what =
-			setup.probability === 'reachesCodesigning'
-				? 'is co-designing in the final year'
-				: 'has trust at or above the threshold in the final year';
-		// The search assumes more of the lever never hurts; say so when the runs disagree.
-		const fall = r.kind === 'found' || r.kind === 'none' ? nonMonotone(r.steps) : null;
-		const best = bestStep(r.steps);
-		const caution =
-			fall && best
-				? ` Careful: the chance does not only rise with the lever (${fmtPct(fall.from.p)} at ${formatParam(spec, fall.from.value)} but ${fmtPct(fall.to.p)} at ${formatParam(spec, fall.to.value)}), which the search assumes; the best setting tried was ${formatParam(spec, best.value)} (${fmtPct(best.p)}).`
-				: '';
-		switch (r.kind) {
-			case 'found': {
-				const below = r.below;
-				const belowText = !below
-					? ''
-					: below.p >= setup.target
-						? ` At ${formatParam(spec, below.value)} it was ${fmtPct(below.p)}, above the target but not by enough to be 95% sure it reaches it.`
-						: ` At ${formatParam(spec, below.value)} it was ${fmtPct(below.p)}.`;
-				return `${formatParam(spec, r.value)} is ${GOAL_LEVERS.find((g) => g.path === setup.path)?.question ?? 'the least value'} at which the community ${what} in at least ${fmtPct(setup.target)} of futures, and we are 95% sure of it: ${fmtPct(r.evidence.p)} ± ${(r.evidence.se * 100).toFixed(1)} points over ${r.evidence.n} futures.${belowText}${caution}`;
-			}
-			case 'none':
-				return `No value up to ${formatParam(spec, spec.max)} was shown to reach ${fmtPct(setup.target)}: at ${formatParam(spec, r.best.value)} the chance is ${fmtPct(r.best.p)} ± ${(r.best.se * 100).toFixed(1)} points. Other levers need to change too.${caution}`;
-			case 'cancelled':
-			case 'error':
-				return null;
-			default:
-				return r satisfies never;
-		}
+		const spec = setup && paramSpec(setup.path);
+		return r && setup && spec ? goalAnswerText(r, setup, spec) : null;
 	});
 
 	constructor(createPool?: () => SimPool) {
