@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { PRESETS } from '../../src/lib/sim';
+import { cutOff, overlaps } from './chart-checks';
 import { expect, expectAccessible, test } from './fixtures';
 
 const TYPICAL = PRESETS.find((p) => p.id === 'typical')!.scenario;
@@ -84,6 +85,10 @@ async function checkPrint(page: Page, designs: number) {
 						!!e && (style(e).breakInside === 'avoid' || inside(e.parentElement));
 					return inside(t);
 				}),
+			// A short section with a chart prints whole, its heading and words with its chart.
+			chartSectionsWhole: [
+				...pack.querySelectorAll('[data-testid="pack-levers"], [data-testid="pack-sweep"]')
+			].every((e) => style(e).breakInside === 'avoid'),
 			forced: forced.length,
 			beforeBreak,
 			summaryEnd: summary.getBoundingClientRect().bottom - top
@@ -92,6 +97,14 @@ async function checkPrint(page: Page, designs: number) {
 	expect(rules.headings).toBeGreaterThan(6);
 	expect(rules.headingsAvoid).toBe(true);
 	expect(rules.tablesWhole).toBe(true);
+	expect(rules.chartSectionsWhole).toBe(true);
+	// At the paper's width the charts' labels neither overlap nor run off their chart.
+	for (const chart of await page
+		.locator('article.pack figure:is(.tornado, .heatmap, .why-chart)')
+		.all()) {
+		expect(await overlaps(chart.locator('svg text'))).toEqual([]);
+		expect(await cutOff(chart)).toEqual([]);
+	}
 	expect(rules.forced).toBe(1);
 	expect(rules.beforeBreak.filter((t) => /^H\d$/.test(t))).toEqual([]);
 	expect(rules.summaryEnd).toBeGreaterThan(PAGE_PX / 2);
@@ -207,4 +220,41 @@ test('the comparison report address opens the pack, and says so when a scenario 
 	await page.goto('/compare/report?scenarios=nothing-here&runs=100');
 	await expect(page.getByText('A board pack needs one scenario')).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByTestId('pack-summary')).toHaveCount(0);
+});
+
+test('four designs and a sweep still print on 4 pages: one answer that ranks them, one why, one table of pairs', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	// A sweep of towards, run in this tab, which the pack then carries.
+	await page.goto('/compare/sweep?scenario=preset-towards');
+	await expect(page.getByLabel('Scenario')).toHaveValue('preset-towards');
+	await page.getByLabel('Values across').fill('4');
+	await page.getByLabel('Values up').fill('3');
+	await page.getByLabel('Futures per cell').selectOption('50');
+	await page.getByRole('button', { name: 'Run the sweep' }).click();
+	await expect(page.getByText('The sweep is complete.')).toBeVisible({ timeout: 90_000 });
+
+	await page.goto(
+		'/compare/report?scenarios=preset-typical,preset-towards,preset-courage,preset-churn&runs=50'
+	);
+	await packReady(page);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Comparison of 4 contract designs, A, B, C, D'
+	);
+	// One answer for all four: the design with the most trust and how often it beats each other.
+	await expect(page.getByTestId('pack-answer')).toHaveCount(1);
+	await expect(page.getByTestId('pack-answer')).toHaveText(
+		/^(C builds the most trust of the 4 designs: higher final-year trust than [ABD]|Too close to call between C and [ABD])/
+	);
+	await expect(page.getByTestId('report-how-sure')).toHaveCount(1);
+	await expect(page.getByTestId('report-how-sure')).toContainText('its closest contender');
+	// Each design against A in one table; one "why", for the recommended design.
+	await expect(page.getByTestId('p-better')).toHaveCount(3 * 4);
+	await expect(page.getByTestId('why')).toHaveCount(1);
+	await expect(page.getByTestId('why')).toContainText('Why is C better?');
+	await expect(page.getByTestId('pack-sweep')).toHaveCount(1);
+	await expect(page.getByTestId('pack-levers')).toContainText('for C, the design with more trust');
+
+	await checkPrint(page, 4);
 });

@@ -3,12 +3,15 @@ import type { Robustness } from '$lib/analysis/robustness';
 import { PRESETS, type Receipt } from '$lib/sim';
 import {
 	answerSentence,
+	byCloseness,
 	designRows,
 	linkPrint,
 	MAX_QR_VERSION,
 	qrModules,
 	questionText,
-	shortCode
+	rankingSentence,
+	shortCode,
+	type RankedPair
 } from './pack';
 
 const typical = PRESETS.find((p) => p.id === 'typical')!.scenario;
@@ -148,5 +151,43 @@ describe('linkPrint', () => {
 			[m.length - 7, 0]
 		])
 			expect(m[r][c] && m[r + 6][c + 6] && !m[r + 1][c + 1] && m[r + 3][c + 3]).toBe(true);
+	});
+});
+
+describe('the answer for three or four designs', () => {
+	const pair = (
+		other: number,
+		p: number,
+		gap: number,
+		over: Partial<Robustness> = {}
+	): RankedPair => ({
+		other,
+		gap,
+		verdict: verdict({
+			pBetter: { ...verdict({}).pBetter, finalTrust: p },
+			winnerShare: p,
+			loserShare: 1 - p,
+			...over
+		})
+	});
+
+	it('names the design with most trust and how often it beats each other, the closest first', () => {
+		const text = rankingSentence(2, [pair(0, 1, 0.2), pair(1, 0.93, 0.05), pair(3, 1, 0.25)], 4);
+		expect(text).toBe(
+			'C builds the most trust of the 4 designs: higher final-year trust than B in 93% of futures and than A and D in every simulated future, with assumptions fixed at their best guesses, so the spread is chance alone.'
+		);
+	});
+
+	it('calls the top two too close to call when they are', () => {
+		const text = rankingSentence(2, [pair(0, 1, 0.2), pair(1, 0.55, 0.01, { close: true })], 3);
+		expect(text).toMatch(
+			/^Too close to call between C and B, the two designs with the most trust: C has higher final-year trust than B only in 55% of futures \(and than A in every simulated future\)/
+		);
+	});
+
+	it('takes as closest contender the one beaten least often, and of equals the nearest', () => {
+		expect(
+			byCloseness([pair(0, 1, 0.2), pair(1, 1, 0.05), pair(3, 0.9, 0.3)]).map((p) => p.other)
+		).toEqual([3, 1, 0]);
 	});
 });

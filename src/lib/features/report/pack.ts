@@ -117,6 +117,76 @@ export function answerSentence(v: Robustness, a: string, b: string): string {
 	return `${winner} builds more trust than ${loser}: higher final-year trust ${where}${chance}, ${mode}.`;
 }
 
+/**
+ * The design the pack recommends: the one with the highest median trust in the final year
+ * (the first of equals). Its levers get the tornado; with three or more designs, the answer
+ * and "why" are about it.
+ */
+export function recommendedIndex(summaries: readonly Summary[]): number {
+	let best = 0;
+	summaries.forEach((s, i) => {
+		if ((s.metrics.finalTrust.p50 ?? -1) > (summaries[best].metrics.finalTrust.p50 ?? -1)) best = i;
+	});
+	return best;
+}
+
+/** The recommended design against one other, as `robustness(other, best)` sees it. */
+export interface RankedPair {
+	/** The other design's index. */
+	other: number;
+	/** B is the recommended design, A the other. */
+	verdict: Robustness;
+	/** How far the other's median final-year trust is below the recommended design's. */
+	gap: number;
+}
+
+/**
+ * The other designs, closest contender first: the one the recommended design beats in the
+ * fewest futures, and of equals the one whose median trust is nearest.
+ */
+export function byCloseness(pairs: readonly RankedPair[]): RankedPair[] {
+	return [...pairs].sort(
+		(x, y) => x.verdict.pBetter.finalTrust - y.verdict.pBetter.finalTrust || x.gap - y.gap
+	);
+}
+
+/** "in every simulated future", "in 93% of futures", "in no future". */
+function inFutures(share: number): string {
+	return share >= 1
+		? 'in every simulated future'
+		: share <= 0
+			? 'in no future'
+			: `in ${fmtPct(share)} of futures`;
+}
+
+/**
+ * The answer for three or more designs in one sentence: which builds the most trust, how
+ * often it beats each other design future by future (the closest contender first), and the
+ * assumption mode; or that the top two are too close to call.
+ */
+export function rankingSentence(best: number, pairs: readonly RankedPair[], count: number): string {
+	const b = letter(best);
+	const sorted = byCloseness(pairs);
+	const mode = modeWords(sorted[0]?.verdict.mode ?? 'fixed');
+	/** "than A and D in every simulated future and than B in 93% of futures". */
+	const beats = (list: readonly RankedPair[]) => {
+		const groups: { words: string; letters: string[] }[] = [];
+		for (const pair of list) {
+			const words = inFutures(pair.verdict.pBetter.finalTrust);
+			const g = groups.find((x) => x.words === words);
+			if (g) g.letters.push(letter(pair.other));
+			else groups.push({ words, letters: [letter(pair.other)] });
+		}
+		return listWords(groups.map((g) => `than ${listWords(g.letters)} ${g.words}`));
+	};
+	const [closest, ...rest] = sorted;
+	if (!closest) return `${b} is the only design, ${mode}.`;
+	const v = closest.verdict;
+	if (v.winner !== 'B' || v.close)
+		return `Too close to call between ${b} and ${letter(closest.other)}, the two designs with the most trust: ${b} has higher final-year trust than ${letter(closest.other)} only ${inFutures(v.pBetter.finalTrust)}${rest.length ? ` (and ${beats(rest)})` : ''}, ${mode}.`;
+	return `${b} builds the most trust of the ${count} designs: higher final-year trust ${beats(sorted)}, ${mode}.`;
+}
+
 export interface KeyNumber {
 	key: 'trust' | 'threshold' | 'collapse';
 	label: string;
