@@ -410,7 +410,7 @@ describe('resolveScenario', () => {
 				format: 'slow-trust-library',
 				version: 1,
 				exportedAt: '2026-12-03T10:00:00Z',
-				modelVersion: '2.1.0',
+				modelVersion: '2.2.0',
 				scenarios: ids.map(item)
 			});
 		const io = files({
