@@ -69,8 +69,11 @@ export function toJson(scenario: Scenario, summary: Summary, compared?: Compared
 // ---------------------------------------------------------------------------------------
 // Headline figures.
 
-/** How a headline figure is written: a 0-to-1 score, a share or a probability (as a percentage), people, or a count. */
-export type FigureKind = 'score' | 'share' | 'probability' | 'people' | 'count';
+/**
+ * How a headline figure is written: a 0-to-1 score, a share or a probability (as a percentage),
+ * people, a count, or a number of months.
+ */
+export type FigureKind = 'score' | 'share' | 'probability' | 'people' | 'count' | 'months';
 
 /** One headline figure of a summary: its mean over futures with the Monte Carlo error. */
 export interface HeadlineFigure {
@@ -140,6 +143,13 @@ export function headline(summary: Summary): HeadlineFigure[] {
 			`P(trust in the final year ≥ ${summary.threshold})`,
 			'P(trust≥thr)'
 		),
+		metricFigure(
+			summary,
+			'monthsAbove',
+			'months',
+			`Months with trust ≥ ${summary.threshold}`,
+			'Months≥thr'
+		),
 		probabilityFigure(pr.collapse, 'pCollapse', 'P(collapse)', 'P(collapse)'),
 		metricFigure(summary, 'brokenPromises', 'people', 'Broken promises (people)', 'Broken'),
 		metricFigure(summary, 'outcomes', 'people', 'Health outcomes (people)', 'Outcomes'),
@@ -152,7 +162,10 @@ export function headline(summary: Summary): HeadlineFigure[] {
 
 const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-/** A value of a headline figure as text: scores to 3 places, shares as percentages, people whole. */
+/**
+ * A value of a headline figure as text: scores to 3 places, shares as percentages, people
+ * whole, months to one place.
+ */
 export function formatValue(kind: FigureKind, v: number | null): string {
 	if (v === null || !Number.isFinite(v)) return '–';
 	switch (kind) {
@@ -165,6 +178,8 @@ export function formatValue(kind: FigureKind, v: number | null): string {
 			return wholeNumber.format(v);
 		case 'count':
 			return v.toFixed(2);
+		case 'months':
+			return v.toFixed(1);
 		default:
 			return kind satisfies never;
 	}
@@ -183,6 +198,8 @@ function formatSe(kind: FigureKind, se: number): string {
 			return se < 10 ? se.toFixed(1) : wholeNumber.format(se);
 		case 'count':
 			return se.toFixed(2);
+		case 'months':
+			return se.toFixed(1);
 		default:
 			return kind satisfies never;
 	}
@@ -287,6 +304,7 @@ export function sweepText(path: string, sweep: readonly SweepRow[]): string {
 			`${sweep[0].scenario.name}: ${path} swept over ${sweep.length} value${sweep.length === 1 ? '' : 's'}, ${wholeNumber.format(r.runs)} futures each on seed ${r.seed} (the same futures at every value).`,
 			'Each cell is mean ± Monte Carlo standard error; shares and probabilities in %, people whole.',
 			'P(trust≥thr): trust in the final year at or above the trust threshold.',
+			'Months≥thr: months of the horizon with trust at or above the trust threshold.',
 			'',
 			...columns(rows)
 		].join('\n') + '\n'

@@ -15,6 +15,19 @@ test.describe('comparing contract designs', () => {
 			timeout: 60_000
 		});
 		await expect(page.locator('.receipt')).toContainText('seed 20221130, 100 futures each');
+		// The key metrics give the months at or above the threshold right after its chance.
+		const keyMetrics = page.getByRole('table', { name: /Key metrics over 100 shared futures/ });
+		await expect(
+			keyMetrics
+				.getByRole('row', { name: /Median months at or above the threshold/ })
+				.getByRole('cell')
+		).toHaveText([/^\d+ of 120$/, /^\d+ of 120$/]);
+		const heads = await keyMetrics.getByRole('rowheader').allTextContents();
+		const chanceRow = heads.findIndex((h) =>
+			h.startsWith('Chance trust in the final year is at or above the threshold')
+		);
+		expect(chanceRow).toBeGreaterThanOrEqual(0);
+		expect(heads[chanceRow + 1]).toMatch(/^Median months at or above the threshold/);
 		const finalTrust = page.getByRole('article', { name: 'Trust in the final year: B against A' });
 		const p = finalTrust.getByTestId('p-better');
 		await expect(p).toHaveText(

@@ -410,7 +410,7 @@ describe('resolveScenario', () => {
 				format: 'slow-trust-library',
 				version: 1,
 				exportedAt: '2026-12-03T10:00:00Z',
-				modelVersion: '2.1.0',
+				modelVersion: '2.2.0',
 				scenarios: ids.map(item)
 			});
 		const io = files({
@@ -506,6 +506,7 @@ describe('headline figures, text and sweeps', () => {
 			'finalTrust',
 			'meanTrust',
 			'pTrustAboveThreshold',
+			'monthsAbove',
 			'pCollapse',
 			'brokenPromises',
 			'outcomes',
@@ -522,7 +523,15 @@ describe('headline figures, text and sweeps', () => {
 		expect(trust.se).toBeCloseTo(sd / Math.sqrt(runs.length), 12);
 		expect(trust.p5).toBe(summary.metrics.finalTrust.p5);
 		expect(trust.p95).toBe(summary.metrics.finalTrust.p95);
-		const collapse = figures[3];
+		const months = figures[3];
+		expect(months.label).toBe(`Months with trust ≥ ${scenario.trust.threshold}`);
+		expect(months.mean).toBeCloseTo(
+			summary.perRun.monthsAbove.reduce((a, b) => a + b, 0) / summary.perRun.monthsAbove.length,
+			12
+		);
+		expect(months.p5).toBe(summary.metrics.monthsAbove.p5);
+		expect(months.p95).toBe(summary.metrics.monthsAbove.p95);
+		const collapse = figures[4];
 		expect(collapse.mean).toBe(summary.probabilities.collapse.p);
 		expect(collapse.se).toBe(summary.probabilities.collapse.se);
 		expect(collapse.p5).toBeNull();
@@ -535,6 +544,7 @@ describe('headline figures, text and sweeps', () => {
 		expect(formatValue('probability', 0.05)).toBe('5.0%');
 		expect(formatValue('people', 12345.6)).toBe('12,346');
 		expect(formatValue('count', 1)).toBe('1.00');
+		expect(formatValue('months', 14.25)).toBe('14.3');
 		expect(formatValue('score', null)).toBe('–');
 	});
 

@@ -117,7 +117,8 @@ export const METRICS = [
 	'meanTrust',
 	'tookPart',
 	'sharedDecisions',
-	'heard'
+	'heard',
+	'monthsAbove'
 ] as const;
 export type MetricKey = (typeof METRICS)[number];
 export const MetricIndex = Object.fromEntries(METRICS.map((k, i) => [k, i])) as Record<
@@ -190,6 +191,11 @@ export const METRIC_INFO: Record<MetricKey, { label: string; unit: string; help:
 		label: 'Saw their view acted on, final year',
 		unit: 'share',
 		help: 'Share of the community who had a contribution of their own acted on in the last 12 months of the horizon.'
+	},
+	monthsAbove: {
+		label: 'Months at or above the threshold',
+		unit: 'months',
+		help: 'Months of the horizon in which trust was at or above the threshold, whenever they came.'
 	}
 };
 

@@ -494,7 +494,7 @@ export const PARAMS: readonly ParamSpec[] = [
 		step: 0.01,
 		integer: false,
 		default: 0.6,
-		help: 'The level of trust treated as enough for co-production. Used only in reporting: time to trust and the chance of reaching it.',
+		help: 'The level of trust treated as enough for co-production. Used only in reporting: time to trust, months at or above it and the chance of reaching it.',
 		source: 'Assumption; baseline propensity to trust is about 0.5 (Johnson & Mislin 2011)',
 		group: 'Trust'
 	},

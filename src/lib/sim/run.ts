@@ -212,6 +212,7 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	let trustTotal = 0;
 	let collapsed = 0;
 	let monthsToTrust = NEVER;
+	let monthsAbove = 0;
 	let prevTrust = initialTrust(m, layout);
 	let coDesigning = 0;
 	let coProducing = 0;
@@ -394,7 +395,10 @@ export function simulateRun(ctx: RunContext, run: number): void {
 
 		trustTotal += trust;
 		if (trust < minTrust) minTrust = trust;
-		if (monthsToTrust === NEVER && trust >= threshold) monthsToTrust = t + 1;
+		if (trust >= threshold) {
+			monthsAbove++;
+			if (monthsToTrust === NEVER) monthsToTrust = t + 1;
+		}
 		// Collapse: trust falls by the collapse share of a level it held within the window.
 		if (!collapsed) {
 			const tr = SeriesIndex.trust * months;
@@ -431,6 +435,7 @@ export function simulateRun(ctx: RunContext, run: number): void {
 	met[MetricIndex.tookPart] = trace[SeriesIndex.tookPart * months + last];
 	met[MetricIndex.sharedDecisions] = trace[SeriesIndex.sharedDecisions * months + last];
 	met[MetricIndex.heard] = trace[SeriesIndex.heard * months + last];
+	met[MetricIndex.monthsAbove] = monthsAbove;
 	met[RunValueIndex.explained] = explainedPeople;
 }
 

@@ -109,7 +109,9 @@ export function handMade(h: HandMade): Summary {
 		meanTrust: h.meanTrust ?? finalTrust.slice(),
 		tookPart: h.monthsToTrust.map(() => 0.2),
 		sharedDecisions: h.monthsToTrust.map(() => 0.05),
-		heard: h.monthsToTrust.map(() => 0.1)
+		heard: h.monthsToTrust.map(() => 0.1),
+		// Trust stays at or above the threshold once it gets there.
+		monthsAbove: h.monthsToTrust.map((m) => (m >= 1 ? months - m + 1 : 0))
 	};
 	const metrics = {} as Summary['metrics'];
 	for (const k of Object.keys(perRun) as MetricKey[]) metrics[k] = { ...emptyMetric };

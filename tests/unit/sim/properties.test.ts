@@ -108,6 +108,11 @@ function checkSummary(s: Scenario, sum: Summary): void {
 		expect(per.minTrust[r]).toBeGreaterThanOrEqual(0);
 		const mtt = per.monthsToTrust[r];
 		expect(mtt === -1 || (Number.isInteger(mtt) && mtt >= 1 && mtt <= months)).toBe(true);
+		// Months at or above the threshold: none before the first, at least that one.
+		const above = per.monthsAbove[r];
+		expect(Number.isInteger(above) && above >= 0 && above <= months).toBe(true);
+		if (mtt === -1) expect(above).toBe(0);
+		else expect(above >= 1 && above <= months - mtt + 1).toBe(true);
 		expect([0, 1]).toContain(per.collapsed[r]);
 		expect(Number.isInteger(per.rung[r]) && per.rung[r] >= 0 && per.rung[r] < RUNG_COUNT).toBe(
 			true

@@ -37,9 +37,23 @@ function medianWords(m: MetricSummary, f: (v: number) => string): string {
 }
 
 /**
+ * How long trust stays at or above the threshold: "trust at or above 0.60 for a median of 14 of
+ * 120 months", every month of the horizon counted, not only the final year.
+ */
+function monthsAboveWords(summary: Summary): string {
+	const m = summary.metrics.monthsAbove.p50;
+	const t = fmtScore(summary.threshold);
+	if (m === null) return `months at or above ${t}: none`;
+	// A median of 0 months: at least half of the futures never get there.
+	if (m === 0) return `the median future never reaches ${t}`;
+	return `trust at or above ${t} for a median of ${fmtCount(m)} of ${fmtCount(summary.months)} months`;
+}
+
+/**
  * A scenario's own level of an outcome, a continuous measure to set beside a chance, in words
  * that follow the outcome's name: for trust its median and middle half; for co-designing the share of the community on that rung
- * or higher in the final year; for a yes/no about the threshold, final-year trust itself.
+ * or higher in the final year; for a yes/no about the threshold, final-year trust itself and
+ * the months trust is at or above the threshold.
  */
 export function levelText(summary: Summary, key: OutcomeKey): string {
 	const m = summary.metrics;
@@ -47,7 +61,7 @@ export function levelText(summary: Summary, key: OutcomeKey): string {
 		case 'finalTrust':
 			return medianWords(m.finalTrust, fmtScore);
 		case 'trustAboveThreshold':
-			return `trust in the final year ${medianWords(m.finalTrust, fmtScore)}`;
+			return `trust in the final year ${medianWords(m.finalTrust, fmtScore)}; ${monthsAboveWords(summary)}`;
 		case 'meanTrust':
 			return `trust over the whole horizon ${medianWords(m.meanTrust, fmtScore)}`;
 		case 'reachesCodesigning': {

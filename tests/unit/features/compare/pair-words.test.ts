@@ -31,9 +31,18 @@ describe('the level of an outcome beside the chance', () => {
 		expect(levelText(a, 'finalTrust')).toBe(
 			`median ${ft.p50?.toFixed(2)} (middle half ${ft.p25?.toFixed(2)} to ${ft.p75?.toFixed(2)})`
 		);
-		expect(levelText(b, 'trustAboveThreshold')).toMatch(
-			/^trust in the final year median \d\.\d\d \(middle half/
+		// Courage over ten years: trust reaches the threshold in most futures and stays a while.
+		const c = simulated('courage', 40, 120);
+		expect(levelText(c, 'trustAboveThreshold')).toMatch(
+			/^trust in the final year median \d\.\d\d \(middle half .*\); trust at or above 0\.60 for a median of \d+ of 120 months$/
 		);
+		// Beside the chance, how long trust stays at or above the threshold, from the same futures.
+		expect(c.metrics.monthsAbove.p50).toBeGreaterThan(0);
+		expect(levelText(c, 'trustAboveThreshold')).toContain(
+			`for a median of ${Math.round(c.metrics.monthsAbove.p50 ?? NaN)} of 120 months`
+		);
+		// Today's typical contract never gets there in most futures: it says so, not "0 months".
+		expect(levelText(a, 'trustAboveThreshold')).toMatch(/; the median future never reaches 0\.60$/);
 		expect(levelText(b, 'reachesCodesigning')).toMatch(
 			/^(\d+%|under 1%|0%) of the community co-designing or higher and (\d+%|under 1%) engaged or higher, on average in the final year$/
 		);
