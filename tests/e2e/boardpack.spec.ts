@@ -240,7 +240,7 @@ test('four designs and a sweep still print on 4 pages: one answer that ranks the
 	);
 	await packReady(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		'Comparison of 4 contract designs, A, B, C, D'
+		'Comparison of 4 contract designs, A, B, C and D'
 	);
 	// One answer for all four: the design with the most trust and how often it beats each other.
 	await expect(page.getByTestId('pack-answer')).toHaveCount(1);

@@ -6,6 +6,7 @@ import {
 	byCloseness,
 	designRows,
 	linkPrint,
+	packTitle,
 	MAX_QR_VERSION,
 	qrModules,
 	questionText,
@@ -189,5 +190,17 @@ describe('the answer for three or four designs', () => {
 		expect(
 			byCloseness([pair(0, 1, 0.2), pair(1, 1, 0.05), pair(3, 0.9, 0.3)]).map((p) => p.other)
 		).toEqual([3, 1, 0]);
+	});
+});
+
+describe('the pack title', () => {
+	it('names one or two designs, and counts more or long-named ones', () => {
+		expect(packTitle(['Today'])).toBe('Today');
+		expect(packTitle(['Today', 'Towards'])).toBe('Comparison: A Today, B Towards');
+		expect(
+			packTitle(['Short contracts, re-procured again and again', 'Courage: a devolved budget'])
+		).toBe('Comparison of 2 contract designs, A and B');
+		expect(packTitle(['a', 'b', 'c', 'd'])).toBe('Comparison of 4 contract designs, A, B, C and D');
+		expect(packTitle([])).toBe('Board pack');
 	});
 });

@@ -316,6 +316,22 @@ export const LIMITS: readonly string[] = [
 	'Compare contract lengths on trust over the whole horizon as well: the final year can fall just after a change of provider. Beyond ten years, read the direction of travel rather than the level.'
 ];
 
+/** The longest the designs' names run (together) in a comparison's title. */
+const TITLE_NAMES_MAX = 64;
+
+/**
+ * The pack's title: the design's name; for a comparison, the designs' names when they fit
+ * about two lines; more or longer names would push page 1's summary over the page, so the
+ * title counts them instead (the designs' table names them).
+ */
+export function packTitle(names: readonly string[]): string {
+	if (names.length === 0) return 'Board pack';
+	if (names.length === 1) return names[0];
+	if (names.length === 2 && names.join('').length <= TITLE_NAMES_MAX)
+		return `Comparison: ${names.map((n, i) => `${letter(i)} ${n}`).join(', ')}`;
+	return `Comparison of ${names.length} contract designs, ${listWords(names.map((_, i) => letter(i)))}`;
+}
+
 /** The letter and name of each design: "A. Today’s typical contract". */
 export function designLabel(i: number, name: string): string {
 	return `${letter(i)}. ${name}`;
