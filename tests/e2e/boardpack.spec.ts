@@ -254,7 +254,11 @@ test('four designs and a sweep still print on 4 pages: one answer that ranks the
 	await expect(page.getByTestId('why')).toHaveCount(1);
 	await expect(page.getByTestId('why')).toContainText('Why is C better?');
 	await expect(page.getByTestId('pack-sweep')).toHaveCount(1);
-	await expect(page.getByTestId('pack-levers')).toContainText('for C, the design with more trust');
+	// The sweep says what it ran on, which may differ from the rest of the pack.
+	await expect(page.getByTestId('pack-sweep-receipt')).toContainText(
+		'50 futures a cell on seed 20221130, with assumptions fixed at their best guesses'
+	);
+	await expect(page.getByTestId('pack-levers')).toContainText('for C, the design with the most trust');
 
 	await checkPrint(page, 4);
 });

@@ -194,7 +194,7 @@ test.describe('sweep and goal seeking', () => {
 		const answer = page.getByTestId('goal-answer');
 		await expect(answer).toBeVisible({ timeout: 90_000 });
 		await expect(answer).toContainText(
-			'No value from 0 per year to 12 per year was shown to reach 90%, and the chance does not rise with the lever as the search assumes'
+			'No value of community conversations from 0 per year to 12 per year was shown to reach a 90% chance that the community has trust at or above the threshold in the final year, and the chance does not rise with the lever as the search assumes'
 		);
 		await expect(answer).toContainText(
 			/The best setting tried is 0 per year, where the chance is \d+% ±/

@@ -18,7 +18,7 @@ import type { ParamSpec } from '$lib/sim';
 import { formatParam } from './differs';
 import { wilsonBounds, Z_ONE_SIDED_95 } from './stats';
 import type { SweepProbability } from './sweep';
-import { fmtPct } from './words';
+import { fmtPct, inSentence } from './words';
 
 /** How many futures reached the goal at one value. */
 export interface Evaluation {
@@ -236,7 +236,13 @@ export interface GoalQuestion {
  */
 export function goalAnswerText(r: GoalResult, q: GoalQuestion, spec: ParamSpec): string | null {
 	const at = (v: number) => formatParam(spec, v);
-	const pm = (s: GoalStep) => `${fmtPct(s.p)} ± ${(s.se * 100).toFixed(1)} points`;
+	// A chance of 0 or 1 is what was seen in a finite number of futures, said in words instead.
+	const pm = (s: GoalStep) =>
+		s.p <= 0
+			? `0% (in none of ${s.n.toLocaleString('en-GB')} futures)`
+			: s.p >= 1
+				? `100% (in all ${s.n.toLocaleString('en-GB')} futures)`
+				: `${fmtPct(s.p)} ± ${(s.se * 100).toFixed(1)} points`;
 	const what =
 		q.probability === 'reachesCodesigning'
 			? 'is co-designing in the final year'
@@ -261,10 +267,14 @@ export function goalAnswerText(r: GoalResult, q: GoalQuestion, spec: ParamSpec):
 		case 'none': {
 			const fall = nonMonotone(r.steps);
 			const best = bestStep(r.steps);
-			const range = `from ${at(spec.min)} to ${at(spec.max)}`;
+			// Names the lever and the outcome, so that the sentence stands alone (on paper too).
+			const range = `of ${inSentence(spec.label)} from ${at(spec.min)} to ${at(spec.max)}`;
+			const reach = `reach a ${fmtPct(q.target)} chance that the community ${what}`;
 			if (fall && best)
-				return `No value ${range} was shown to reach ${fmtPct(q.target)}, and the chance does not rise with the lever as the search assumes: it is ${fmtPct(fall.from.p)} at ${at(fall.from.value)} but ${fmtPct(fall.to.p)} at ${at(fall.to.value)}. The best setting tried is ${at(best.value)}, where the chance is ${pm(best)}; to reach the target, other levers need to change too.`;
-			return `No value ${range} was shown to reach ${fmtPct(q.target)}: at ${at(r.best.value)} the chance is ${pm(r.best)}. Other levers need to change too.`;
+				return `No value ${range} was shown to ${reach}, and the chance does not rise with the lever as the search assumes: it is ${fmtPct(fall.from.p)} at ${at(fall.from.value)} but ${fmtPct(fall.to.p)} at ${at(fall.to.value)}. The best setting tried is ${at(best.value)}, where the chance is ${pm(best)}; to reach the target, other levers need to change too.`;
+			return r.best.p >= q.target
+				? `No value ${range} was shown to ${reach}: at ${at(r.best.value)} the chance is ${pm(r.best)}, at or above the target but not by enough to be 95% sure of it; more futures a value would tell.`
+				: `No value ${range} was shown to ${reach}: at ${at(r.best.value)} the chance is ${pm(r.best)}. Other levers need to change too.`;
 		}
 		case 'cancelled':
 		case 'error':

@@ -193,7 +193,9 @@ describe("goal seeking's answer in words", () => {
 		});
 		expect(r.kind).toBe('none');
 		const text = goalAnswerText(r, question, conversations) ?? '';
-		expect(text).toMatch(/^No value from 0 per year to 12 per year was shown to reach 90%/);
+		expect(text).toMatch(
+			/^No value of community conversations from 0 per year to 12 per year was shown to reach a 90% chance that the community has trust at or above the threshold in the final year/
+		);
 		expect(text).toContain('the chance does not rise with the lever as the search assumes');
 		expect(text).toMatch(/it is 84% at 0 per year but 0% at 1[02] per year/);
 		expect(text).toContain('The best setting tried is 0 per year, where the chance is 84% ±');
@@ -212,7 +214,18 @@ describe("goal seeking's answer in words", () => {
 		});
 		expect(none.kind).toBe('none');
 		expect(goalAnswerText(none, { ...question, target: 0.99 }, conversations)).toMatch(
-			/^No value from 0 per year to 12 per year was shown to reach 99%: at 12 per year the chance is 100% ± 0\.0 points\. Other levers need to change too\.$/
+			/^No value of community conversations from 0 per year to 12 per year was shown to reach a 99% chance that the community has trust at or above the threshold in the final year: at 12 per year the chance is 100% \(in all 200 futures\), at or above the target but not by enough to be 95% sure of it; more futures a value would tell\.$/
+		);
+		const half = exact((v) => rising(v) / 2);
+		const short = await goalSeek({
+			values: conversationValues,
+			target: 0.9,
+			runSchedule: [200],
+			evaluate: half.evaluate
+		});
+		expect(short.kind).toBe('none');
+		expect(goalAnswerText(short, question, conversations)).toMatch(
+			/: at 12 per year the chance is 50% ± 3\.5 points\. Other levers need to change too\.$/
 		);
 		const found = await goalSeek({
 			values: conversationValues,

@@ -12,6 +12,7 @@ import {
 	questionText,
 	rankingSentence,
 	shortCode,
+	sweepReceipt,
 	type RankedPair
 } from './pack';
 
@@ -202,5 +203,31 @@ describe('the pack title', () => {
 		).toBe('Comparison of 2 contract designs, A and B');
 		expect(packTitle(['a', 'b', 'c', 'd'])).toBe('Comparison of 4 contract designs, A, B, C and D');
 		expect(packTitle([])).toBe('Board pack');
+	});
+});
+
+describe('the sweep in the pack', () => {
+	it('says what it ran on: futures a cell, seed and assumptions', () => {
+		const cell = {
+			reachesCodesigning: { p: 0, se: 0, count: 50 },
+			trustAboveThreshold: { p: 0.1, se: 0.04, count: 50 }
+		};
+		// Only the design and the cells are read.
+		const kept = {
+			scenario: JSON.stringify({ ...towards, seed: 7 }),
+			cells: [null, cell]
+		} as unknown as Parameters<typeof sweepReceipt>[0];
+		expect(sweepReceipt(kept)).toBe(
+			'50 futures a cell on seed 7, with assumptions fixed at their best guesses'
+		);
+		const uncertain = {
+			...kept,
+			scenario: JSON.stringify({
+				...towards,
+				seed: 7,
+				assumptions: { mode: 'uncertain', pins: {} }
+			})
+		};
+		expect(sweepReceipt(uncertain)).toBe('50 futures a cell on seed 7, with uncertain assumptions');
 	});
 });

@@ -6,6 +6,7 @@
 import qrcode from 'qrcode-generator';
 import { whatDiffers, formatParam } from '$lib/analysis/differs';
 import type { Robustness } from '$lib/analysis/robustness';
+import type { KeptSweep } from '$lib/analysis/sweep';
 import { fmtChance, fmtDuration, fmtPct, fmtScore, listWords } from '$lib/charts/format';
 import { letter } from '$lib/charts/scenario-style';
 import {
@@ -330,6 +331,29 @@ export function packTitle(names: readonly string[]): string {
 	if (names.length === 2 && names.join('').length <= TITLE_NAMES_MAX)
 		return `Comparison: ${names.map((n, i) => `${letter(i)} ${n}`).join(', ')}`;
 	return `Comparison of ${names.length} contract designs, ${listWords(names.map((_, i) => letter(i)))}`;
+}
+
+/**
+ * What a sweep in the pack ran on, so that it can be repeated: futures a cell, the seed and
+ * the assumption mode (the sweep page's own, which may differ from the rest of the pack's),
+ * e.g. "50 futures a cell on seed 20221130, with assumptions fixed at their best guesses".
+ */
+export function sweepReceipt(kept: KeptSweep): string {
+	// Kept cells are checked for their chances' values only, so their counts are read warily.
+	const count = kept.cells.find((c) => c !== null)?.trustAboveThreshold.count;
+	const futures =
+		typeof count === 'number'
+			? `${count.toLocaleString('en-GB')} futures a cell`
+			: 'futures a cell';
+	let scenario: { seed?: unknown; assumptions?: { mode?: unknown } } = {};
+	try {
+		scenario = JSON.parse(kept.scenario) as typeof scenario;
+	} catch {
+		// A kept sweep is checked when read; an unreadable design only loses the seed and mode.
+	}
+	const seed = typeof scenario.seed === 'number' ? ` on seed ${scenario.seed}` : '';
+	const mode = scenario.assumptions?.mode === 'uncertain' ? 'uncertain' : 'fixed';
+	return `${futures}${seed}, ${mode === 'uncertain' ? 'with uncertain assumptions' : 'with assumptions fixed at their best guesses'}`;
 }
 
 /** The letter and name of each design: "A. Today’s typical contract". */
