@@ -234,6 +234,17 @@ test('four designs and a sweep still print on 4 pages: one answer that ranks the
 	await page.getByLabel('Futures per cell').selectOption('50');
 	await page.getByRole('button', { name: 'Run the sweep' }).click();
 	await expect(page.getByText('The sweep is complete.')).toBeVisible({ timeout: 90_000 });
+	// Goal seeking on the sweep's own lever, with a target no contract length reaches.
+	await page.getByLabel('Lever').selectOption('contract.lengthMonths');
+	await page.getByLabel('Target chance, percent').fill('60');
+	await page.getByRole('button', { name: 'Find it' }).click();
+	await expect(page.getByTestId('goal-answer')).toContainText(
+		'No value of contract length from 6 months to 120 months was shown to reach a 60% chance',
+		{ timeout: 90_000 }
+	);
+	await expect(page.getByTestId('goal-not-drawn')).toHaveText(
+		'No value was found, so nothing is drawn on the sweep.'
+	);
 
 	await page.goto(
 		'/compare/report?scenarios=preset-typical,preset-towards,preset-courage,preset-churn&runs=50'
@@ -255,6 +266,7 @@ test('four designs and a sweep still print on 4 pages: one answer that ranks the
 	await expect(page.getByTestId('why')).toContainText('Why is C better?');
 	await expect(page.getByTestId('pack-sweep')).toHaveCount(1);
 	// The sweep says what it ran on, which may differ from the rest of the pack.
+	await expect(page.getByTestId('pack-goal')).toContainText('No value of contract length');
 	await expect(page.getByTestId('pack-sweep-receipt')).toContainText(
 		'50 futures a cell on seed 20221130, with assumptions fixed at their best guesses'
 	);
