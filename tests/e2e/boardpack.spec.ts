@@ -270,7 +270,9 @@ test('four designs and a sweep still print on 4 pages: one answer that ranks the
 	await expect(page.getByTestId('pack-sweep-receipt')).toContainText(
 		'50 futures a cell on seed 20221130, with assumptions fixed at their best guesses'
 	);
-	await expect(page.getByTestId('pack-levers')).toContainText('for C, the design with the most trust');
+	await expect(page.getByTestId('pack-levers')).toContainText(
+		'for C, the design with the most trust'
+	);
 
 	await checkPrint(page, 4);
 });
