@@ -128,6 +128,9 @@ test('a sweep of equal cells says so and offers a measure that varies', async ({
 	await figure.getByRole('button', { name: 'Show as a table' }).click();
 	await expect(figure).toContainText('every one shows 0%');
 	await expect(figure).not.toContainText('The highest is');
+	// Its key names no outline that no cell has, and every cell was run.
+	await expect(figure.locator('.legend')).not.toContainText('at or above');
+	await expect(figure.locator('.legend')).not.toContainText('not run yet');
 
 	await uniform.getByRole('button', { name: 'Colour by median trust in the final year' }).click();
 	await expect(page.getByLabel('Colour shows')).toHaveValue('medianFinalTrust');
