@@ -209,3 +209,30 @@ export function paddedExtent(
 	b = Math.ceil(b / opts.step - 1e-9) * opts.step;
 	return [Math.max(opts.lo, a), Math.min(opts.hi, b)];
 }
+
+/**
+ * Widens a domain [lo, hi] until labels beyond the bars' ends fit a plot `innerW` pixels
+ * wide. `need(l, h)` says how many pixels the labels lack on each side with the domain
+ * [l, h]; widening squeezes every bar, labels included, so it repeats until nothing is
+ * lacking (a few steps). It stops early, `stopped`, when the plot left for the bars would be
+ * `minPlot` pixels or less.
+ */
+export function widenForLabels(
+	lo: number,
+	hi: number,
+	innerW: number,
+	need: (l: number, h: number) => { left: number; right: number },
+	minPlot = 0
+): { domain: [number, number]; stopped: boolean } {
+	let [l, h] = [lo, hi];
+	for (let step = 0; step < 12; step++) {
+		const lack = need(l, h);
+		if (lack.left < 0.5 && lack.right < 0.5) break;
+		const plot = innerW - lack.left - lack.right;
+		if (plot <= minPlot) return { domain: [l, h], stopped: true };
+		const span = h - l;
+		l -= (lack.left / plot) * span;
+		h += (lack.right / plot) * span;
+	}
+	return { domain: [l, h], stopped: false };
+}

@@ -11,7 +11,8 @@ import {
 	sizedFrame,
 	stackLabelRows,
 	unitScale,
-	unitTicks
+	unitTicks,
+	widenForLabels
 } from '$lib/charts/scales';
 
 describe('frames and scales', () => {
@@ -170,5 +171,27 @@ describe('padded extent', () => {
 		expect(b - a).toBeGreaterThanOrEqual(0.2 - 1e-9);
 		expect(b).toBeLessThanOrEqual(1);
 		expect(paddedExtent([], [], opts)).toEqual([0, 1]);
+	});
+});
+
+describe('widening a domain for labels beyond the bars', () => {
+	// A label 100 px wide must sit left of a value at 0.2, on a 400 px plot over [0, 1].
+	const need = (l: number, h: number) => ({
+		left: Math.max(0, 100 - ((0.2 - l) / (h - l)) * 400),
+		right: 0
+	});
+
+	it('widens until the label fits, not just by what it lacked at first', () => {
+		const { domain, stopped } = widenForLabels(0, 1, 400, need);
+		expect(stopped).toBe(false);
+		const [l, h] = domain;
+		expect(((0.2 - l) / (h - l)) * 400).toBeGreaterThanOrEqual(99.5);
+		// One step alone would have left it short.
+		const once = (100 - 80) / (400 - 20);
+		expect(((0.2 + once) / (1 + once)) * 400).toBeLessThan(99.5);
+	});
+
+	it('stops when the bars would be left too little room', () => {
+		expect(widenForLabels(0, 1, 400, need, 390).stopped).toBe(true);
 	});
 });
